@@ -1,0 +1,46 @@
+import { useRevalidator } from "@remix-run/react";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { LiveEvent } from "~/server/realtime.server";
+
+const SocketContext = createContext<Socket | null>(null);
+
+/**
+ * One socket per tab. It reconnects when the signed-in user changes, so the server ties it to
+ * the right session (the handshake carries the cookie).
+ */
+export function LiveProvider({ userId, children }: { userId: number | null; children: ReactNode }) {
+  const [socket, setSocket] = useState<Socket | null>(null);
+  useEffect(() => {
+    const s = io({ withCredentials: true });
+    setSocket(s);
+    return () => {
+      s.disconnect();
+    };
+  }, [userId]);
+  return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
+}
+
+export function useLiveEvent(handler: (event: LiveEvent) => void) {
+  const socket = useContext(SocketContext);
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    if (!socket) return;
+    const listener = (event: LiveEvent) => latest.current(event);
+    socket.on("live", listener);
+    return () => {
+      socket.off("live", listener);
+    };
+  }, [socket]);
+}
+
+/** Reloads the page's data when the server says the user's roles changed. */
+export function useRevalidateOn(types: LiveEvent["type"][], onEvent?: (event: LiveEvent) => void) {
+  const revalidator = useRevalidator();
+  useLiveEvent((event) => {
+    if (!types.includes(event.type)) return;
+    revalidator.revalidate();
+    onEvent?.(event);
+  });
+}

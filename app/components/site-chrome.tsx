@@ -1,0 +1,109 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { locales } from "~/i18n/locales";
+import { useRootData } from "~/root";
+
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const redirectTo = location.pathname + location.search;
+  return (
+    <Form
+      method="post"
+      action="/resources/locale"
+      className="language-switcher"
+      aria-label={t("nav.language")}
+    >
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      {locales.map((locale) => (
+        <button
+          key={locale}
+          type="submit"
+          name="locale"
+          value={locale}
+          className="language-option"
+          aria-pressed={i18n.language === locale}
+          lang={locale}
+          title={t(`language.${locale}`)}
+        >
+          {locale.toUpperCase()}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const data = useRootData();
+  const user = data?.user ?? null;
+  return (
+    <header className="site-header">
+      <a href="#main" className="skip-link">
+        {t("nav.skip")}
+      </a>
+      <div className="site-header-inner">
+        <Link to="/" className="brand" aria-label={t("nav.brandHome")}>
+          <span className="brand-mark" aria-hidden="true" />
+          Kringwijs
+        </Link>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <ul>
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/" end>
+                    {t("nav.home")}
+                  </NavLink>
+                </li>
+                {data?.nav.admin ? (
+                  <li>
+                    <NavLink to="/admin/users" data-testid="nav-admin">
+                      {t("nav.admin")}
+                    </NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/settings">{t("nav.account")}</NavLink>
+                </li>
+              </>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="header-actions">
+          <LanguageSwitcher />
+          {user ? (
+            <Form method="post" action="/logout">
+              <button type="submit" className="button button-quiet">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          ) : (
+            <>
+              <Link to="/login" className="button button-quiet">
+                {t("nav.login")}
+              </Link>
+              <Link to="/signup" className="button button-primary">
+                {t("nav.signup")}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+      {user && !user.emailVerified ? (
+        <p className="banner banner-warning" role="status">
+          {t("auth.verifyBanner")} <Link to="/settings">{t("auth.verifyBannerLink")}</Link>
+        </p>
+      ) : null}
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.tagline")}</p>
+    </footer>
+  );
+}

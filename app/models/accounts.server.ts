@@ -1,0 +1,106 @@
+/**
+ * The account flows that span users, tokens and mail: sign-up, e-mail verification and
+ * password reset. None of them reveals whether an e-mail address has an account.
+ */
+import { eq } from "drizzle-orm";
+import { users } from "../../db/schema";
+import {
+  accountExistsMail,
+  resetPasswordMail,
+  verifyEmailMail,
+} from "../emails/account-emails.server";
+import type { Locale } from "../i18n/locales";
+import { getDb } from "../utils/db.server";
+import { appUrl, sendMail } from "../utils/mail.server";
+import { invalidateUserSessions } from "../utils/session.server";
+import { consumeUserToken, issueUserToken } from "./tokens.server";
+import {
+  createUser,
+  findUserIdByEmail,
+  markEmailVerified,
+  normaliseEmail,
+  setPassword,
+} from "./users.server";
+
+function mailTarget(userId: number) {
+  return getDb()
+    .select({ email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+}
+
+/** Creates the account and mails a verification link; an existing address gets a hint instead. */
+export async function registerAccount(input: {
+  name: string;
+  email: string;
+  password: string;
+  locale: Locale;
+}) {
+  const userId = await createUser({ ...input, locale: input.locale });
+  if (userId === null) {
+    const existingId = findUserIdByEmail(input.email);
+    const target = existingId ? mailTarget(existingId) : undefined;
+    if (target) {
+      const mail = accountExistsMail(target.locale ?? input.locale, target.name, appUrl("/login"));
+      await sendMail({ to: target.email, ...mail });
+    }
+    return;
+  }
+  await sendVerificationMail(userId, input.locale);
+}
+
+export async function sendVerificationMail(userId: number, fallbackLocale: Locale) {
+  const target = mailTarget(userId);
+  if (!target) return;
+  const token = issueUserToken(userId, "verify_email");
+  const mail = verifyEmailMail(
+    target.locale ?? fallbackLocale,
+    target.name,
+    appUrl(`/verify-email?token=${token}`),
+  );
+  await sendMail({ to: target.email, ...mail });
+}
+
+/** Uses up a verification token and marks the address verified; returns the user. */
+export function confirmEmail(token: string): number | null {
+  const userId = consumeUserToken(token, "verify_email");
+  if (userId !== null) markEmailVerified(userId);
+  return userId;
+}
+
+/**
+ * Mails a reset link when the address has an account. The mail is sent in the background so
+ * the response takes as long whether or not the account exists.
+ */
+export function requestPasswordReset(email: string, fallbackLocale: Locale) {
+  const userId = findUserIdByEmail(normaliseEmail(email));
+  if (userId === null) return;
+  const target = mailTarget(userId);
+  if (!target) return;
+  const token = issueUserToken(userId, "reset_password");
+  const mail = resetPasswordMail(
+    target.locale ?? fallbackLocale,
+    target.name,
+    appUrl(`/reset-password?token=${token}`),
+  );
+  void sendMail({ to: target.email, ...mail }).catch((error: unknown) => {
+    console.error("Password reset mail could not be sent", error);
+  });
+}
+
+/**
+ * Sets a new password with a reset token. The token is used up, every session of the user ends,
+ * and the address counts as verified (the link proved it).
+ */
+export async function resetPasswordWithToken(
+  token: string,
+  password: string,
+): Promise<number | null> {
+  const userId = consumeUserToken(token, "reset_password");
+  if (userId === null) return null;
+  await setPassword(userId, password);
+  markEmailVerified(userId);
+  invalidateUserSessions(userId);
+  return userId;
+}

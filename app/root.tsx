@@ -1,0 +1,94 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  LiveReload,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import { LiveProvider } from "./components/live";
+import { SiteFooter, SiteHeader } from "./components/site-chrome";
+import { Toaster } from "./components/toaster";
+import { can } from "./domain/permissions";
+import { defaultLocale, getI18n } from "./i18n";
+import { resolveLocale } from "./i18n/locale.server";
+import stylesheet from "./styles/app.css";
+import { getAuth, renewedSessionCookie } from "./utils/auth.server";
+import { useNonce } from "./utils/nonce";
+import { combineHeaders, getToast } from "./utils/toast.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Kringwijs" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await getAuth(request);
+  const locale = await resolveLocale(request, auth?.user.locale);
+  const { toast, headers: toastHeaders } = await getToast(request);
+  const renewed = await renewedSessionCookie(auth);
+  const user = auth?.user ?? null;
+  return json(
+    {
+      locale,
+      toast,
+      user: user
+        ? { id: user.id, name: user.name, roles: user.roles, emailVerified: user.emailVerified }
+        : null,
+      nav: { admin: can(user, "admin.view") },
+    },
+    { headers: combineHeaders(toastHeaders, renewed ? { "Set-Cookie": renewed } : null) },
+  );
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const nonce = useNonce();
+  const locale = data?.locale ?? defaultLocale;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={getI18n(locale)}>
+          <LiveProvider userId={data?.user?.id ?? null}>
+            <SiteHeader />
+            <main id="main" className="main" tabIndex={-1}>
+              {children}
+            </main>
+            <SiteFooter />
+            <Toaster toast={data?.toast ?? null} />
+          </LiveProvider>
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,83 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
+import { AuthCard } from "~/components/page";
+import { resolveLocale } from "~/i18n/locale.server";
+import { requestPasswordReset } from "~/models/accounts.server";
+import { normaliseEmail } from "~/models/users.server";
+import { badRequest, tooManyAttempts, readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
+import { consumeRateLimit } from "~/utils/rate-limit.server";
+import { emailField } from "~/utils/validation";
+
+const ForgotSchema = z.object({ email: emailField });
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readFormData(request), { schema: ForgotSchema });
+  if (submission.status !== "success") return badRequest(submission);
+  const email = normaliseEmail(submission.value.email);
+  const limit = await consumeRateLimit([
+    ["resetIp", context.clientIp],
+    ["resetAccount", email],
+  ]);
+  if (!limit.ok)
+    return badRequest(submission, { formErrors: [tooManyAttempts(limit.retryAfterSeconds)] });
+  requestPasswordReset(email, await resolveLocale(request));
+  // The same answer whether or not the address has an account.
+  return json({ ...submission.reply({ resetForm: true }), sent: true as const });
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const [form, fields] = useForm({
+    id: "forgot",
+    lastResult: actionData,
+    constraint: getZodConstraint(ForgotSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
+  });
+  const sent = actionData && "sent" in actionData;
+  return (
+    <AuthCard
+      title={t("forgot.title")}
+      intro={t("forgot.intro")}
+      footer={
+        <p>
+          <Link to="/login">{t("forgot.backToLogin")}</Link>
+        </p>
+      }
+    >
+      {sent ? (
+        <p className="notice notice-success" role="status">
+          {t("forgot.sent")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field
+          label={t("fields.email")}
+          field={fields.email}
+          type="email"
+          inputProps={{ autoComplete: "email" }}
+        />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("forgot.submit")}
+        </button>
+      </Form>
+    </AuthCard>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,120 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
+import { AuthCard } from "~/components/page";
+import { resolveLocale } from "~/i18n/locale.server";
+import { sendVerificationMail } from "~/models/accounts.server";
+import { normaliseEmail, verifyLogin } from "~/models/users.server";
+import { requireAnonymous, startSession } from "~/utils/auth.server";
+import { badRequest, tooManyAttempts, readFormData } from "~/utils/forms.server";
+import { safeRedirect } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { consumeRateLimit, resetRateLimit } from "~/utils/rate-limit.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { currentPasswordField, emailField } from "~/utils/validation";
+
+const LoginSchema = z.object({
+  email: emailField,
+  password: currentPasswordField.min(1, "validation.required"),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const submission = parseWithZod(await readFormData(request), { schema: LoginSchema });
+  if (submission.status !== "success") return badRequest(submission, { hideFields: ["password"] });
+  const { email, password, redirectTo } = submission.value;
+  const account = normaliseEmail(email);
+  const limit = await consumeRateLimit([
+    ["loginIp", context.clientIp],
+    ["loginAccount", account],
+  ]);
+  if (!limit.ok)
+    return badRequest(submission, {
+      formErrors: [tooManyAttempts(limit.retryAfterSeconds)],
+      hideFields: ["password"],
+    });
+
+  const result = await verifyLogin(account, password);
+  if (!result)
+    return badRequest(submission, { formErrors: ["login.invalid"], hideFields: ["password"] });
+  if (!result.verified) {
+    // Only someone who knows the password learns that the address is unverified.
+    await sendVerificationMail(result.userId, await resolveLocale(request));
+    return badRequest(submission, { formErrors: ["login.unverified"], hideFields: ["password"] });
+  }
+  await resetRateLimit("loginAccount", account);
+  const cookie = await startSession(result.userId);
+  return redirectWithToast(
+    safeRedirect(redirectTo),
+    { key: "login.welcome" },
+    { headers: { "Set-Cookie": cookie } },
+  );
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    defaultValue: { redirectTo: searchParams.get("redirectTo") ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  return (
+    <AuthCard
+      title={t("login.title")}
+      intro={t("login.intro")}
+      footer={
+        <p>
+          {t("login.noAccount")} <Link to="/signup">{t("login.signupLink")}</Link>
+        </p>
+      }
+    >
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={fields.redirectTo.initialValue ?? ""} />
+        <Field
+          label={t("fields.email")}
+          field={fields.email}
+          type="email"
+          inputProps={{ autoComplete: "email" }}
+        />
+        <Field
+          label={t("fields.password")}
+          field={fields.password}
+          type="password"
+          inputProps={{ autoComplete: "current-password" }}
+        />
+        <p className="form-aside">
+          <Link to="/forgot-password">{t("login.forgot")}</Link>
+        </p>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("login.submit")}
+        </button>
+      </Form>
+    </AuthCard>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

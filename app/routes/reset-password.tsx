@@ -1,0 +1,113 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
+import { AuthCard } from "~/components/page";
+import { resetPasswordWithToken } from "~/models/accounts.server";
+import { peekUserToken } from "~/models/tokens.server";
+import { startSession } from "~/utils/auth.server";
+import { badRequest, readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
+import { isCommonPassword } from "~/utils/password.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { newPasswordField } from "~/utils/validation";
+
+const ResetSchema = z
+  .object({
+    token: z.string({ error: "reset.invalidBody" }).max(100, "reset.invalidBody"),
+    password: newPasswordField,
+    confirm: z.string({ error: "validation.required" }).max(200, "validation.passwordMismatch"),
+  })
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "validation.passwordMismatch",
+  });
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");
+
+function tokenFromUrl(request: Request) {
+  const token = new URL(request.url).searchParams.get("token");
+  return token && token.length <= 100 ? token : null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = tokenFromUrl(request);
+  return json({ token, valid: token !== null && peekUserToken(token, "reset_password") !== null });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const schema = ResetSchema.superRefine((v, ctx) => {
+    if (isCommonPassword(v.password))
+      ctx.addIssue({ code: "custom", path: ["password"], message: "validation.passwordCommon" });
+  });
+  const submission = parseWithZod(await readFormData(request), { schema });
+  if (submission.status !== "success")
+    return badRequest(submission, { hideFields: ["password", "confirm"] });
+  const userId = await resetPasswordWithToken(submission.value.token, submission.value.password);
+  if (userId === null)
+    return badRequest(submission, {
+      formErrors: ["reset.invalidBody"],
+      hideFields: ["password", "confirm"],
+    });
+  const cookie = await startSession(userId);
+  return redirectWithToast("/", { key: "reset.done" }, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function ResetPassword() {
+  const { t } = useTranslation();
+  const { token, valid } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const [form, fields] = useForm({
+    id: "reset",
+    lastResult,
+    constraint: getZodConstraint(ResetSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
+  });
+  if (!valid) {
+    return (
+      <AuthCard title={t("reset.invalidTitle")} intro={t("reset.invalidBody")}>
+        <p>
+          <Link to="/forgot-password" className="button button-primary">
+            {t("reset.again")}
+          </Link>
+        </p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title={t("reset.title")} intro={t("reset.intro")}>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="token" value={token ?? ""} />
+        <Field
+          label={t("fields.newPassword")}
+          field={fields.password}
+          type="password"
+          help={t("signup.passwordHelp")}
+          inputProps={{ autoComplete: "new-password" }}
+        />
+        <Field
+          label={t("fields.confirmPassword")}
+          field={fields.confirm}
+          type="password"
+          inputProps={{ autoComplete: "new-password" }}
+        />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("reset.submit")}
+        </button>
+      </Form>
+    </AuthCard>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

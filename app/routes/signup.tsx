@@ -1,0 +1,101 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
+import { AuthCard } from "~/components/page";
+import { resolveLocale } from "~/i18n/locale.server";
+import { registerAccount } from "~/models/accounts.server";
+import { requireAnonymous } from "~/utils/auth.server";
+import { badRequest, tooManyAttempts, readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
+import { isCommonPassword } from "~/utils/password.server";
+import { consumeRateLimit } from "~/utils/rate-limit.server";
+import { emailField, newPasswordField, requiredText } from "~/utils/validation";
+
+const SignupSchema = z.object({
+  name: requiredText(100),
+  email: emailField,
+  password: newPasswordField,
+});
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await readFormData(request);
+  const schema = SignupSchema.superRefine((value, ctx) => {
+    if (isCommonPassword(value.password)) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: "validation.passwordCommon" });
+    }
+  });
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return badRequest(submission, { hideFields: ["password"] });
+  const limit = await consumeRateLimit([["signupIp", context.clientIp]]);
+  if (!limit.ok)
+    return badRequest(submission, {
+      formErrors: [tooManyAttempts(limit.retryAfterSeconds)],
+      hideFields: ["password"],
+    });
+  await registerAccount({ ...submission.value, locale: await resolveLocale(request) });
+  return redirect("/check-email");
+}
+
+export default function Signup() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult,
+    constraint: getZodConstraint(SignupSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+  });
+  return (
+    <AuthCard
+      title={t("signup.title")}
+      intro={t("signup.intro")}
+      footer={
+        <p>
+          {t("signup.haveAccount")} <Link to="/login">{t("signup.loginLink")}</Link>
+        </p>
+      }
+    >
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field label={t("fields.name")} field={fields.name} inputProps={{ autoComplete: "name" }} />
+        <Field
+          label={t("fields.email")}
+          field={fields.email}
+          type="email"
+          inputProps={{ autoComplete: "email" }}
+        />
+        <Field
+          label={t("fields.password")}
+          field={fields.password}
+          type="password"
+          help={t("signup.passwordHelp")}
+          inputProps={{ autoComplete: "new-password" }}
+        />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("signup.submit")}
+        </button>
+      </Form>
+    </AuthCard>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

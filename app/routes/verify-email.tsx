@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AuthCard } from "~/components/page";
+import { confirmEmail } from "~/models/accounts.server";
+import { peekUserToken } from "~/models/tokens.server";
+import { readFormData } from "~/utils/forms.server";
+import { startSession } from "~/utils/auth.server";
+import { pageTitle } from "~/utils/meta";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "verify.title");
+
+function tokenFrom(value: FormDataEntryValue | string | null) {
+  return typeof value === "string" && value.length > 0 && value.length <= 100 ? value : null;
+}
+
+// The link only shows a button: mail scanners that follow links must not use the token up.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = tokenFrom(new URL(request.url).searchParams.get("token"));
+  return json({ token, valid: token !== null && peekUserToken(token, "verify_email") !== null });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const token = tokenFrom((await readFormData(request)).get("token"));
+  const userId = token ? confirmEmail(token) : null;
+  if (userId === null) return json({ invalid: true }, { status: 400 });
+  const cookie = await startSession(userId);
+  return redirectWithToast("/", { key: "verify.done" }, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function VerifyEmail() {
+  const { t } = useTranslation();
+  const { token, valid } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!valid || actionData?.invalid) {
+    return (
+      <AuthCard title={t("verify.invalidTitle")} intro={t("verify.invalidBody")}>
+        <p>
+          <Link to="/login" className="button button-primary">
+            {t("verify.toLogin")}
+          </Link>
+        </p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title={t("verify.title")} intro={t("verify.intro")}>
+      <Form method="post">
+        <input type="hidden" name="token" value={token ?? ""} />
+        <button type="submit" className="button button-primary">
+          {t("verify.submit")}
+        </button>
+      </Form>
+    </AuthCard>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,73 @@
+/**
+ * Live updates. The Socket.IO server shares the HTTP server with Express. A socket is tied to a
+ * user only after the session cookie checks out; anonymous sockets hear public events only.
+ * Events say *that* something changed; clients reload data through loaders, which check access.
+ */
+import type { Server as HttpServer } from "node:http";
+import { Server as IOServer } from "socket.io";
+import { getSessionFromCookie } from "../utils/session.server";
+
+export type LiveEvent = { type: "roles.changed" } | { type: "account.changed" };
+
+export interface Publisher {
+  /** Sends to every open tab of one user. */
+  toUser(userId: number, event: LiveEvent): void;
+  /** Sends to everyone connected, signed in or not; never for private data. */
+  toPublic(event: LiveEvent): void;
+  /** Closes a user's sockets after they log out, so nothing more reaches that browser. */
+  disconnectUser(userId: number): void;
+}
+
+export const LIVE_EVENT = "live";
+
+export const userRoom = (userId: number) => `user:${userId}`;
+const PUBLIC_ROOM = "public";
+
+export function attachRealtime(httpServer: HttpServer) {
+  const io = new IOServer(httpServer, {
+    serveClient: false,
+    // Same-origin only: WebSockets are not bound by CORS, so a page elsewhere is turned away here.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      let sameOrigin = !origin;
+      try {
+        sameOrigin ||= new URL(origin as string).host === req.headers.host;
+      } catch {
+        sameOrigin = false;
+      }
+      callback(null, sameOrigin);
+    },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const validation = await getSessionFromCookie(socket.handshake.headers.cookie);
+      socket.data.userId = validation?.session.userId ?? null;
+      next();
+    } catch (error) {
+      next(error instanceof Error ? error : new Error("handshake failed"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    void socket.join(PUBLIC_ROOM);
+    const userId = socket.data.userId as number | null;
+    if (userId !== null) void socket.join(userRoom(userId));
+  });
+
+  return io;
+}
+
+export function createPublisher(io: IOServer | null): Publisher {
+  return {
+    toUser(userId, event) {
+      io?.to(userRoom(userId)).emit(LIVE_EVENT, event);
+    },
+    toPublic(event) {
+      io?.to(PUBLIC_ROOM).emit(LIVE_EVENT, event);
+    },
+    disconnectUser(userId) {
+      io?.in(userRoom(userId)).disconnectSockets(true);
+    },
+  };
+}

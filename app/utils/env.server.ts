@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import { z } from "zod";
+
+/**
+ * Every environment variable the server reads, validated once at boot so a misconfigured
+ * deployment fails fast instead of at the first request that needs the value.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_PATH: z.string().min(1).default("data/kringwijs.db"),
+  OUTBOX_DIR: z.string().min(1).default("data/outbox"),
+  APP_URL: z.url().optional(),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Kringwijs <noreply@kringwijs.nl>"),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  // `npm run setup` writes a git-ignored .env with a generated SESSION_SECRET; real variables win.
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (!env.SESSION_SECRET && env.NODE_ENV === "production") {
+    throw new Error("SESSION_SECRET must be set in production (at least 16 characters).");
+  }
+  cached = {
+    ...env,
+    // Outside production a fixed development secret keeps flash cookies working across restarts.
+    SESSION_SECRET: env.SESSION_SECRET ?? "kringwijs-development-secret-not-for-production",
+  };
+  return cached;
+}
+
+/** Drops the cached value; tests that change process.env call this. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * Sessions after Lucia's current guide (the `lucia` package itself is deprecated): a token
+ * `<id>.<secret>` lives in an HttpOnly cookie; the database keeps the id and a SHA-256 hash of
+ * the secret, compared in constant time. Sessions slide: used within the last half of their
+ * lifetime, they are extended. Deleting a user's rows logs them out everywhere.
+ */
+import { createCookie } from "@remix-run/node";
+import { and, count, eq, lt, ne } from "drizzle-orm";
+import { sessions } from "../../db/schema";
+import { generateSecureRandomString, digestsEqual, hashSecret } from "./crypto.server";
+import { getDb } from "./db.server";
+import { getEnv } from "./env.server";
+
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+const RENEW_WHEN_LEFT_MS = SESSION_LIFETIME_MS / 2;
+
+export const sessionCookie = createCookie("kw_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure: getEnv().NODE_ENV === "production",
+  maxAge: SESSION_LIFETIME_MS / 1000,
+  // Signing adds nothing to the token's secrecy, but lets Remix parse it without a warning.
+  secrets: [getEnv().SESSION_SECRET],
+});
+
+export type Session = { id: string; userId: number; expiresAt: Date };
+
+export type SessionValidation = { session: Session; fresh: boolean } | null;
+
+export function createSession(
+  userId: number,
+  now = new Date(),
+): { token: string; session: Session } {
+  const id = generateSecureRandomString(15);
+  const secret = generateSecureRandomString(24);
+  const session = { id, userId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) };
+  getDb()
+    .insert(sessions)
+    .values({ ...session, secretHash: hashSecret(secret) })
+    .run();
+  return { token: `${id}.${secret}`, session };
+}
+
+export function validateSessionToken(token: string, now = new Date()): SessionValidation {
+  const [id, secret, ...rest] = token.split(".");
+  if (!id || !secret || rest.length > 0) return null;
+  const db = getDb();
+  const row = db.select().from(sessions).where(eq(sessions.id, id)).get();
+  if (!row) return null;
+  if (!digestsEqual(hashSecret(secret), row.secretHash)) return null;
+  if (row.expiresAt.getTime() <= now.getTime()) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  const session = { id: row.id, userId: row.userId, expiresAt: row.expiresAt };
+  if (row.expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
+    session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id)).run();
+    return { session, fresh: true };
+  }
+  return { session, fresh: false };
+}
+
+export function invalidateSession(id: string) {
+  getDb().delete(sessions).where(eq(sessions.id, id)).run();
+}
+
+/** "Log out everywhere" (optionally keeping the current session), also used after a reset. */
+export function invalidateUserSessions(userId: number, exceptSessionId?: string) {
+  const mine = eq(sessions.userId, userId);
+  getDb()
+    .delete(sessions)
+    .where(exceptSessionId ? and(mine, ne(sessions.id, exceptSessionId)) : mine)
+    .run();
+}
+
+export function deleteExpiredSessions(now = new Date()) {
+  getDb().delete(sessions).where(lt(sessions.expiresAt, now)).run();
+}
+
+export function countUserSessions(userId: number): number {
+  return (
+    getDb().select({ n: count() }).from(sessions).where(eq(sessions.userId, userId)).get()?.n ?? 0
+  );
+}
+
+export async function readSessionToken(
+  cookieHeader: string | null | undefined,
+): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(cookieHeader ?? null);
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export function serializeSessionCookie(token: string, expiresAt: Date) {
+  return sessionCookie.serialize(token, { expires: expiresAt });
+}
+
+export function serializeBlankSessionCookie() {
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+/** The valid session for a Cookie header (with the token, to renew the cookie), or null. */
+export async function getSessionFromCookie(cookieHeader: string | null | undefined) {
+  const token = await readSessionToken(cookieHeader);
+  const validation = token ? validateSessionToken(token) : null;
+  return validation && token ? { ...validation, token } : null;
+}

@@ -1,0 +1,158 @@
+/**
+ * The Kringwijs server: one Express app that serves the Remix request handler, the static
+ * assets and Socket.IO on the same port. `npm start` runs it in production mode, `npm run dev`
+ * through `remix dev --manual`, which rebuilds and tells this process to re-import the build.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import url from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { attachRealtime, createPublisher } from "../app/server/realtime.server";
+import { isSameOriginRequest } from "../app/utils/origin";
+import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
+import { getEnv } from "../app/utils/env.server";
+import type { LoadContext } from "../app/load-context";
+
+installGlobals({ nativeFetch: true });
+
+const env = getEnv();
+const isDev = env.NODE_ENV === "development";
+const BUILD_PATH = path.resolve("build/index.js");
+
+// Migrations run at every start, so a deployment never serves an old schema.
+migrateDatabase(getDb());
+
+async function importBuild(): Promise<ServerBuild> {
+  // The query string busts Node's module cache after a dev rebuild.
+  return (await import(`${url.pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
+}
+
+let build = await importBuild();
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY);
+
+const httpServer = http.createServer(app);
+const io = attachRealtime(httpServer);
+const publisher = createPublisher(io);
+
+app.use(compression());
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("hex");
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "connect-src": ["'self'", ...(isDev ? ["ws://localhost:*"] : [])],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "style-src": ["'self'"],
+        "script-src": [
+          "'self'",
+          (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
+        ],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "upgrade-insecure-requests": null,
+      },
+    },
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+
+// CSRF: a state-changing request must come from one of our own pages.
+app.use((req, res, next) => {
+  if (
+    isSameOriginRequest({ method: req.method, headers: req.headers, host: req.get("host") ?? "" })
+  )
+    return next();
+  res.status(403).type("text/plain").send("Cross-origin request refused");
+});
+
+// Forms here are small; a larger body is refused before anything reads it.
+const MAX_BODY_BYTES = 1024 * 1024;
+app.use((req, res, next) => {
+  if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain").send("Request too large");
+    return;
+  }
+  next();
+});
+
+app.get("/healthz", (_req, res) => {
+  try {
+    getDb().$client.prepare("select 1").get();
+    res.set("Cache-Control", "no-store").json({ status: "ok" });
+  } catch (error) {
+    console.error("Health check failed", error);
+    res.status(503).json({ status: "error" });
+  }
+});
+
+// Fingerprinted build assets never change; everything else in public/ may.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+function getLoadContext(req: express.Request, res: express.Response): LoadContext {
+  return { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown", publisher };
+}
+
+if (isDev) {
+  // Re-import the build whenever `remix dev` writes a new one, then tell it we are ready.
+  let timer: NodeJS.Timeout | undefined;
+  fs.watch(path.dirname(BUILD_PATH), () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      build = await importBuild();
+      await broadcastDevReady(build);
+    }, 100);
+  });
+  app.all("*", (req, res, next) =>
+    createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next),
+  );
+} else {
+  app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext }));
+}
+
+httpServer.listen(env.PORT, env.HOST, () => {
+  console.log(`Kringwijs listens on http://localhost:${env.PORT}`);
+  if (isDev) void broadcastDevReady(build);
+});
+
+// Graceful shutdown: stop accepting, close live sockets, let requests finish, close the database.
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received, shutting down`);
+  const force = setTimeout(() => {
+    console.error("Shutdown took too long; exiting");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  void io.close(() => {
+    httpServer.close(() => {
+      closeDb();
+      process.exit(0);
+    });
+    httpServer.closeIdleConnections();
+  });
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
