@@ -1,0 +1,135 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoadContext } from "~/load-context";
+import type { LiveEvent, Publisher } from "~/server/realtime.server";
+import { createUser } from "~/models/users.server";
+import type { Role } from "../../db/schema";
+import { startSession } from "~/utils/auth.server";
+import { listOutbox } from "~/utils/outbox.server";
+
+export const BASE = "http://localhost:3000";
+
+/** A publisher that remembers what it sent, standing in for Socket.IO in loader/action tests. */
+export function recordingPublisher() {
+  const sent: Array<{ userId: number | null; event: LiveEvent }> = [];
+  const disconnected: number[] = [];
+  const publisher: Publisher = {
+    toUser: (userId, event) => sent.push({ userId, event }),
+    toPublic: (event) => sent.push({ userId: null, event }),
+    disconnectUser: (userId) => disconnected.push(userId),
+  };
+  return { publisher, sent, disconnected };
+}
+
+export function makeContext(overrides: Partial<LoadContext> = {}): LoadContext {
+  return {
+    cspNonce: "test",
+    clientIp: "127.0.0.1",
+    publisher: recordingPublisher().publisher,
+    ...overrides,
+  };
+}
+
+let counter = 0;
+export async function makeUser(
+  input: {
+    roles?: Role[];
+    verified?: boolean;
+    password?: string;
+    email?: string;
+    name?: string;
+  } = {},
+) {
+  counter += 1;
+  const email = input.email ?? `user${counter}-${Date.now()}@example.nl`;
+  const password = input.password ?? "een lang wachtwoord";
+  const id = await createUser({
+    name: input.name ?? `Gebruiker ${counter}`,
+    email,
+    password,
+    roles: input.roles ?? ["entrepreneur"],
+    verified: input.verified ?? true,
+  });
+  if (id === null) throw new Error("user exists");
+  return { id, email, password };
+}
+
+/** The Cookie header of a fresh session for `userId`. */
+export async function sessionCookieFor(userId: number) {
+  const setCookie = await startSession(userId);
+  return setCookie.split(";")[0]!;
+}
+
+export function formRequest(
+  pathname: string,
+  fields: Record<string, string | Blob>,
+  init: { cookie?: string; headers?: Record<string, string> } = {},
+) {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set("Cookie", init.cookie);
+  return new Request(`${BASE}${pathname}`, { method: "POST", body, headers });
+}
+
+export function getRequest(
+  pathname: string,
+  init: { cookie?: string; headers?: Record<string, string> } = {},
+) {
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set("Cookie", init.cookie);
+  return new Request(`${BASE}${pathname}`, { headers });
+}
+
+export function actionArgs(
+  request: Request,
+  context: LoadContext = makeContext(),
+  params: Record<string, string> = {},
+): ActionFunctionArgs {
+  return { request, context, params } as ActionFunctionArgs;
+}
+
+export function loaderArgs(
+  request: Request,
+  context: LoadContext = makeContext(),
+  params: Record<string, string> = {},
+): LoaderFunctionArgs {
+  return { request, context, params } as LoaderFunctionArgs;
+}
+
+/** Runs a loader or action and returns the Response, whether it was returned or thrown. */
+export async function settle(run: () => Promise<unknown>): Promise<Response> {
+  try {
+    const result = await run();
+    if (result instanceof Response) return result;
+    return new Response(JSON.stringify(result), { status: 200 });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+/** Waits for a mail to `to` whose subject matches, and returns it (mail can be sent in the background). */
+export async function waitForMail(to: string, subject: RegExp, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const mail = (await listOutbox(500)).find((m) => m.to.includes(to) && subject.test(m.subject));
+    if (mail) return mail;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`No mail to ${to} matching ${subject}`);
+}
+
+export function linkIn(text: string, pathname: string) {
+  const match = text.match(
+    new RegExp(`https?://[^\\s]+${pathname.replace(/[/?]/g, "\\$&")}[^\\s]*`),
+  );
+  if (!match) throw new Error(`No ${pathname} link in mail`);
+  return new URL(match[0]);
+}
+
+export async function outboxCount() {
+  const dir = process.env.OUTBOX_DIR!;
+  return (await fs.readdir(dir).catch(() => [])).filter((f) => path.extname(f) === ".eml").length;
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { resetEnvCache } from "~/utils/env.server";
+import { sendMail } from "~/utils/mail.server";
+import { listOutbox } from "~/utils/outbox.server";
+import { verifyEmailMail } from "~/emails/account-emails.server";
+
+describe("mail through a real SMTP server", () => {
+  const received: ParsedMail[] = [];
+  let server: SMTPServer;
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, _session, callback) {
+        simpleParser(stream)
+          .then((mail) => {
+            received.push(mail);
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.server.address() as AddressInfo;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    resetEnvCache();
+  });
+
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    resetEnvCache();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it("delivers an HTML and plain-text message that reads back intact", async () => {
+    const mail = verifyEmailMail("nl", "Sanne", "http://localhost:3000/verify-email?token=abc");
+    await sendMail({ to: "sanne@example.nl", ...mail });
+    expect(received).toHaveLength(1);
+    const got = received[0]!;
+    expect(got.subject).toBe("Bevestig je e-mailadres voor Kringwijs");
+    expect(got.from?.text).toContain("noreply@kringwijs.nl");
+    expect((Array.isArray(got.to) ? got.to[0] : got.to)?.text).toBe("sanne@example.nl");
+    expect(got.text).toContain("Hallo Sanne,");
+    expect(got.text).toContain("http://localhost:3000/verify-email?token=abc");
+    expect(got.html).toContain('href="http://localhost:3000/verify-email?token=abc"');
+    expect(await listOutbox()).toEqual([]); // nothing written to disk when SMTP is configured
+  });
+});
+
+describe("mail without SMTP", () => {
+  it("is written to the outbox as an .eml file", async () => {
+    await sendMail({
+      to: "koen@example.nl",
+      subject: "Test",
+      text: "Platte tekst",
+      html: "<p>HTML</p>",
+    });
+    const [mail] = await listOutbox();
+    expect(mail).toMatchObject({ to: "koen@example.nl", subject: "Test" });
+    expect(mail!.text.trim()).toBe("Platte tekst");
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Every test file gets its own fresh SQLite file (and outbox folder), migrated like production.
+ * No database mocks: loaders, actions and models run against the real schema.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { afterAll } from "vitest";
+import { closeDb, getDb, migrateDatabase } from "~/utils/db.server";
+import { resetEnvCache } from "~/utils/env.server";
+
+const dir = path.resolve("tests/.tmp", `${process.pid}-${crypto.randomUUID()}`);
+fs.mkdirSync(dir, { recursive: true });
+closeDb();
+process.env.NODE_ENV = "test";
+process.env.DATABASE_PATH = path.join(dir, "test.db");
+process.env.OUTBOX_DIR = path.join(dir, "outbox");
+process.env.APP_URL = "http://localhost:3000";
+delete process.env.SMTP_URL;
+resetEnvCache();
+migrateDatabase(getDb());
+
+afterAll(() => {
+  closeDb();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
