@@ -47,29 +47,27 @@ export function SiteHeader() {
           <span className="brand-mark" aria-hidden="true" />
           Kringwijs
         </Link>
-        <nav aria-label={t("nav.main")} className="main-nav">
-          <ul>
-            {user ? (
-              <>
+        {user ? (
+          <nav aria-label={t("nav.main")} className="main-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t("nav.home")}
+                </NavLink>
+              </li>
+              {data?.nav.admin ? (
                 <li>
-                  <NavLink to="/" end>
-                    {t("nav.home")}
+                  <NavLink to="/admin/users" data-testid="nav-admin">
+                    {t("nav.admin")}
                   </NavLink>
                 </li>
-                {data?.nav.admin ? (
-                  <li>
-                    <NavLink to="/admin/users" data-testid="nav-admin">
-                      {t("nav.admin")}
-                    </NavLink>
-                  </li>
-                ) : null}
-                <li>
-                  <NavLink to="/settings">{t("nav.account")}</NavLink>
-                </li>
-              </>
-            ) : null}
-          </ul>
-        </nav>
+              ) : null}
+              <li>
+                <NavLink to="/settings">{t("nav.account")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
         <div className="header-actions">
           <LanguageSwitcher />
           {user ? (
@@ -83,7 +81,7 @@ export function SiteHeader() {
               <Link to="/login" className="button button-quiet">
                 {t("nav.login")}
               </Link>
-              <Link to="/signup" className="button button-primary">
+              <Link to="/signup" className="button button-primary hide-small">
                 {t("nav.signup")}
               </Link>
             </>

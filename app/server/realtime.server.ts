@@ -7,7 +7,8 @@ import type { Server as HttpServer } from "node:http";
 import { Server as IOServer } from "socket.io";
 import { getSessionFromCookie } from "../utils/session.server";
 
-export type LiveEvent = { type: "roles.changed" } | { type: "account.changed" };
+/** Grows with the product (notifications, threads, meetings); each names what changed, not the data. */
+export type LiveEvent = { type: "roles.changed" };
 
 export interface Publisher {
   /** Sends to every open tab of one user. */
