@@ -41,8 +41,9 @@ export async function getToast(
   request: Request,
 ): Promise<{ toast: Toast | null; headers: Headers | null }> {
   const session = await storage.getSession(request.headers.get("Cookie"));
-  const parsed = ToastSchema.safeParse(session.get("toast"));
+  // Check before reading: reading a flash value removes it from the session.
   if (!session.has("toast")) return { toast: null, headers: null };
+  const parsed = ToastSchema.safeParse(session.get("toast"));
   return {
     toast: parsed.success ? parsed.data : null,
     headers: new Headers({ "Set-Cookie": await storage.destroySession(session) }),

@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// zod 4 probes `new Function` to compile validators, which our CSP (no 'unsafe-eval') reports as a
+// violation in the browser. Every form imports this module, so this runs before any schema is built.
+z.config({ jitless: true });
+
 /**
  * Field schemas shared by client and server. Messages are i18n keys; the form components
  * translate them, so a validation error reads in the page's language.

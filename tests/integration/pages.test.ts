@@ -161,3 +161,16 @@ describe("development outbox page", () => {
     }
   });
 });
+
+describe("flash messages", () => {
+  it("show once after a redirect, then the cookie is cleared", async () => {
+    const { redirectWithToast } = await import("~/utils/toast.server");
+    const redirect = await redirectWithToast("/", { key: "login.welcome" });
+    const cookie = redirect.headers.get("Set-Cookie")!.split(";")[0]!;
+    const first = await settle(() => rootLoader(loaderArgs(getRequest("/", { cookie }))));
+    expect((await first.json()).toast).toEqual({ kind: "success", key: "login.welcome" });
+    expect(first.headers.get("Set-Cookie")).toMatch(/kw_toast=;/);
+    const none = await settle(() => rootLoader(loaderArgs(getRequest("/"))));
+    expect((await none.json()).toast).toBeNull();
+  });
+});

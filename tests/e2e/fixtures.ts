@@ -1,0 +1,256 @@
+/**
+ * Shared helpers for the end-to-end tests: a headless Chromium, pages that record console
+ * errors (CSP violations included), logging in, and reading the mail the server wrote to its
+ * outbox folder.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import {
+  chromium,
+  type Browser,
+  type Locator,
+  type Page,
+  type Response,
+  type WebSocket,
+} from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const baseURL = inject("baseURL");
+export const outboxDir = inject("outboxDir");
+
+/** The password of every seeded demo account (db/seed.ts). */
+export const DEMO_PASSWORD = "kring-demo-2027";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+const problemsByPage = new WeakMap<Page, string[]>();
+
+/**
+ * A page in a fresh browser context (its own cookies). Console errors, uncaught exceptions and
+ * Content-Security-Policy violations are recorded for `expectNoConsoleErrors`.
+ */
+export async function newPage(
+  browser: Browser,
+  {
+    locale = "nl-NL",
+    javaScriptEnabled = true,
+  }: { locale?: string; javaScriptEnabled?: boolean } = {},
+) {
+  const context = await browser.newContext({ locale, baseURL, javaScriptEnabled });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  // Chromium also logs CSP violations itself; the event makes them explicit and detailed.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} ` +
+          `(${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const where = message.location().url;
+    problems.push(`console.error: ${message.text()}${where ? ` (${where})` : ""}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  problemsByPage.set(page, problems);
+  return page;
+}
+
+/**
+ * Asserts that the page logged no console errors and threw nothing. `allow` lists messages a
+ * test expects, such as Chromium's "Failed to load resource" line for a deliberate 403.
+ */
+export function expectNoConsoleErrors(page: Page, allow: RegExp[] = []) {
+  const problems = problemsByPage.get(page);
+  if (!problems) throw new Error("This page was not made with newPage()");
+  expect(problems.filter((p) => !allow.some((pattern) => pattern.test(p)))).toEqual([]);
+}
+
+/** Waits until React has hydrated the document, so clicks go through the client-side router. */
+export async function waitForHydration(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const main = document.querySelector("main");
+          return main !== null && Object.keys(main).some((k) => k.startsWith("__reactFiber"));
+        }),
+      { timeout: 15_000, interval: 50 },
+    )
+    .toBe(true);
+}
+
+/** Navigates and waits for hydration. */
+export async function visit(page: Page, pathname: string) {
+  const response = await page.goto(pathname);
+  await waitForHydration(page);
+  return response;
+}
+
+/** Waits until a locator is visible. */
+export async function seen(locator: Locator) {
+  await locator.waitFor({ state: "visible" });
+  return locator;
+}
+
+/** The header's log-out button, in either language. */
+export function logoutButton(page: Page) {
+  return page.getByRole("button", { name: /^(Uitloggen|Log out)$/ });
+}
+
+/** Logs in through the form (Dutch or English page) and waits until the header shows it. */
+export async function login(page: Page, email: string, password: string) {
+  await visit(page, "/login");
+  await page.getByLabel(/^(E-mailadres|Email address)$/).fill(email);
+  await page.getByLabel(/^(Wachtwoord|Password)$/).fill(password);
+  await page.getByRole("button", { name: /^(Inloggen|Log in)$/ }).click();
+  await seen(logoutButton(page));
+  await waitForHydration(page);
+}
+
+export async function logout(page: Page) {
+  await logoutButton(page).click();
+  await seen(page.getByRole("link", { name: /^(Inloggen|Log in)$/ }).first());
+}
+
+/** A unique address, so every test works with its own fresh account. */
+export function uniqueEmail(label: string) {
+  return `e2e-${label}-${Date.now()}-${crypto.randomBytes(3).toString("hex")}@example.nl`;
+}
+
+export type Mail = { subject: string; text: string; html: string; to: string };
+
+async function parseMail(file: string): Promise<Mail> {
+  const mail = await simpleParser(await fs.readFile(file));
+  const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
+  return {
+    subject: mail.subject ?? "",
+    text: mail.text ?? "",
+    html: typeof mail.html === "string" ? mail.html : "",
+    to,
+  };
+}
+
+/**
+ * Waits until the server has written a mail to `to` whose subject matches, and returns the
+ * newest such mail. Files are named by time, so the newest sorts last.
+ */
+export async function readMail(to: string, subject: RegExp, timeoutMs = 10_000): Promise<Mail> {
+  const deadline = Date.now() + timeoutMs;
+  const address = to.toLowerCase();
+  while (Date.now() < deadline) {
+    const files = (await fs.readdir(outboxDir).catch(() => [] as string[]))
+      .filter((f) => f.endsWith(".eml"))
+      .sort()
+      .reverse();
+    for (const name of files) {
+      const file = path.join(outboxDir, name);
+      const mail = await parseMail(file).catch(() => null);
+      if (!mail || !mail.to.toLowerCase().includes(address) || !subject.test(mail.subject))
+        continue;
+      // A file that is still being written could be cut short: read it again once it is stable.
+      const size = (await fs.stat(file)).size;
+      await new Promise((r) => setTimeout(r, 50));
+      if ((await fs.stat(file)).size !== size) break;
+      return parseMail(file);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No mail to ${to} with a subject matching ${subject} within ${timeoutMs} ms`);
+}
+
+/** The first link in a mail's text to `pathname` (the mail says "Label: https://…"). */
+export function linkFrom(text: string, pathname: string): string {
+  const escaped = pathname.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const match = text.match(new RegExp(`https?://[^\\s]+?${escaped}(?:[?#][^\\s]*)?(?=\\s|$)`));
+  if (!match) throw new Error(`No ${pathname} link in:\n${text}`);
+  return match[0];
+}
+
+/**
+ * Resolves once the page's Socket.IO client is connected (the server's CONNECT answer, "40…",
+ * arrived over long-polling or the WebSocket). By then the server has put the socket in the
+ * user's room, so live events reach it. Call before the navigation that opens the socket.
+ */
+export function liveConnection(page: Page, timeoutMs = 15_000): Promise<void> {
+  const isConnectAnswer = (payload: string) =>
+    payload.split("\x1e").some((packet) => packet.startsWith("40"));
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      page.off("response", onResponse);
+      page.off("websocket", onWebSocket);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onResponse = (response: Response) => {
+      if (!response.url().includes("/socket.io/") || response.request().method() !== "GET") return;
+      void response
+        .text()
+        .then((body) => {
+          if (isConnectAnswer(body)) finish();
+        })
+        .catch(() => {});
+    };
+    const onWebSocket = (ws: WebSocket) => {
+      if (!ws.url().includes("/socket.io/")) return;
+      ws.on("framereceived", ({ payload }) => {
+        if (typeof payload === "string" && isConnectAnswer(payload)) finish();
+      });
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`No Socket.IO connection within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    page.on("response", onResponse);
+    page.on("websocket", onWebSocket);
+  });
+}
+
+export type NewUser = { name: string; email: string; password: string };
+
+export function freshUser(label: string): NewUser {
+  return {
+    name: `E2E ${label} ${crypto.randomBytes(2).toString("hex")}`,
+    email: uniqueEmail(label),
+    password: "een heel lang e2e wachtwoord",
+  };
+}
+
+/** Signs up through the Dutch form and confirms the address with the link from the mail. */
+export async function signUpAndVerify(page: Page, user: NewUser) {
+  await visit(page, "/signup");
+  await page.getByLabel("Naam").fill(user.name);
+  await page.getByLabel("E-mailadres").fill(user.email);
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Account maken" }).click();
+  await page.waitForURL("**/check-email");
+  const mail = await readMail(user.email, /Bevestig je e-mailadres/);
+  await visit(page, linkFrom(mail.text, "/verify-email"));
+  await page.getByRole("button", { name: "Bevestig mijn e-mailadres" }).click();
+  await seen(logoutButton(page));
+  await waitForHydration(page);
+}

@@ -1,0 +1,137 @@
+/**
+ * Starts one Kringwijs server for the whole end-to-end run: a fresh SQLite file with the demo
+ * seed, mail written to an outbox folder, production mode on a free port. The tests get the
+ * base URL and the outbox folder through `inject`.
+ */
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+    outboxDir: string;
+  }
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+const run = promisify(execFile);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      if (address === null || typeof address === "string") {
+        server.close();
+        reject(new Error("No port"));
+        return;
+      }
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+async function waitForHealthy(url: string, server: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) {
+      throw new Error(`The server exited with code ${server.exitCode}:\n${output()}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The server did not answer ${url} with 200 within 60 s:\n${output()}`);
+}
+
+function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.kill("SIGKILL"), 15_000);
+    server.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.kill("SIGTERM");
+  });
+}
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(path.join(root, "build/index.js"))) {
+    throw new Error("No production build: run `npm run build` before the end-to-end tests.");
+  }
+  const dir = path.join(root, "tests/.tmp", `e2e-${crypto.randomBytes(6).toString("hex")}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const outboxDir = path.join(dir, "outbox");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_PATH: path.join(dir, "e2e.db"),
+    OUTBOX_DIR: outboxDir,
+    SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+    PORT: String(port),
+    APP_URL: baseURL,
+    // Set (empty) so a developer's .env cannot send the test mails to a real SMTP server.
+    SMTP_URL: "",
+    TRUST_PROXY: "false",
+  };
+
+  const cleanUp = () => fs.rmSync(dir, { recursive: true, force: true });
+
+  try {
+    // The seed migrates the fresh database first, then adds the demo people.
+    await run(process.execPath, ["--import", "tsx", "scripts/seed.ts"], { cwd: root, env });
+  } catch (error) {
+    cleanUp();
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`Seeding failed: ${e.message}\n${e.stdout ?? ""}\n${e.stderr ?? ""}`, {
+      cause: error,
+    });
+  }
+
+  let output = "";
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  server.stdout?.on("data", keep);
+  server.stderr?.on("data", keep);
+
+  try {
+    await waitForHealthy(`${baseURL}/healthz`, server, () => output);
+  } catch (error) {
+    await stop(server);
+    cleanUp();
+    throw error;
+  }
+
+  project.provide("baseURL", baseURL);
+  project.provide("outboxDir", outboxDir);
+
+  return async () => {
+    await stop(server);
+    // The server's output of the last run, for reading after a failure (tests/.tmp is ignored).
+    fs.writeFileSync(path.join(root, "tests/.tmp/e2e-server.log"), output);
+    if (server.exitCode !== 0 && server.exitCode !== null) {
+      console.error(`The server exited with code ${server.exitCode}:\n${output}`);
+    }
+    cleanUp();
+  };
+}
