@@ -43,7 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user
         ? { id: user.id, name: user.name, roles: user.roles, emailVerified: user.emailVerified }
         : null,
-      nav: { admin: can(user, "admin.view") },
+      nav: {
+        admin: can(user, "admin.view"),
+        programmes: can(user, "programme.manage"),
+        profile: can(user, "profile.edit"),
+      },
     },
     { headers: combineHeaders(toastHeaders, renewed ? { "Set-Cookie": renewed } : null) },
   );

@@ -82,7 +82,7 @@ export const userTokens = sqliteTable(
   ],
 );
 
-/** A minimal company record for now; the companies issue adds sector, size, phase and region. */
+/** An entrepreneur's company. Taxonomy codes are defined in app/domain/taxonomy.ts. */
 export const companies = sqliteTable(
   "company",
   {
@@ -91,9 +91,20 @@ export const companies = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
+    kvkNumber: text("kvk_number"),
+    /** SBI 2008 section letter, and optionally the 2-digit division. */
+    sector: text("sector"),
+    sbiDivision: text("sbi_division"),
+    /** The size class is derived from this (0 = solo, up to 249). */
+    employees: integer("employees"),
+    foundedYear: integer("founded_year"),
+    lifePhase: text("life_phase"),
+    province: text("province"),
+    municipality: text("municipality"),
+    familyBusiness: integer("family_business", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index("company_owner_idx").on(t.ownerId)],
+  (t) => [uniqueIndex("company_owner_unique").on(t.ownerId)],
 );
 
 /** Who did what to whom, and when. Details are a small JSON object, never secrets. */
@@ -109,4 +120,156 @@ export const auditEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_subject_idx").on(t.subjectType, t.subjectId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Companies, profiles, programmes, circles and memberships (the circles issue).
+
+/** What an entrepreneur tells about themselves beyond the company: the input for matching. */
+export const profiles = sqliteTable("profile", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  companyRole: text("company_role", { enum: ["owner", "manager", "employee"] }),
+  themes: text("themes", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  dayParts: text("day_parts", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  meetingMode: text("meeting_mode", { enum: ["in_person", "online", "either"] }),
+  willingToHost: integer("willing_to_host", { mode: "boolean" }).notNull().default(false),
+  /** The learning question, in three guided parts. */
+  questionSituation: text("question_situation"),
+  questionTried: text("question_tried"),
+  questionWish: text("question_wish"),
+  readyToMatch: integer("ready_to_match", { mode: "boolean" }).notNull().default(false),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+export const programmes = sqliteTable("programme", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  themes: text("themes", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  /** A province code, or null for a national programme. */
+  province: text("province"),
+  startsOn: text("starts_on").notNull(),
+  endsOn: text("ends_on").notNull(),
+  sizeMin: integer("size_min").notNull().default(5),
+  sizeTarget: integer("size_target").notNull().default(8),
+  sizeMax: integer("size_max").notNull().default(12),
+  sectorPolicy: text("sector_policy", { enum: ["same", "mixed"] })
+    .notNull()
+    .default("mixed"),
+  weights: text("weights", { mode: "json" })
+    .$type<Record<string, number>>()
+    .notNull()
+    .default(sql`'{}'`),
+  archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+  createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+export const programmeCoaches = sqliteTable(
+  "programme_coach",
+  {
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.userId] })],
+);
+
+export const circleStatuses = ["forming", "active", "paused", "closed"] as const;
+export type CircleStatus = (typeof circleStatuses)[number];
+
+export const circles = sqliteTable(
+  "circle",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    theme: text("theme").notNull(),
+    description: text("description").notNull().default(""),
+    status: text("status", { enum: circleStatuses }).notNull().default("forming"),
+    capacityMin: integer("capacity_min").notNull(),
+    capacityMax: integer("capacity_max").notNull(),
+    timeCommitment: text("time_commitment").notNull().default(""),
+    meetingMode: text("meeting_mode", { enum: ["in_person", "online", "hybrid"] }).notNull(),
+    dayPart: text("day_part"),
+    province: text("province"),
+    /** Whether entrepreneurs may apply; an organiser can close the door while forming by invitation. */
+    openForApplications: integer("open_for_applications", { mode: "boolean" })
+      .notNull()
+      .default(true),
+    houseRules: text("house_rules").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("circle_programme_idx").on(t.programmeId), index("circle_status_idx").on(t.status)],
+);
+
+export const circleCoaches = sqliteTable(
+  "circle_coach",
+  {
+    circleId: integer("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.circleId, t.userId] }),
+    index("circle_coach_user_idx").on(t.userId),
+  ],
+);
+
+export const membershipStates = [
+  "applied",
+  "invited",
+  "waitlisted",
+  "member",
+  "declined",
+  "left",
+  "removed",
+] as const;
+export type MembershipState = (typeof membershipStates)[number];
+
+export const memberships = sqliteTable(
+  "membership",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    circleId: integer("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    state: text("state", { enum: membershipStates }).notNull(),
+    motivation: text("motivation"),
+    /** The coach's message with a decision, or the reason for a removal. */
+    message: text("message"),
+    invitedById: integer("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    houseRulesAcceptedAt: integer("house_rules_accepted_at", { mode: "timestamp_ms" }),
+    /** Orders the waitlist: the moment the person joined it. */
+    waitlistedAt: integer("waitlisted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("membership_circle_user_unique").on(t.circleId, t.userId),
+    index("membership_user_idx").on(t.userId),
+    index("membership_circle_state_idx").on(t.circleId, t.state),
+  ],
 );

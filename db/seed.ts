@@ -1,89 +1,399 @@
 /**
- * Demo data: a small programme team, coaches, ambassadors and entrepreneurs with their companies.
- * Idempotent: people are keyed by e-mail, and nothing that exists is touched.
+ * Demo data: a programme team, coaches, ambassadors and about eighty entrepreneurs with their
+ * companies and profiles, three programmes, twelve circles and memberships in every state.
+ * Idempotent: people are keyed by e-mail, programmes and circles by name, and nothing that exists
+ * is touched (except that a company an older seed left without details gets them). A circle's
+ * coaches and memberships are only written when the seed creates the circle.
  */
 import { eq } from "drizzle-orm";
-import { createUser, findUserIdByEmail } from "../app/models/users.server";
+import { defaultWeights } from "../app/models/programmes.server";
+import { normaliseEmail } from "../app/models/users.server";
+import { DEFAULT_HOUSE_RULES } from "../app/domain/house-rules";
 import { getDb } from "../app/utils/db.server";
-import { companies, type Role } from "./schema";
+import { hashPassword } from "../app/utils/password.server";
+import {
+  ambassadors,
+  assertValidPerson,
+  circleSeeds,
+  declineMessages,
+  generateEntrepreneurs,
+  motivations,
+  namedEntrepreneurs,
+  neighbours,
+  programmeSeeds,
+  prng,
+  removalReasons,
+  stableHash,
+  staff,
+  unrelatedEmails,
+  type CircleSeed,
+  type PersonSeed,
+} from "./seed-data";
+import {
+  circleCoaches,
+  circles,
+  companies,
+  memberships,
+  profiles,
+  programmeCoaches,
+  programmes,
+  userRoles,
+  users,
+  type MembershipState,
+} from "./schema";
 
 export const DEMO_PASSWORD = "kring-demo-2027";
 
-type SeedPerson = { name: string; email: string; roles: Role[]; company?: string };
+const handWritten: PersonSeed[] = [...staff, ...ambassadors, ...namedEntrepreneurs];
+export const demoPeople: PersonSeed[] = [...handWritten, ...generateEntrepreneurs(handWritten)];
 
-const staff: SeedPerson[] = [
-  { name: "Marieke Bosman", email: "organisator@kringwijs.test", roles: ["organiser"] },
-  { name: "Joost Verhoeven", email: "joost.verhoeven@kringwijs.test", roles: ["organiser"] },
-  { name: "Anouk de Wit", email: "coach@kringwijs.test", roles: ["coach"] },
-  { name: "Ruud Hendriks", email: "ruud.hendriks@kringwijs.test", roles: ["coach"] },
-  { name: "Fatima El Amrani", email: "fatima.elamrani@kringwijs.test", roles: ["coach"] },
-];
+// ---------------------------------------------------------------------------------------------
+// The membership plan: a pure function of the seed data, so it is the same on every run.
 
-const ambassadors: SeedPerson[] = [
-  {
-    name: "Henk Wolters",
-    email: "ambassadeur@kringwijs.test",
-    roles: ["entrepreneur", "ambassador"],
-    company: "Wolters Metaalbewerking",
-  },
-  {
-    name: "Sanne Kuipers",
-    email: "sanne.kuipers@kringwijs.test",
-    roles: ["entrepreneur", "ambassador"],
-    company: "Kuipers Zorgtechniek",
-  },
-  {
-    name: "Bart Nijhuis",
-    email: "bart.nijhuis@kringwijs.test",
-    roles: ["entrepreneur", "ambassador"],
-    company: "Nijhuis Familiebakkerij",
-  },
-];
+export type PlannedMembership = { email: string; state: MembershipState; houseRules: boolean };
 
-const entrepreneurs: SeedPerson[] = [
-  ["Lotte van Dijk", "ondernemer@kringwijs.test", "Van Dijk Installatietechniek"],
-  ["Mehmet Yilmaz", "mehmet.yilmaz@kringwijs.test", "Yilmaz Transport"],
-  ["Eva Jansen", "eva.jansen@kringwijs.test", "Studio Jansen Interieur"],
-  ["Pieter Smit", "pieter.smit@kringwijs.test", "Smit Agro Twente"],
-  ["Ingrid Mulder", "ingrid.mulder@kringwijs.test", "Mulder Kinderopvang"],
-  ["Dennis Bakker", "dennis.bakker@kringwijs.test", "Bakker Bouw & Renovatie"],
-  ["Yvonne de Graaf", "yvonne.degraaf@kringwijs.test", "De Graaf Accountancy"],
-  ["Koen Visser", "koen.visser@kringwijs.test", "Visser Softwareontwikkeling"],
-  ["Natasha Pinas", "natasha.pinas@kringwijs.test", "Pinas Schoonmaakdiensten"],
-  ["Gert-Jan Brouwer", "gertjan.brouwer@kringwijs.test", "Brouwer Kunststoffen"],
-  ["Sophie Meijer", "sophie.meijer@kringwijs.test", "Meijer Duurzaam Advies"],
-  ["Hans Kok", "hans.kok@kringwijs.test", "Kok Houtbewerking"],
-  ["Leila Haddou", "leila.haddou@kringwijs.test", "Haddou Catering"],
-  ["Wouter Dekker", "wouter.dekker@kringwijs.test", "Dekker Fietsen"],
-  ["Anja Vos", "anja.vos@kringwijs.test", "Vos Hoveniers"],
-  ["Ricardo Martens", "ricardo.martens@kringwijs.test", "Martens Elektrotechniek"],
-].map(([name, email, company]) => ({
-  name: name!,
-  email: email!,
-  company,
-  roles: ["entrepreneur"] as Role[],
-}));
+/** States that hold a seat or a claim on one: a person has at most two of these across circles. */
+const OPEN_STATES: MembershipState[] = ["member", "waitlisted", "applied", "invited"];
+const FILL_ORDER: MembershipState[] = [...OPEN_STATES, "declined", "left", "removed"];
+const MAX_OPEN = 2;
+const MAX_TOTAL = 3;
 
-export const demoPeople: SeedPerson[] = [...staff, ...ambassadors, ...entrepreneurs];
+/** Why a person cannot be in a circle in this state, or null when they can. */
+function misfit(person: PersonSeed, circle: CircleSeed, state: MembershipState): string | null {
+  const { company, profile } = person;
+  if (!company || !profile || !person.roles.includes("entrepreneur")) return "not an entrepreneur";
+  if (circle.sector && company.sector !== circle.sector) return `sector ${company.sector}`;
+  if (circle.fits && !circle.fits(company, profile)) return "does not fit the circle's group";
+  if (
+    circle.province &&
+    company.province !== circle.province &&
+    !neighbours[circle.province].includes(company.province)
+  )
+    return `province ${company.province}`;
+  // Who applied, was invited or is a member must be able to attend; who left need not.
+  if (OPEN_STATES.includes(state)) {
+    if (circle.dayPart && !profile.dayParts.includes(circle.dayPart)) return "day-part";
+    if (circle.meetingMode === "in_person" && profile.meetingMode === "online") return "mode";
+    if (circle.meetingMode === "online" && profile.meetingMode === "in_person") return "mode";
+  }
+  return null;
+}
+
+/** Direct competitors (same SBI division, same municipality) are never put in one circle. */
+function competes(a: PersonSeed, b: PersonSeed) {
+  return (
+    !!a.company?.sbiDivision &&
+    a.company.sbiDivision === b.company?.sbiDivision &&
+    a.company.municipality === b.company.municipality
+  );
+}
+
+export function planMemberships(people: PersonSeed[]): Map<string, PlannedMembership[]> {
+  const byEmail = new Map(people.map((p) => [p.email, p]));
+  const plan = new Map<string, PlannedMembership[]>(circleSeeds.map((c) => [c.name, []]));
+  const open = new Map<string, number>();
+  const total = new Map<string, number>();
+  /** The programmes in whose running circles someone is a member: at most one circle each. */
+  const seated = new Map<string, string[]>();
+  const add = (circle: CircleSeed, email: string, state: MembershipState) => {
+    plan.get(circle.name)!.push({ email, state, houseRules: state !== "invited" });
+    if (OPEN_STATES.includes(state)) open.set(email, (open.get(email) ?? 0) + 1);
+    if (state === "member" && circle.status !== "closed")
+      seated.set(email, [...(seated.get(email) ?? []), circle.programme]);
+    total.set(email, (total.get(email) ?? 0) + 1);
+  };
+  const inCircle = (circle: CircleSeed) => plan.get(circle.name)!.map((m) => byEmail.get(m.email)!);
+
+  // People placed by hand first: they must fit like anyone else.
+  for (const circle of circleSeeds) {
+    for (const { email, state } of circle.pinned ?? []) {
+      const person = byEmail.get(email);
+      if (!person) throw new Error(`Seed: pinned ${email} is not a demo person`);
+      const why =
+        misfit(person, circle, state) ??
+        (inCircle(circle).some((o) => competes(o, person)) ? "competitor" : null);
+      if (why) throw new Error(`Seed: ${email} cannot be ${state} in ${circle.name}: ${why}`);
+      add(circle, email, state);
+    }
+  }
+
+  // Then the rest by fit. Pinned people appear only where they are pinned, so tests can rely on
+  // their relations.
+  const pinned = new Set(circleSeeds.flatMap((c) => (c.pinned ?? []).map((p) => p.email)));
+  const candidates = people.filter(
+    (p) => p.profile?.readyToMatch && !unrelatedEmails.includes(p.email) && !pinned.has(p.email),
+  );
+  // The circles with the fewest possible members choose first (stable sort: ties keep order).
+  const poolSize = (c: CircleSeed) =>
+    candidates.filter((p) => misfit(p, c, "member") === null).length;
+  const sizes = new Map(circleSeeds.map((c) => [c.name, poolSize(c)]));
+  const order = [...circleSeeds].sort((a, b) => sizes.get(a.name)! - sizes.get(b.name)!);
+  // Seats and claims on seats first, per circle; then the history (declined, left, removed).
+  const passes = [OPEN_STATES, FILL_ORDER.filter((s) => !OPEN_STATES.includes(s))];
+  for (const states of passes)
+    for (const circle of order)
+      for (const state of states) {
+        const wanted = circle.counts[state] ?? 0;
+        let have = plan.get(circle.name)!.filter((m) => m.state === state).length;
+        while (have < wanted) {
+          const members = inCircle(circle);
+          const scored = candidates
+            .filter(
+              (p) =>
+                !members.includes(p) &&
+                (total.get(p.email) ?? 0) < MAX_TOTAL &&
+                (!OPEN_STATES.includes(state) || (open.get(p.email) ?? 0) < MAX_OPEN) &&
+                !(
+                  state === "member" &&
+                  circle.status !== "closed" &&
+                  seated.get(p.email)?.includes(circle.programme)
+                ) &&
+                misfit(p, circle, state) === null &&
+                !members.some((o) => competes(o, p)),
+            )
+            .map((p) => {
+              const c = p.company!;
+              const score =
+                (p.profile!.themes.includes(circle.theme) ? 3 : 0) +
+                (circle.area?.includes(c.municipality) ? 3 : 0) +
+                (c.province === circle.province ? 2 : 0) -
+                1.5 * (total.get(p.email) ?? 0) +
+                (stableHash(`${circle.name}|${p.email}`) % 1000) / 1000;
+              return { p, score };
+            })
+            .sort((a, b) => b.score - a.score);
+          const best = scored[0];
+          if (!best) throw new Error(`Seed: no one left to be ${state} in ${circle.name}`);
+          add(circle, best.p.email, state);
+          have += 1;
+        }
+      }
+
+  for (const circle of circleSeeds) {
+    const planned = plan.get(circle.name)!;
+    const members = planned.filter((m) => m.state === "member");
+    if (members.length > circle.capacityMax) throw new Error(`Seed: ${circle.name} over capacity`);
+    // The last picked members are the ones who have not accepted the house rules yet.
+    const pinned = new Set((circle.pinned ?? []).map((p) => p.email));
+    const picked = members.filter((m) => !pinned.has(m.email));
+    for (const m of picked.slice(picked.length - (circle.membersWithoutHouseRules ?? 0)))
+      m.houseRules = false;
+  }
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing.
+
+const DAY = 24 * 60 * 60 * 1000;
+/** How long ago a circle's first members joined, by its status. */
+const startedDaysAgo = { forming: 30, active: 140, paused: 200, closed: 380 } as const;
+
+function membershipRows(
+  circle: CircleSeed,
+  circleId: number,
+  planned: PlannedMembership[],
+  ids: Map<string, number>,
+  coachId: number | null,
+  now: number,
+) {
+  const rand = prng(stableHash(circle.name));
+  const ago = (days: number, hours = 0) => new Date(now - days * DAY - hours * 3600_000);
+  const started = startedDaysAgo[circle.status];
+  let waitlisted = 0;
+  let declined = 0;
+  let removed = 0;
+  const rows: (typeof memberships.$inferInsert)[] = [];
+  for (const m of planned) {
+    const userId = ids.get(m.email);
+    if (userId === undefined) continue;
+    const row: typeof memberships.$inferInsert = { circleId, userId, state: m.state };
+    const viaInvitation = rand.chance(0.4);
+    switch (m.state) {
+      case "member": {
+        const joined = started - rand.int(0, 12);
+        row.createdAt = ago(joined, rand.int(0, 10));
+        row.updatedAt = ago(joined - 3);
+        if (viaInvitation) row.invitedById = coachId;
+        else row.motivation = rand.pick(motivations);
+        if (m.houseRules) row.houseRulesAcceptedAt = ago(joined - 4, rand.int(0, 10));
+        break;
+      }
+      case "applied":
+        row.createdAt = ago(rand.int(1, 9), rand.int(0, 12));
+        row.motivation = rand.pick(motivations);
+        break;
+      case "invited":
+        row.createdAt = ago(rand.int(2, 12), rand.int(0, 12));
+        row.invitedById = coachId;
+        break;
+      case "waitlisted": {
+        // The first planned is first in line.
+        const days = 20 - waitlisted * 6;
+        row.createdAt = ago(days + 1);
+        row.waitlistedAt = ago(days);
+        row.updatedAt = row.waitlistedAt;
+        row.motivation = rand.pick(motivations);
+        waitlisted += 1;
+        break;
+      }
+      case "declined":
+        row.createdAt = ago(started - 2);
+        row.updatedAt = ago(started - 6);
+        row.motivation = rand.pick(motivations);
+        row.message = declineMessages[declined++ % declineMessages.length]!;
+        break;
+      case "left":
+      case "removed": {
+        const joined = started - rand.int(0, 6);
+        row.createdAt = ago(joined);
+        row.houseRulesAcceptedAt = ago(joined - 4);
+        row.updatedAt = ago(Math.max(5, Math.floor(joined / 2)));
+        if (viaInvitation) row.invitedById = coachId;
+        else row.motivation = rand.pick(motivations);
+        if (m.state === "removed") row.message = removalReasons[removed++ % removalReasons.length]!;
+        break;
+      }
+    }
+    rows.push(row);
+  }
+  return rows;
+}
 
 export async function seed(log: (line: string) => void = () => {}) {
   const db = getDb();
-  let created = 0;
-  for (const person of demoPeople) {
-    let userId = findUserIdByEmail(person.email);
-    if (userId === null) {
-      userId = await createUser({ ...person, password: DEMO_PASSWORD, verified: true });
-      created += 1;
+  for (const person of demoPeople) assertValidPerson(person);
+  const plan = planMemberships(demoPeople);
+
+  const existing = new Map(
+    db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .all()
+      .map((u) => [u.email, u.id]),
+  );
+  const newPeople = demoPeople.filter((p) => !existing.has(normaliseEmail(p.email)));
+  // One hash for everyone: argon2 is slow on purpose, and eighty of them would take seconds.
+  const passwordHash = newPeople.length > 0 ? await hashPassword(DEMO_PASSWORD) : "";
+  const now = Date.now();
+
+  const made = db.transaction((tx) => {
+    const ids = new Map<string, number>();
+    for (const person of demoPeople) {
+      const email = normaliseEmail(person.email);
+      let userId = existing.get(email);
+      if (userId === undefined) {
+        userId = tx
+          .insert(users)
+          .values({ name: person.name, email, passwordHash, emailVerifiedAt: new Date(now) })
+          .returning({ id: users.id })
+          .get().id;
+        for (const role of person.roles) tx.insert(userRoles).values({ userId, role }).run();
+      }
+      ids.set(person.email, userId);
+
+      if (person.company) {
+        const company = tx
+          .select({ id: companies.id, sector: companies.sector })
+          .from(companies)
+          .where(eq(companies.ownerId, userId))
+          .get();
+        if (!company)
+          tx.insert(companies)
+            .values({ ownerId: userId, ...person.company })
+            .run();
+        // An older seed created companies with only a name: complete those, leave the rest.
+        else if (company.sector === null)
+          tx.update(companies).set(person.company).where(eq(companies.id, company.id)).run();
+      }
+      if (person.profile) {
+        tx.insert(profiles)
+          .values({ userId, ...person.profile, updatedAt: new Date(now) })
+          .onConflictDoNothing()
+          .run();
+      }
     }
-    if (userId !== null && person.company) {
-      const has = db
-        .select({ id: companies.id })
-        .from(companies)
-        .where(eq(companies.ownerId, userId))
+
+    const organiserId = ids.get("organisator@kringwijs.test") ?? null;
+    const programmeIds = new Map<string, number>();
+    let newProgrammes = 0;
+    for (const { coaches, ...values } of programmeSeeds) {
+      const found = tx
+        .select({ id: programmes.id })
+        .from(programmes)
+        .where(eq(programmes.name, values.name))
         .get();
-      if (!has) db.insert(companies).values({ ownerId: userId, name: person.company }).run();
+      if (found) {
+        programmeIds.set(values.name, found.id);
+        continue;
+      }
+      const { id } = tx
+        .insert(programmes)
+        .values({ ...values, weights: { ...defaultWeights }, createdById: organiserId })
+        .returning({ id: programmes.id })
+        .get();
+      for (const email of coaches)
+        tx.insert(programmeCoaches)
+          .values({ programmeId: id, userId: ids.get(email)! })
+          .run();
+      programmeIds.set(values.name, id);
+      newProgrammes += 1;
     }
-  }
+
+    let newCircles = 0;
+    let newMemberships = 0;
+    for (const circle of circleSeeds) {
+      const found = tx
+        .select({ id: circles.id })
+        .from(circles)
+        .where(eq(circles.name, circle.name))
+        .get();
+      if (found) continue;
+      const programme = programmeSeeds.find((p) => p.name === circle.programme);
+      const programmeId = programmeIds.get(circle.programme);
+      if (!programme || programmeId === undefined)
+        throw new Error(`Seed: no programme ${circle.programme}`);
+      const { id: circleId } = tx
+        .insert(circles)
+        .values({
+          programmeId,
+          name: circle.name,
+          theme: circle.theme,
+          description: circle.description,
+          status: circle.status,
+          capacityMin: circle.capacityMin,
+          capacityMax: circle.capacityMax,
+          timeCommitment: circle.timeCommitment,
+          meetingMode: circle.meetingMode,
+          dayPart: circle.dayPart,
+          province: circle.province,
+          openForApplications: circle.openForApplications,
+          houseRules: DEFAULT_HOUSE_RULES,
+          createdAt: new Date(now - (startedDaysAgo[circle.status] + 21) * DAY),
+        })
+        .returning({ id: circles.id })
+        .get();
+      for (const email of circle.coaches) {
+        // Only the programme's coaches lead its circles, as in the app.
+        if (!programme.coaches.includes(email))
+          throw new Error(`Seed: ${email} does not coach ${programme.name}`);
+        tx.insert(circleCoaches)
+          .values({ circleId, userId: ids.get(email)! })
+          .run();
+      }
+      const coachId = ids.get(circle.coaches[0]!) ?? null;
+      const rows = membershipRows(circle, circleId, plan.get(circle.name)!, ids, coachId, now);
+      for (const row of rows) tx.insert(memberships).values(row).run();
+      newCircles += 1;
+      newMemberships += rows.length;
+    }
+    return { newProgrammes, newCircles, newMemberships };
+  });
+
+  const created = newPeople.length;
   log(`Seed: ${created} new people, ${demoPeople.length - created} already there.`);
+  log(
+    `Seed: ${made.newProgrammes} new programmes, ${made.newCircles} new circles with ${made.newMemberships} memberships.`,
+  );
   return { created };
 }

@@ -1,4 +1,10 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import {
+  getCollectionProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+} from "@conform-to/react";
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { splitMessage } from "~/utils/validation";
@@ -27,8 +33,8 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
 
 type FieldProps = {
   label: ReactNode;
-  field: FieldMetadata<string | undefined>;
-  type?: "text" | "email" | "password" | "search";
+  field: FieldMetadata<string | number | undefined>;
+  type?: "text" | "email" | "password" | "search" | "number" | "date";
   help?: ReactNode;
   inputProps?: InputHTMLAttributes<HTMLInputElement>;
 };
@@ -36,7 +42,7 @@ type FieldProps = {
 /** A labelled input with its help text and its errors, wired for screen readers. */
 export function Field({ label, field, type = "text", help, inputProps }: FieldProps) {
   const helpId = useId();
-  const props = getInputProps(field, { type, ariaAttributes: true });
+  const props = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: true });
   const describedBy =
     [help ? helpId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") ||
     undefined;
@@ -57,4 +63,156 @@ export function Field({ label, field, type = "text", help, inputProps }: FieldPr
 /** Errors that belong to the whole form rather than one field. */
 export function FormErrors({ id, errors }: { id: string; errors?: string[] | null }) {
   return <ErrorList id={id} errors={errors} />;
+}
+
+type Option = { value: string; label: ReactNode };
+
+function describedBy(helpId: string | null, field: FieldMetadata<unknown>) {
+  return (
+    [helpId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined
+  );
+}
+
+export function SelectField({
+  label,
+  field,
+  options,
+  help,
+  placeholder,
+}: {
+  label: ReactNode;
+  field: FieldMetadata<string | undefined>;
+  options: Option[];
+  help?: ReactNode;
+  placeholder?: string;
+}) {
+  const helpId = useId();
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {help ? (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      <select
+        {...getSelectProps(field)}
+        key={field.key}
+        aria-describedby={describedBy(help ? helpId : null, field)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({
+  label,
+  field,
+  help,
+  rows = 4,
+}: {
+  label: ReactNode;
+  field: FieldMetadata<string | undefined>;
+  help?: ReactNode;
+  rows?: number;
+}) {
+  const helpId = useId();
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {help ? (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      <textarea
+        {...getTextareaProps(field)}
+        key={field.key}
+        rows={rows}
+        aria-describedby={describedBy(help ? helpId : null, field)}
+      />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** A group of checkboxes (type "checkbox") or radio buttons (type "radio") in a fieldset. */
+export function ChoiceGroup({
+  legend,
+  field,
+  options,
+  type,
+  help,
+}: {
+  legend: ReactNode;
+  field: FieldMetadata<string[] | string | undefined>;
+  options: Option[];
+  type: "checkbox" | "radio";
+  help?: ReactNode;
+}) {
+  const helpId = useId();
+  const items = getCollectionProps(field as FieldMetadata<string[]>, {
+    type,
+    options: options.map((o) => o.value),
+  });
+  return (
+    <fieldset
+      className="field choice-group"
+      aria-describedby={describedBy(help ? helpId : null, field)}
+      aria-invalid={field.errors?.length ? true : undefined}
+    >
+      <legend>{legend}</legend>
+      {help ? (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      {items.map((props, i) => (
+        <label key={props.key} className="choice">
+          <input {...props} key={props.key} />
+          <span>{options[i]!.label}</span>
+        </label>
+      ))}
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </fieldset>
+  );
+}
+
+/** A single yes/no checkbox. */
+export function CheckboxField({
+  label,
+  field,
+  help,
+}: {
+  label: ReactNode;
+  field: FieldMetadata<boolean | string | undefined>;
+  help?: ReactNode;
+}) {
+  const helpId = useId();
+  const props = getInputProps(field as FieldMetadata<boolean>, { type: "checkbox", value: "on" });
+  return (
+    <div className="field">
+      <label className="choice">
+        <input
+          {...props}
+          key={props.key}
+          aria-describedby={describedBy(help ? helpId : null, field)}
+        />
+        <span>{label}</span>
+      </label>
+      {help ? (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
 }

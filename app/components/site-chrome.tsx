@@ -47,27 +47,42 @@ export function SiteHeader() {
           <span className="brand-mark" aria-hidden="true" />
           Kringwijs
         </Link>
-        {user ? (
-          <nav aria-label={t("nav.main")} className="main-nav">
-            <ul>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <ul>
+            {user ? (
               <li>
-                <NavLink to="/" end>
-                  {t("nav.home")}
+                <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+              </li>
+            ) : null}
+            <li>
+              <NavLink to="/circles" end>
+                {t("nav.circles")}
+              </NavLink>
+            </li>
+            {data?.nav.profile ? (
+              <li>
+                <NavLink to="/onboarding">{t("nav.profile")}</NavLink>
+              </li>
+            ) : null}
+            {data?.nav.programmes ? (
+              <li>
+                <NavLink to="/programmes">{t("nav.programmes")}</NavLink>
+              </li>
+            ) : null}
+            {data?.nav.admin ? (
+              <li>
+                <NavLink to="/admin/users" data-testid="nav-admin">
+                  {t("nav.admin")}
                 </NavLink>
               </li>
-              {data?.nav.admin ? (
-                <li>
-                  <NavLink to="/admin/users" data-testid="nav-admin">
-                    {t("nav.admin")}
-                  </NavLink>
-                </li>
-              ) : null}
+            ) : null}
+            {user ? (
               <li>
                 <NavLink to="/settings">{t("nav.account")}</NavLink>
               </li>
-            </ul>
-          </nav>
-        ) : null}
+            ) : null}
+          </ul>
+        </nav>
         <div className="header-actions">
           <LanguageSwitcher />
           {user ? (

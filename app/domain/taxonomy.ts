@@ -200,3 +200,12 @@ export function label(
 export function isValidKvkNumber(value: string): boolean {
   return /^\d{8}$/.test(value);
 }
+
+/** How a circle meets (a person's preference uses meetingModes, which adds "either"). */
+export const circleModes = {
+  in_person: { nl: "Op locatie", en: "In person" },
+  online: { nl: "Online", en: "Online" },
+  hybrid: { nl: "Afwisselend op locatie en online", en: "Alternating in person and online" },
+} as const satisfies Record<string, Labelled>;
+export type CircleMode = keyof typeof circleModes;
+export const circleModeCodes = Object.keys(circleModes) as CircleMode[];

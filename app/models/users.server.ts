@@ -62,7 +62,8 @@ export function findUserIdByEmail(email: string): number | null {
 export type NewUser = {
   name: string;
   email: string;
-  password: string;
+  /** The password, or its argon2id hash when many accounts share one (seed data, tests). */
+  password: string | { hash: string };
   locale?: Locale | null;
   roles?: Role[];
   verified?: boolean;
@@ -70,7 +71,8 @@ export type NewUser = {
 
 /** Creates an account; returns null when the e-mail address is taken. */
 export async function createUser(input: NewUser): Promise<number | null> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash =
+    typeof input.password === "string" ? await hashPassword(input.password) : input.password.hash;
   const db = getDb();
   return db.transaction((tx) => {
     const existing = tx

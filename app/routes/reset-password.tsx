@@ -55,7 +55,11 @@ export async function action({ request }: ActionFunctionArgs) {
       hideFields: ["password", "confirm"],
     });
   const cookie = await startSession(userId);
-  return redirectWithToast("/", { key: "reset.done" }, { headers: { "Set-Cookie": cookie } });
+  return redirectWithToast(
+    "/dashboard",
+    { key: "reset.done" },
+    { headers: { "Set-Cookie": cookie } },
+  );
 }
 
 export default function ResetPassword() {

@@ -28,7 +28,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const userId = token ? confirmEmail(token) : null;
   if (userId === null) return json({ invalid: true }, { status: 400 });
   const cookie = await startSession(userId);
-  return redirectWithToast("/", { key: "verify.done" }, { headers: { "Set-Cookie": cookie } });
+  return redirectWithToast(
+    "/onboarding",
+    { key: "verify.done" },
+    { headers: { "Set-Cookie": cookie } },
+  );
 }
 
 export default function VerifyEmail() {

@@ -8,7 +8,7 @@ import { Server as IOServer } from "socket.io";
 import { getSessionFromCookie } from "../utils/session.server";
 
 /** Grows with the product (notifications, threads, meetings); each names what changed, not the data. */
-export type LiveEvent = { type: "roles.changed" };
+export type LiveEvent = { type: "roles.changed" } | { type: "memberships.changed" };
 
 export interface Publisher {
   /** Sends to every open tab of one user. */

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { can, type Action } from "../domain/permissions";
+import { can, type PlainAction } from "../domain/permissions";
 import { getUserById, type UserSummary } from "../models/users.server";
 import { forbidden } from "./http.server";
 import {
@@ -46,7 +46,10 @@ export async function requireAuth(request: Request): Promise<Auth> {
 }
 
 /** Throws a 403 when the signed-in user may not do `action`. */
-export async function requirePermission(request: Request, action: Action): Promise<UserSummary> {
+export async function requirePermission(
+  request: Request,
+  action: PlainAction,
+): Promise<UserSummary> {
   const user = await requireUser(request);
   if (!can(user, action)) forbidden();
   return user;
@@ -54,7 +57,7 @@ export async function requirePermission(request: Request, action: Action): Promi
 
 /** Signed-in people have no business on the login and sign-up pages. */
 export async function requireAnonymous(request: Request) {
-  if (await getAuth(request)) throw redirect("/");
+  if (await getAuth(request)) throw redirect("/dashboard");
 }
 
 /** Starts a session and returns the Set-Cookie header value for it. */

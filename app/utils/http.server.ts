@@ -10,7 +10,10 @@ export function notFound(): never {
 }
 
 /** Only same-site relative paths, so `redirectTo` cannot send anyone elsewhere. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = "/dashboard",
+) {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
     return fallback;
   return to;

@@ -46,3 +46,66 @@ export function splitMessage(message: string): { key: string; count?: number } {
   const [key = message, value] = message.split("|");
   return value === undefined ? { key } : { key, count: Number(value) };
 }
+
+const typeError = (fallback: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? "validation.required" : fallback;
+
+/** Free text that may be left empty (stored as null). */
+export const optionalText = (max: number) =>
+  z
+    .string({ error: "validation.invalid" })
+    .trim()
+    .max(max, { message: `validation.tooLong|${max}` })
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** One code out of a fixed list (a select or a radio group). */
+export const choice = <T extends string>(codes: readonly T[]) =>
+  z.enum(codes as [T, ...T[]], { error: typeError("validation.choose") });
+
+/** Several codes out of a fixed list (a checkbox group). */
+export const choices = <T extends string>(
+  codes: readonly T[],
+  { min = 0, max = codes.length } = {},
+) => {
+  const code = z.enum(codes as [T, ...T[]], { error: "validation.invalid" });
+  // Nothing ticked arrives as no field at all: treat it as an empty list, then check the counts.
+  return z
+    .array(code, { error: "validation.invalid" })
+    .optional()
+    .transform((v) => v ?? [])
+    .pipe(
+      z
+        .array(code)
+        .min(min, {
+          message: min === 1 ? "validation.chooseOne" : `validation.chooseAtLeast|${min}`,
+        })
+        .max(max, { message: `validation.chooseAtMost|${max}` }),
+    );
+};
+
+export const wholeNumber = ({
+  min,
+  max,
+  maxMessage,
+}: {
+  min: number;
+  max: number;
+  maxMessage?: string;
+}) =>
+  z
+    .number({ error: typeError("validation.number") })
+    .int({ message: "validation.wholeNumber" })
+    .min(min, { message: `validation.atLeast|${min}` })
+    .max(max, { message: maxMessage ?? `validation.atMost|${max}` });
+
+/** A checkbox: conform sends "on" when ticked and nothing otherwise. */
+export const checkbox = z.boolean({ error: "validation.invalid" }).default(false);
+
+export const isoDate = z.iso.date({ error: typeError("validation.date") });
+
+/** A positive database id from a form or URL. */
+export const idField = z
+  .number({ error: typeError("validation.invalid") })
+  .int()
+  .positive({ message: "validation.invalid" });

@@ -167,7 +167,7 @@ describe("login and logout", () => {
         ),
       ),
     );
-    expect(res.headers.get("Location")).toBe("/");
+    expect(res.headers.get("Location")).toBe("/dashboard");
   });
 
   it("sends an unverified user a fresh link instead of logging in", async () => {

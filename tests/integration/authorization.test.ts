@@ -2,15 +2,22 @@
 /**
  * The authorisation matrix: every route's loader (and action, where it has one) for every kind
  * of visitor, with the expected outcome. A route file without a row fails the first test, so a
- * new page cannot ship without someone deciding who may see it.
+ * new page cannot ship without someone deciding who may see it. Each case gets fresh fixtures,
+ * because some actions change what the next case would see.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { acceptHouseRules, applyToCircle, decideApplication } from "~/models/memberships.server";
+import { getMembership } from "~/models/circles.server";
+import { defaultWeights } from "~/models/programmes.server";
+import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import {
   actionArgs,
   formRequest,
   getRequest,
   loaderArgs,
+  makeCircle,
+  makeContext,
   makeUser,
   sessionCookieFor,
   settle,
@@ -23,106 +30,301 @@ type RouteModule = {
 const modules = import.meta.glob<RouteModule>("../../app/routes/*.tsx", { eager: true });
 const routeName = (file: string) => file.replace("../../app/routes/", "").replace(/\.tsx$/, "");
 
-const personas = ["anonymous", "entrepreneur", "organiser"] as const;
+const personas = [
+  "anonymous",
+  "entrepreneur",
+  "applicant",
+  "waitlisted",
+  "member",
+  "coachOther",
+  "coach",
+  "organiser",
+] as const;
 type Persona = (typeof personas)[number];
-/** ok = 2xx; login = redirect to the login page; home = redirect to "/"; or a status code. */
-type Outcome = "ok" | "login" | "home" | 400 | 403 | 404;
-type Row = {
-  path: string;
-  loader?: Record<Persona, Outcome>;
-  action?: { fields: Record<string, string>; expect: Record<Persona, Outcome> };
+/** ok = 2xx; login = redirect to the login page; redirect = any other redirect; or a status. */
+type Outcome = "ok" | "login" | "redirect" | 400 | 403 | 404;
+type Expect = Record<Persona, Outcome>;
+
+type World = {
+  circleId: number;
+  programmeId: number;
+  applicantMembershipId: number;
+  inviteeEmail: string;
+  userIds: Partial<Record<Persona, number>>;
 };
 
-const all = (outcome: Outcome): Record<Persona, Outcome> => ({
-  anonymous: outcome,
-  entrepreneur: outcome,
-  organiser: outcome,
+type Row = {
+  path: (w: World) => string;
+  params?: (w: World) => Record<string, string>;
+  loader?: Expect;
+  action?: { fields: (w: World) => Record<string, string>; expect: Expect };
+};
+
+const all = (o: Outcome): Expect => Object.fromEntries(personas.map((p) => [p, o])) as Expect;
+const signedIn = (o: Outcome): Expect => ({ ...all(o), anonymous: "login" });
+const only = (allowed: Partial<Record<Persona, Outcome>>, otherwise: Outcome = 403): Expect => ({
+  ...signedIn(otherwise),
+  ...allowed,
 });
-const signedIn = (outcome: Outcome): Record<Persona, Outcome> => ({
-  anonymous: "login",
-  entrepreneur: outcome,
-  organiser: outcome,
-});
-const anonymousOnly: Record<Persona, Outcome> = {
-  anonymous: "ok",
-  entrepreneur: "home",
-  organiser: "home",
+const entrepreneurs = (o: Outcome): Expect =>
+  only({ entrepreneur: o, applicant: o, waitlisted: o, member: o });
+const anonymousOnly: Expect = { ...all("redirect"), anonymous: "ok" };
+const circleParams = (w: World) => ({ circleId: String(w.circleId) });
+const programmeParams = (w: World) => ({ programmeId: String(w.programmeId) });
+
+const programmeFields = {
+  name: "Testprogramma",
+  startsOn: "2027-01-01",
+  endsOn: "2027-12-31",
+  sizeMin: "4",
+  sizeTarget: "6",
+  sizeMax: "8",
+  sectorPolicy: "mixed",
+  ...Object.fromEntries(
+    Object.entries(defaultWeights).map(([k, v]) => [`weights.${k}`, String(v)]),
+  ),
+};
+const circleFields = {
+  intent: "save",
+  name: "Testkring",
+  theme: "growth",
+  status: "forming",
+  capacityMin: "3",
+  capacityMax: "8",
+  meetingMode: "online",
+  houseRules: DEFAULT_HOUSE_RULES,
 };
 
 const matrix: Record<string, Row> = {
-  _index: { path: "/", loader: all("ok") },
-  $: { path: "/does-not-exist", loader: all(404), action: { fields: {}, expect: all(404) } },
+  _index: { path: () => "/", loader: all("ok") },
+  $: {
+    path: () => "/does-not-exist",
+    loader: all(404),
+    action: { fields: () => ({}), expect: all(404) },
+  },
   signup: {
-    path: "/signup",
+    path: () => "/signup",
     loader: anonymousOnly,
-    action: { fields: {}, expect: { anonymous: 400, entrepreneur: "home", organiser: "home" } },
+    action: { fields: () => ({}), expect: { ...all("redirect"), anonymous: 400 } },
   },
   login: {
-    path: "/login",
+    path: () => "/login",
     loader: anonymousOnly,
-    action: { fields: {}, expect: { anonymous: 400, entrepreneur: "home", organiser: "home" } },
+    action: { fields: () => ({}), expect: { ...all("redirect"), anonymous: 400 } },
   },
-  "check-email": { path: "/check-email" },
+  "check-email": { path: () => "/check-email" },
   "verify-email": {
-    path: "/verify-email?token=nope",
+    path: () => "/verify-email?token=nope",
     loader: all("ok"),
-    action: { fields: { token: "nope" }, expect: all(400) },
+    action: { fields: () => ({ token: "nope" }), expect: all(400) },
   },
-  "forgot-password": { path: "/forgot-password", action: { fields: {}, expect: all(400) } },
+  "forgot-password": {
+    path: () => "/forgot-password",
+    action: { fields: () => ({}), expect: all(400) },
+  },
   "reset-password": {
-    path: "/reset-password?token=nope",
+    path: () => "/reset-password?token=nope",
     loader: all("ok"),
-    action: { fields: {}, expect: all(400) },
+    action: { fields: () => ({}), expect: all(400) },
   },
-  logout: { path: "/logout", loader: all("home"), action: { fields: {}, expect: all("home") } },
+  logout: {
+    path: () => "/logout",
+    loader: all("redirect"),
+    action: { fields: () => ({}), expect: all("redirect") },
+  },
   settings: {
-    path: "/settings",
+    path: () => "/settings",
     loader: signedIn("ok"),
     action: {
-      fields: { intent: "profile", name: "Nieuwe naam", locale: "auto" },
+      fields: () => ({ intent: "profile", name: "Nieuwe naam", locale: "auto" }),
       expect: signedIn("ok"),
     },
   },
+  dashboard: { path: () => "/dashboard", loader: signedIn("ok") },
   "admin.users": {
-    path: "/admin/users",
-    loader: { anonymous: "login", entrepreneur: 403, organiser: "ok" },
+    path: () => "/admin/users",
+    loader: only({ organiser: "ok" }),
     action: {
-      fields: { intent: "grant", userId: "1", role: "ambassador" },
-      expect: { anonymous: "login", entrepreneur: 403, organiser: "ok" },
+      fields: (w) => ({
+        intent: "grant",
+        userId: String(w.userIds.entrepreneur),
+        role: "ambassador",
+      }),
+      expect: only({ organiser: "ok" }),
     },
   },
-  // Development tool; in production it is a 404 (see dev-outbox.test.ts).
-  "dev.outbox": { path: "/dev/outbox", loader: all("ok") },
+  // Development tool; in production it is a 404 (see pages.test.ts).
+  "dev.outbox": { path: () => "/dev/outbox", loader: all("ok") },
   "resources.locale": {
-    path: "/resources/locale",
-    loader: all("home"),
-    action: { fields: { locale: "en", redirectTo: "/" }, expect: all("home") },
+    path: () => "/resources/locale",
+    loader: all("redirect"),
+    action: { fields: () => ({ locale: "en", redirectTo: "/" }), expect: all("redirect") },
+  },
+
+  // Onboarding: entrepreneurs only.
+  "onboarding._index": { path: () => "/onboarding", loader: entrepreneurs("redirect") },
+  "onboarding.company": {
+    path: () => "/onboarding/company",
+    loader: entrepreneurs("ok"),
+    action: {
+      fields: () => ({
+        name: "Bakkerij Test",
+        sector: "C",
+        employees: "4",
+        foundedYear: "2015",
+        lifePhase: "established",
+        province: "OV",
+        municipality: "Deventer",
+      }),
+      expect: entrepreneurs("redirect"),
+    },
+  },
+  "onboarding.profile": {
+    path: () => "/onboarding/profile",
+    loader: entrepreneurs("ok"),
+    action: {
+      fields: () => ({
+        companyRole: "owner",
+        themes: "growth",
+        dayParts: "evening",
+        meetingMode: "either",
+      }),
+      expect: entrepreneurs("redirect"),
+    },
+  },
+  "onboarding.question": {
+    path: () => "/onboarding/question",
+    loader: entrepreneurs("ok"),
+    action: {
+      fields: () => ({ questionSituation: "We groeien hard.", questionWish: "Ervaringen horen." }),
+      expect: entrepreneurs("redirect"),
+    },
+  },
+  "onboarding.ready": {
+    path: () => "/onboarding/ready",
+    loader: entrepreneurs("ok"),
+    action: { fields: () => ({ ready: "no" }), expect: entrepreneurs("ok") },
+  },
+
+  // Programmes: organisers only.
+  "programmes._index": { path: () => "/programmes", loader: only({ organiser: "ok" }) },
+  "programmes.new": {
+    path: () => "/programmes/new",
+    loader: only({ organiser: "ok" }),
+    action: { fields: () => programmeFields, expect: only({ organiser: "redirect" }) },
+  },
+  "programmes.$programmeId._index": {
+    path: (w) => `/programmes/${w.programmeId}`,
+    params: programmeParams,
+    loader: only({ organiser: "ok" }),
+    action: { fields: () => ({ intent: "archive" }), expect: only({ organiser: "ok" }) },
+  },
+  "programmes.$programmeId.edit": {
+    path: (w) => `/programmes/${w.programmeId}/edit`,
+    params: programmeParams,
+    loader: only({ organiser: "ok" }),
+    action: { fields: () => programmeFields, expect: only({ organiser: "redirect" }) },
+  },
+  "programmes.$programmeId.circles.new": {
+    path: (w) => `/programmes/${w.programmeId}/circles/new`,
+    params: programmeParams,
+    loader: only({ organiser: "ok" }),
+    action: { fields: () => circleFields, expect: only({ organiser: "redirect" }) },
+  },
+
+  // Circles: the public list and summary, the private home, and the coach's pages.
+  "circles._index": { path: () => "/circles", loader: all("ok") },
+  "circles.$circleId._index": {
+    path: (w) => `/circles/${w.circleId}`,
+    params: circleParams,
+    loader: all("ok"),
+    action: {
+      fields: () => ({ intent: "leave" }),
+      expect: {
+        ...only({ applicant: "redirect", waitlisted: "redirect", member: "redirect" }),
+        anonymous: 403,
+      },
+    },
+  },
+  "circles.$circleId.home": {
+    path: (w) => `/circles/${w.circleId}/home`,
+    params: circleParams,
+    loader: only({ member: "ok", coach: "ok" }),
+  },
+  "circles.$circleId.house-rules": {
+    path: (w) => `/circles/${w.circleId}/house-rules`,
+    params: circleParams,
+    loader: only({ member: "ok" }),
+    action: { fields: () => ({}), expect: only({ member: "redirect" }) },
+  },
+  "circles.$circleId.members": {
+    path: (w) => `/circles/${w.circleId}/members`,
+    params: circleParams,
+    loader: only({ coach: "ok" }),
+    action: {
+      fields: (w) => ({ intent: "approve", membershipId: String(w.applicantMembershipId) }),
+      expect: only({ coach: "ok" }),
+    },
+  },
+  "circles.$circleId.edit": {
+    path: (w) => `/circles/${w.circleId}/edit`,
+    params: circleParams,
+    loader: only({ coach: "ok", organiser: "ok" }),
+    action: {
+      fields: (w) => ({ intent: "invite", email: w.inviteeEmail }),
+      expect: only({ coach: "ok", organiser: "ok" }),
+    },
   },
 };
 
+/** A circle with one seat: a member in it, one person waiting, one applicant; and a second circle. */
+async function buildWorld(): Promise<World> {
+  const { id: circleId, coach, programme } = await makeCircle({ capacityMax: 1 });
+  const other = await makeCircle();
+  const member = await makeUser();
+  const waitlisted = await makeUser();
+  const applicant = await makeUser();
+  const entrepreneur = await makeUser();
+  const invitee = await makeUser();
+  for (const u of [member, waitlisted, applicant])
+    applyToCircle(u.id, circleId, "Graag!", [coach.id]);
+  decideApplication(coach.id, circleId, getMembership(circleId, member.id)!.id, true, null);
+  decideApplication(coach.id, circleId, getMembership(circleId, waitlisted.id)!.id, true, null);
+  acceptHouseRules(member.id, circleId);
+  return {
+    circleId,
+    programmeId: programme.id,
+    applicantMembershipId: getMembership(circleId, applicant.id)!.id,
+    inviteeEmail: invitee.email,
+    userIds: {
+      entrepreneur: entrepreneur.id,
+      applicant: applicant.id,
+      waitlisted: waitlisted.id,
+      member: member.id,
+      coachOther: other.coach.id,
+      coach: coach.id,
+      organiser: programme.organiser.id,
+    },
+  };
+}
+
 function outcomeOf(res: Response): Outcome | number {
   if (res.status >= 200 && res.status < 300) return "ok";
-  if (res.status === 302) {
-    const location = res.headers.get("Location") ?? "";
-    if (location.startsWith("/login")) return "login";
-    if (location === "/") return "home";
-    return 302;
-  }
+  if (res.status === 302)
+    return (res.headers.get("Location") ?? "").startsWith("/login") ? "login" : "redirect";
   return res.status;
 }
 
-const userIds: Partial<Record<Persona, number>> = {};
-beforeAll(async () => {
-  await makeUser({ roles: ["entrepreneur"] }); // user 1, the target of the role grant
-  userIds.entrepreneur = (await makeUser({ roles: ["entrepreneur"] })).id;
-  userIds.organiser = (await makeUser({ roles: ["organiser"] })).id;
-});
-
 describe("authorisation matrix", () => {
-  it("has a row for every route", () => {
+  it("has a row for every route, and declares loaders and actions exactly where modules have them", () => {
     const routes = Object.keys(modules).map(routeName).sort();
     expect(routes.filter((r) => !(r in matrix))).toEqual([]);
     expect(Object.keys(matrix).filter((r) => !routes.includes(r))).toEqual([]);
+    for (const [file, mod] of Object.entries(modules)) {
+      const row = matrix[routeName(file)]!;
+      expect(Boolean(row.loader), `${file} loader`).toBe(Boolean(mod.loader));
+      expect(Boolean(row.action), `${file} action`).toBe(Boolean(mod.action));
+    }
   });
 
   const cases = Object.entries(matrix).flatMap(([route, row]) =>
@@ -139,26 +341,67 @@ describe("authorisation matrix", () => {
   it.each(cases)(
     "$route $kind as $persona: $expected",
     async ({ route, persona, kind, expected }) => {
+      const world = await buildWorld();
       const mod = modules[`../../app/routes/${route}.tsx`]!;
       const row = matrix[route]!;
-      // A fresh session per case: the logout row ends the session it is given.
-      const userId = userIds[persona];
+      const userId = world.userIds[persona];
       const cookie = userId ? await sessionCookieFor(userId) : undefined;
+      const params = row.params?.(world) ?? {};
       const res =
         kind === "loader"
-          ? await settle(async () => mod.loader!(loaderArgs(getRequest(row.path, { cookie }))))
+          ? await settle(async () =>
+              mod.loader!(
+                loaderArgs(getRequest(row.path(world), { cookie }), makeContext(), params),
+              ),
+            )
           : await settle(async () =>
-              mod.action!(actionArgs(formRequest(row.path, row.action!.fields, { cookie }))),
+              mod.action!(
+                actionArgs(
+                  formRequest(row.path(world), row.action!.fields(world), { cookie }),
+                  makeContext(),
+                  params,
+                ),
+              ),
             );
       expect(outcomeOf(res)).toBe(expected);
     },
   );
+});
 
-  it("declares a loader or action exactly where the module has one", () => {
-    for (const [file, mod] of Object.entries(modules)) {
-      const row = matrix[routeName(file)]!;
-      expect(Boolean(row.loader), `${file} loader`).toBe(Boolean(mod.loader));
-      expect(Boolean(row.action), `${file} action`).toBe(Boolean(mod.action));
+describe("circles that are not open", () => {
+  it("are a 404 for people without a relation, and visible to their members", async () => {
+    const { id: circleId, coach } = await makeCircle({ openForApplications: false });
+    const stranger = await makeUser();
+    const member = await makeUser();
+    const { inviteToCircle, respondToInvitation } = await import("~/models/memberships.server");
+    inviteToCircle(coach.id, circleId, member.email);
+    respondToInvitation(member.id, circleId, true);
+    const { loader } = await import("~/routes/circles.$circleId._index");
+    const ask = async (userId: number | null) => {
+      const cookie = userId ? await sessionCookieFor(userId) : undefined;
+      return outcomeOf(
+        await settle(async () =>
+          loader(
+            loaderArgs(getRequest(`/circles/${circleId}`, { cookie }), makeContext(), {
+              circleId: String(circleId),
+            }),
+          ),
+        ),
+      );
+    };
+    expect(await ask(stranger.id)).toBe(404);
+    expect(await ask(null)).toBe("login");
+    expect(await ask(member.id)).toBe("ok");
+    expect(await ask(coach.id)).toBe("ok");
+  });
+
+  it("answers a malformed or unknown id with a 404", async () => {
+    const { loader } = await import("~/routes/circles.$circleId._index");
+    for (const circleId of ["abc", "0", "-1", "99999999", "1e3"]) {
+      const res = await settle(async () =>
+        loader(loaderArgs(getRequest(`/circles/${circleId}`), makeContext(), { circleId })),
+      );
+      expect(res.status, circleId).toBe(404);
     }
   });
 });

@@ -13,11 +13,23 @@ import { action as verify } from "~/routes/verify-email";
 import { action as settings } from "~/routes/settings";
 import { action as adminUsers } from "~/routes/admin.users";
 import { action as locale } from "~/routes/resources.locale";
+import { action as onboardingCompany } from "~/routes/onboarding.company";
+import { action as onboardingProfile } from "~/routes/onboarding.profile";
+import { action as onboardingQuestion } from "~/routes/onboarding.question";
+import { action as onboardingReady } from "~/routes/onboarding.ready";
+import { action as newProgramme } from "~/routes/programmes.new";
+import { action as editProgramme } from "~/routes/programmes.$programmeId.edit";
+import { action as programmeDetail } from "~/routes/programmes.$programmeId._index";
+import { action as newCircle } from "~/routes/programmes.$programmeId.circles.new";
+import { action as editCircle } from "~/routes/circles.$circleId.edit";
+import { action as circleSummary } from "~/routes/circles.$circleId._index";
+import { action as circleMembers } from "~/routes/circles.$circleId.members";
 import { getDb } from "~/utils/db.server";
 import {
   actionArgs,
   formRequest,
   makeContext,
+  makeCircle,
   makeUser,
   sessionCookieFor,
   settle,
@@ -30,8 +42,41 @@ type FormCase = {
   fields: Record<string, string>;
   /** Fields that are not free text (their wrong values are covered by "wrong types"). */
   fixed?: string[];
-  as?: "organiser" | "user";
+  as?: "organiser" | "user" | "coach";
+  /** Route params, for pages of one programme or circle. */
+  params?: "programme" | "circle";
 };
+
+const programmeFields = {
+  name: "Programma",
+  description: "Tekst",
+  startsOn: "2027-01-01",
+  endsOn: "2027-12-31",
+  sizeMin: "4",
+  sizeTarget: "6",
+  sizeMax: "8",
+  sectorPolicy: "mixed",
+  "weights.phase": "3",
+  "weights.size": "2",
+  "weights.role": "2",
+  "weights.themes": "2",
+  "weights.sector": "1",
+  "weights.region": "1",
+};
+const circleFields = {
+  intent: "save",
+  name: "Kring",
+  theme: "growth",
+  description: "Tekst",
+  status: "forming",
+  capacityMin: "3",
+  capacityMax: "8",
+  timeCommitment: "6 keer",
+  meetingMode: "online",
+  houseRules: "Regels",
+};
+// The new-circle form has no intent field of its own.
+const { intent: _intent, ...newCircleFields } = circleFields;
 
 const forms: FormCase[] = [
   {
@@ -82,6 +127,143 @@ const forms: FormCase[] = [
     fields: { locale: "en" },
     fixed: ["locale"],
   },
+  {
+    name: "onboarding: company",
+    action: onboardingCompany,
+    path: "/onboarding/company",
+    fields: {
+      name: "Bakkerij",
+      kvkNumber: "12345678",
+      sector: "C",
+      sbiDivision: "10",
+      employees: "4",
+      foundedYear: "2001",
+      lifePhase: "established",
+      province: "OV",
+      municipality: "Zwolle",
+    },
+    fixed: ["sector", "employees", "foundedYear", "lifePhase", "province"],
+    as: "user",
+  },
+  {
+    name: "onboarding: profile",
+    action: onboardingProfile,
+    path: "/onboarding/profile",
+    fields: { companyRole: "owner", themes: "growth", dayParts: "evening", meetingMode: "online" },
+    fixed: ["companyRole", "themes", "dayParts", "meetingMode"],
+    as: "user",
+  },
+  {
+    name: "onboarding: question",
+    action: onboardingQuestion,
+    path: "/onboarding/question",
+    fields: { questionSituation: "Situatie", questionTried: "Geprobeerd", questionWish: "Wens" },
+    as: "user",
+  },
+  {
+    name: "onboarding: ready",
+    action: onboardingReady,
+    path: "/onboarding/ready",
+    fields: { ready: "no" },
+    fixed: ["ready"],
+    as: "user",
+  },
+  {
+    name: "new programme",
+    action: newProgramme,
+    path: "/programmes/new",
+    fields: programmeFields,
+    fixed: [
+      "startsOn",
+      "endsOn",
+      "sizeMin",
+      "sizeTarget",
+      "sizeMax",
+      "sectorPolicy",
+      "weights.phase",
+    ],
+    as: "organiser",
+  },
+  {
+    name: "edit programme",
+    action: editProgramme,
+    path: "/programmes/x/edit",
+    fields: programmeFields,
+    fixed: [
+      "startsOn",
+      "endsOn",
+      "sizeMin",
+      "sizeTarget",
+      "sizeMax",
+      "sectorPolicy",
+      "weights.phase",
+    ],
+    as: "organiser",
+    params: "programme",
+  },
+  {
+    name: "archive programme",
+    action: programmeDetail,
+    path: "/programmes/x",
+    fields: { intent: "archive" },
+    fixed: ["intent"],
+    as: "organiser",
+    params: "programme",
+  },
+  {
+    name: "new circle",
+    action: newCircle,
+    path: "/programmes/x/circles/new",
+    fields: newCircleFields,
+    fixed: ["theme", "status", "capacityMin", "capacityMax", "meetingMode"],
+    as: "organiser",
+    params: "programme",
+  },
+  {
+    name: "edit circle",
+    action: editCircle,
+    path: "/circles/x/edit",
+    fields: circleFields,
+    fixed: ["intent", "theme", "status", "capacityMin", "capacityMax", "meetingMode"],
+    as: "organiser",
+    params: "circle",
+  },
+  {
+    name: "invite to circle",
+    action: editCircle,
+    path: "/circles/x/edit",
+    fields: { intent: "invite", email: "iemand@example.nl" },
+    fixed: ["intent"],
+    as: "coach",
+    params: "circle",
+  },
+  {
+    name: "apply to circle",
+    action: circleSummary,
+    path: "/circles/x",
+    fields: { intent: "apply", motivation: "Graag" },
+    fixed: ["intent"],
+    as: "user",
+    params: "circle",
+  },
+  {
+    name: "coach's decision",
+    action: circleMembers,
+    path: "/circles/x/members",
+    fields: { intent: "approve", membershipId: "1", message: "Welkom" },
+    fixed: ["intent", "membershipId"],
+    as: "coach",
+    params: "circle",
+  },
+  {
+    name: "remove a member",
+    action: circleMembers,
+    path: "/circles/x/members",
+    fields: { intent: "remove", membershipId: "1", reason: "Reden" },
+    fixed: ["intent", "membershipId"],
+    as: "coach",
+    params: "circle",
+  },
 ];
 
 function snapshot() {
@@ -97,10 +279,21 @@ function snapshot() {
   );
 }
 
-async function cookieFor(as: FormCase["as"]) {
-  if (!as) return undefined;
-  const user = await makeUser({ roles: as === "organiser" ? ["organiser"] : ["entrepreneur"] });
-  return sessionCookieFor(user.id);
+/** Who submits, and on which programme or circle (the circle's coach acts as "coach"). */
+async function setup(form: FormCase): Promise<{ cookie?: string; params: Record<string, string> }> {
+  if (!form.as) return { params: {} };
+  const world = form.params ? await makeCircle() : null;
+  let userId: number;
+  if (form.as === "coach") userId = world!.coach.id;
+  else if (form.as === "organiser")
+    userId = world ? world.programme.organiser.id : (await makeUser({ roles: ["organiser"] })).id;
+  else userId = (await makeUser()).id;
+  const params: Record<string, string> = world
+    ? form.params === "programme"
+      ? { programmeId: String(world.programme.id) }
+      : { circleId: String(world.id) }
+    : {};
+  return { cookie: await sessionCookieFor(userId), params };
 }
 
 function variants(form: FormCase): Array<[string, Record<string, string | Blob>]> {
@@ -129,13 +322,14 @@ describe.each(forms)("$name form", (form) => {
   it.each(variants(form))(
     "answers %s with a message and writes nothing",
     async (_label, fields) => {
-      const cookie = await cookieFor(form.as);
+      const { cookie, params } = await setup(form);
       const before = snapshot();
       const res = await settle(() =>
         form.action(
           actionArgs(
             formRequest(form.path, fields, { cookie }),
             makeContext({ clientIp: `bad-input-${Math.random()}` }),
+            params,
           ),
         ),
       );

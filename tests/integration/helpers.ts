@@ -6,6 +6,7 @@ import type { LiveEvent, Publisher } from "~/server/realtime.server";
 import { createUser } from "~/models/users.server";
 import type { Role } from "../../db/schema";
 import { startSession } from "~/utils/auth.server";
+import { hashPassword } from "~/utils/password.server";
 import { listOutbox } from "~/utils/outbox.server";
 
 export const BASE = "http://localhost:3000";
@@ -32,6 +33,8 @@ export function makeContext(overrides: Partial<LoadContext> = {}): LoadContext {
 }
 
 let counter = 0;
+// Hashing once keeps tests that create many users fast.
+let sharedHash: Promise<string> | undefined;
 export async function makeUser(
   input: {
     roles?: Role[];
@@ -44,10 +47,11 @@ export async function makeUser(
   counter += 1;
   const email = input.email ?? `user${counter}-${Date.now()}@example.nl`;
   const password = input.password ?? "een lang wachtwoord";
+  sharedHash ??= hashPassword("een lang wachtwoord");
   const id = await createUser({
     name: input.name ?? `Gebruiker ${counter}`,
     email,
-    password,
+    password: input.password ? password : { hash: await sharedHash },
     roles: input.roles ?? ["entrepreneur"],
     verified: input.verified ?? true,
   });
@@ -132,4 +136,51 @@ export function linkIn(text: string, pathname: string) {
 export async function outboxCount() {
   const dir = process.env.OUTBOX_DIR!;
   return (await fs.readdir(dir).catch(() => [])).filter((f) => path.extname(f) === ".eml").length;
+}
+
+import { createProgramme, defaultWeights } from "~/models/programmes.server";
+import { createCircle, type CircleInput } from "~/models/circles.server";
+import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
+
+/** A programme with the given coaches, created by an organiser. */
+export async function makeProgramme(input: { coachIds?: number[]; name?: string } = {}) {
+  const organiser = await makeUser({ roles: ["organiser"] });
+  const id = createProgramme(organiser.id, {
+    name: input.name ?? `Programma ${Date.now()}-${Math.random()}`,
+    description: "",
+    themes: ["growth"],
+    province: "OV",
+    startsOn: "2027-01-01",
+    endsOn: "2027-12-31",
+    sizeMin: 3,
+    sizeTarget: 5,
+    sizeMax: 8,
+    sectorPolicy: "mixed",
+    weights: defaultWeights,
+    coachIds: input.coachIds ?? [],
+  });
+  return { id, organiser };
+}
+
+/** A circle with its own coach, open for applications unless told otherwise. */
+export async function makeCircle(input: Partial<CircleInput> = {}) {
+  const coach = await makeUser({ roles: ["coach"], name: "Anouk Coach" });
+  const programme = await makeProgramme({ coachIds: [coach.id] });
+  const id = createCircle(programme.organiser.id, programme.id, {
+    name: `Kring ${Math.random().toString(36).slice(2, 7)}`,
+    theme: "growth",
+    description: "Een kring voor groeiende bedrijven.",
+    status: "forming",
+    capacityMin: 2,
+    capacityMax: 3,
+    timeCommitment: "6 bijeenkomsten",
+    meetingMode: "in_person",
+    dayPart: "evening",
+    province: "OV",
+    openForApplications: true,
+    houseRules: DEFAULT_HOUSE_RULES,
+    coachIds: [coach.id],
+    ...input,
+  });
+  return { id, coach, programme };
 }

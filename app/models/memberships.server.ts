@@ -1,0 +1,383 @@
+/**
+ * Membership changes. Every change runs in one IMMEDIATE transaction (so two approvals racing
+ * for the last seat are serialised and the loser goes to the waitlist), writes an audit event,
+ * and returns the notices to send once it has committed.
+ */
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import {
+  circles,
+  companies,
+  memberships,
+  profiles,
+  userRoles,
+  users,
+  type MembershipState,
+} from "../../db/schema";
+import { sizeClassFor } from "../domain/taxonomy";
+import { getDb } from "../utils/db.server";
+import { recordAudit } from "./audit.server";
+import { normaliseEmail } from "./users.server";
+
+export type NoticeKind =
+  "invited" | "approved" | "declined" | "waitlisted" | "promoted" | "removed" | "applied";
+export type Notice = {
+  userId: number;
+  circleId: number;
+  kind: NoticeKind;
+  message?: string | null;
+};
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+function inTransaction<T>(fn: (tx: Tx) => T): T {
+  return getDb().transaction(fn, { behavior: "immediate" });
+}
+
+function membersIn(tx: Tx, circleId: number) {
+  return tx
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.circleId, circleId), eq(memberships.state, "member")))
+    .get()!.n;
+}
+
+function capacityOf(tx: Tx, circleId: number) {
+  return (
+    tx.select({ max: circles.capacityMax }).from(circles).where(eq(circles.id, circleId)).get()
+      ?.max ?? 0
+  );
+}
+
+function setState(
+  tx: Tx,
+  id: number,
+  state: MembershipState,
+  extra: Partial<typeof memberships.$inferInsert> = {},
+) {
+  const now = new Date();
+  tx.update(memberships)
+    .set({ state, updatedAt: now, waitlistedAt: state === "waitlisted" ? now : null, ...extra })
+    .where(eq(memberships.id, id))
+    .run();
+}
+
+/** A seat or the waitlist, whichever is free: the one rule for every way into a circle. */
+function admit(tx: Tx, membership: { id: number; circleId: number }): "member" | "waitlisted" {
+  const state =
+    membersIn(tx, membership.circleId) < capacityOf(tx, membership.circleId)
+      ? "member"
+      : "waitlisted";
+  setState(tx, membership.id, state);
+  return state;
+}
+
+/** Fills free seats from the waitlist, first come first served. */
+export function promoteFromWaitlist(tx: Tx, circleId: number, actorId: number | null): Notice[] {
+  const notices: Notice[] = [];
+  let free = capacityOf(tx, circleId) - membersIn(tx, circleId);
+  while (free > 0) {
+    const next = tx
+      .select({ id: memberships.id, userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.circleId, circleId), eq(memberships.state, "waitlisted")))
+      .orderBy(asc(memberships.waitlistedAt), asc(memberships.id))
+      .get();
+    if (!next) break;
+    setState(tx, next.id, "member");
+    recordAudit(
+      {
+        actorId,
+        action: "membership.promoted",
+        subjectType: "circle",
+        subjectId: circleId,
+        details: { userId: next.userId },
+      },
+      tx,
+    );
+    notices.push({ userId: next.userId, circleId, kind: "promoted" });
+    free -= 1;
+  }
+  return notices;
+}
+
+function findMembership(tx: Tx, circleId: number, userId: number) {
+  return tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.circleId, circleId), eq(memberships.userId, userId)))
+    .get();
+}
+
+export type ApplyResult = { ok: true; notices: Notice[] } | { ok: false; reason: "already" };
+
+export function applyToCircle(
+  userId: number,
+  circleId: number,
+  motivation: string,
+  coachIds: number[],
+): ApplyResult {
+  return inTransaction((tx) => {
+    const existing = findMembership(tx, circleId, userId);
+    if (existing && !["left", "declined"].includes(existing.state))
+      return { ok: false, reason: "already" } as const;
+    if (existing)
+      setState(tx, existing.id, "applied", {
+        motivation,
+        message: null,
+        houseRulesAcceptedAt: null,
+      });
+    else tx.insert(memberships).values({ circleId, userId, state: "applied", motivation }).run();
+    recordAudit(
+      {
+        actorId: userId,
+        action: "membership.applied",
+        subjectType: "circle",
+        subjectId: circleId,
+        details: { userId },
+      },
+      tx,
+    );
+    return {
+      ok: true,
+      notices: coachIds.map((coachId) => ({ userId: coachId, circleId, kind: "applied" as const })),
+    } as const;
+  });
+}
+
+export type InviteResult =
+  { ok: true; notices: Notice[] } | { ok: false; reason: "no_such_entrepreneur" | "already" };
+
+/** Invites an entrepreneur by e-mail address (coaches and organisers). */
+export function inviteToCircle(actorId: number, circleId: number, email: string): InviteResult {
+  return inTransaction((tx) => {
+    const target = tx
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "entrepreneur")))
+      .where(eq(users.email, normaliseEmail(email)))
+      .get();
+    if (!target) return { ok: false, reason: "no_such_entrepreneur" } as const;
+    const existing = findMembership(tx, circleId, target.id);
+    if (existing && !["left", "declined"].includes(existing.state))
+      return { ok: false, reason: "already" } as const;
+    if (existing)
+      setState(tx, existing.id, "invited", {
+        invitedById: actorId,
+        message: null,
+        houseRulesAcceptedAt: null,
+      });
+    else
+      tx.insert(memberships)
+        .values({ circleId, userId: target.id, state: "invited", invitedById: actorId })
+        .run();
+    recordAudit(
+      {
+        actorId,
+        action: "membership.invited",
+        subjectType: "circle",
+        subjectId: circleId,
+        details: { userId: target.id },
+      },
+      tx,
+    );
+    return { ok: true, notices: [{ userId: target.id, circleId, kind: "invited" }] } as const;
+  });
+}
+
+export type Outcome =
+  | { ok: true; state: MembershipState; notices: Notice[] }
+  | { ok: false; reason: "not_found" | "wrong_state" };
+
+export function respondToInvitation(userId: number, circleId: number, accept: boolean): Outcome {
+  return inTransaction((tx) => {
+    const m = findMembership(tx, circleId, userId);
+    if (!m) return { ok: false, reason: "not_found" } as const;
+    if (m.state !== "invited") return { ok: false, reason: "wrong_state" } as const;
+    const state = accept ? admit(tx, m) : "declined";
+    if (!accept) setState(tx, m.id, "declined");
+    recordAudit(
+      {
+        actorId: userId,
+        action: accept ? "membership.invitation_accepted" : "membership.invitation_declined",
+        subjectType: "circle",
+        subjectId: circleId,
+        details: { userId, state },
+      },
+      tx,
+    );
+    return { ok: true, state, notices: [] } as const;
+  });
+}
+
+/** The coach's decision on an application, with an optional message to the applicant. */
+export function decideApplication(
+  coachId: number,
+  circleId: number,
+  membershipId: number,
+  approve: boolean,
+  message: string | null,
+): Outcome {
+  return inTransaction((tx) => {
+    const m = tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.id, membershipId), eq(memberships.circleId, circleId)))
+      .get();
+    if (!m) return { ok: false, reason: "not_found" } as const;
+    if (m.state !== "applied") return { ok: false, reason: "wrong_state" } as const;
+    let state: MembershipState = "declined";
+    if (approve) state = admit(tx, m);
+    else setState(tx, m.id, "declined");
+    tx.update(memberships).set({ message }).where(eq(memberships.id, m.id)).run();
+    recordAudit(
+      {
+        actorId: coachId,
+        action: approve ? "membership.approved" : "membership.declined",
+        subjectType: "circle",
+        subjectId: circleId,
+        details: { userId: m.userId, state },
+      },
+      tx,
+    );
+    const kind: NoticeKind =
+      state === "member" ? "approved" : state === "waitlisted" ? "waitlisted" : "declined";
+    return { ok: true, state, notices: [{ userId: m.userId, circleId, kind, message }] } as const;
+  });
+}
+
+export function leaveCircle(userId: number, circleId: number): Outcome {
+  return inTransaction((tx) => {
+    const m = findMembership(tx, circleId, userId);
+    if (!m) return { ok: false, reason: "not_found" } as const;
+    if (!["applied", "invited", "waitlisted", "member"].includes(m.state))
+      return { ok: false, reason: "wrong_state" } as const;
+    setState(tx, m.id, "left");
+    recordAudit(
+      {
+        actorId: userId,
+        action: "membership.left",
+        subjectType: "circle",
+        subjectId: circleId,
+        details: { userId, from: m.state },
+      },
+      tx,
+    );
+    const notices = m.state === "member" ? promoteFromWaitlist(tx, circleId, null) : [];
+    return { ok: true, state: "left", notices } as const;
+  });
+}
+
+export function removeMember(
+  coachId: number,
+  circleId: number,
+  membershipId: number,
+  reason: string,
+): Outcome {
+  return inTransaction((tx) => {
+    const m = tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.id, membershipId), eq(memberships.circleId, circleId)))
+      .get();
+    if (!m) return { ok: false, reason: "not_found" } as const;
+    if (m.state !== "member") return { ok: false, reason: "wrong_state" } as const;
+    setState(tx, m.id, "removed", { message: reason });
+    recordAudit(
+      {
+        actorId: coachId,
+        action: "membership.removed",
+        subjectType: "circle",
+        subjectId: circleId,
+        details: { userId: m.userId, reason },
+      },
+      tx,
+    );
+    return {
+      ok: true,
+      state: "removed",
+      notices: [
+        { userId: m.userId, circleId, kind: "removed", message: reason },
+        ...promoteFromWaitlist(tx, circleId, coachId),
+      ],
+    } as const;
+  });
+}
+
+/** When a circle's capacity grows, waiting people move up. */
+export function fillFreeSeats(actorId: number, circleId: number): Notice[] {
+  return inTransaction((tx) => promoteFromWaitlist(tx, circleId, actorId));
+}
+
+export function acceptHouseRules(userId: number, circleId: number) {
+  inTransaction((tx) => {
+    tx.update(memberships)
+      .set({ houseRulesAcceptedAt: new Date() })
+      .where(
+        and(
+          eq(memberships.circleId, circleId),
+          eq(memberships.userId, userId),
+          eq(memberships.state, "member"),
+        ),
+      )
+      .run();
+    recordAudit(
+      {
+        actorId: userId,
+        action: "membership.house_rules_accepted",
+        subjectType: "circle",
+        subjectId: circleId,
+        details: { userId },
+      },
+      tx,
+    );
+  });
+}
+
+/** Members with their company's profile; shown to members and coaches only. */
+export function listMembers(circleId: number) {
+  return getDb()
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      name: users.name,
+      company: companies.name,
+      sector: companies.sector,
+      employees: companies.employees,
+      lifePhase: companies.lifePhase,
+      province: companies.province,
+      companyRole: profiles.companyRole,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(companies, eq(companies.ownerId, users.id))
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .where(and(eq(memberships.circleId, circleId), eq(memberships.state, "member")))
+    .orderBy(asc(users.name))
+    .all()
+    .map((m) => ({ ...m, sizeClass: m.employees === null ? null : sizeClassFor(m.employees) }));
+}
+
+/** What waits for the coach: applications with motivation, open invitations and the waitlist. */
+export function listPending(circleId: number) {
+  return getDb()
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      name: users.name,
+      company: companies.name,
+      state: memberships.state,
+      motivation: memberships.motivation,
+      since: sql<number>`coalesce(${memberships.updatedAt}, ${memberships.createdAt})`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(companies, eq(companies.ownerId, users.id))
+    .where(
+      and(
+        eq(memberships.circleId, circleId),
+        sql`${memberships.state} in ('applied', 'invited', 'waitlisted')`,
+      ),
+    )
+    .orderBy(asc(memberships.waitlistedAt), asc(memberships.id))
+    .all();
+}

@@ -1,0 +1,133 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { circles, programmeCoaches, programmes, userRoles, users } from "../../db/schema";
+import { getDb } from "../utils/db.server";
+import { recordAudit } from "./audit.server";
+
+/** The matching weights an organiser can tune per programme (used by the matching engine). */
+export const weightKeys = ["phase", "size", "role", "themes", "sector", "region"] as const;
+export type WeightKey = (typeof weightKeys)[number];
+export const defaultWeights: Record<WeightKey, number> = {
+  phase: 3,
+  size: 2,
+  role: 2,
+  themes: 2,
+  sector: 1,
+  region: 1,
+};
+
+export type ProgrammeInput = {
+  name: string;
+  description: string;
+  themes: string[];
+  province: string | null;
+  startsOn: string;
+  endsOn: string;
+  sizeMin: number;
+  sizeTarget: number;
+  sizeMax: number;
+  sectorPolicy: "same" | "mixed";
+  weights: Record<WeightKey, number>;
+  coachIds: number[];
+};
+
+/** Users with the coach role, to choose from. */
+export function listCoaches() {
+  return getDb()
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "coach")))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+function validCoachIds(tx: Pick<ReturnType<typeof getDb>, "select">, ids: number[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select({ id: userRoles.userId })
+    .from(userRoles)
+    .where(and(inArray(userRoles.userId, ids), eq(userRoles.role, "coach")))
+    .all()
+    .map((r) => r.id);
+}
+
+export function listProgrammes({ includeArchived = false } = {}) {
+  const db = getDb();
+  return db
+    .select({
+      id: programmes.id,
+      name: programmes.name,
+      province: programmes.province,
+      startsOn: programmes.startsOn,
+      endsOn: programmes.endsOn,
+      archivedAt: programmes.archivedAt,
+      circleCount: sql<number>`(select count(*) from ${circles} where ${circles.programmeId} = ${programmes.id})`,
+    })
+    .from(programmes)
+    .where(includeArchived ? undefined : isNull(programmes.archivedAt))
+    .orderBy(desc(programmes.startsOn), asc(programmes.name))
+    .all();
+}
+
+export function getProgramme(id: number) {
+  const db = getDb();
+  const programme = db.select().from(programmes).where(eq(programmes.id, id)).get();
+  if (!programme) return null;
+  const coaches = db
+    .select({ id: users.id, name: users.name })
+    .from(programmeCoaches)
+    .innerJoin(users, eq(users.id, programmeCoaches.userId))
+    .where(eq(programmeCoaches.programmeId, id))
+    .orderBy(asc(users.name))
+    .all();
+  return { ...programme, coaches };
+}
+
+export function createProgramme(actorId: number, input: ProgrammeInput): number {
+  const { coachIds, ...values } = input;
+  return getDb().transaction((tx) => {
+    const { id } = tx
+      .insert(programmes)
+      .values({ ...values, createdById: actorId })
+      .returning({ id: programmes.id })
+      .get();
+    for (const userId of validCoachIds(tx, coachIds))
+      tx.insert(programmeCoaches).values({ programmeId: id, userId }).run();
+    recordAudit(
+      { actorId, action: "programme.created", subjectType: "programme", subjectId: id },
+      tx,
+    );
+    return id;
+  });
+}
+
+export function updateProgramme(actorId: number, id: number, input: ProgrammeInput) {
+  const { coachIds, ...values } = input;
+  getDb().transaction((tx) => {
+    tx.update(programmes).set(values).where(eq(programmes.id, id)).run();
+    tx.delete(programmeCoaches).where(eq(programmeCoaches.programmeId, id)).run();
+    for (const userId of validCoachIds(tx, coachIds))
+      tx.insert(programmeCoaches).values({ programmeId: id, userId }).run();
+    recordAudit(
+      { actorId, action: "programme.updated", subjectType: "programme", subjectId: id },
+      tx,
+    );
+  });
+}
+
+export function setProgrammeArchived(actorId: number, id: number, archived: boolean) {
+  getDb().transaction((tx) => {
+    tx.update(programmes)
+      .set({ archivedAt: archived ? new Date() : null })
+      .where(eq(programmes.id, id))
+      .run();
+    recordAudit(
+      {
+        actorId,
+        action: archived ? "programme.archived" : "programme.restored",
+        subjectType: "programme",
+        subjectId: id,
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,125 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CircleForm, CircleSchema } from "~/components/circle-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InviteForm, InviteSchema } from "~/components/invite-form";
+import { PageHeader } from "~/components/page";
+import { can } from "~/domain/permissions";
+import { updateCircle } from "~/models/circles.server";
+import { deliverNotices } from "~/models/membership-notices.server";
+import { fillFreeSeats, inviteToCircle } from "~/models/memberships.server";
+import { getProgramme } from "~/models/programmes.server";
+import { requireCircle } from "~/utils/circle-guards.server";
+import { badRequest, readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
+import { createToastHeaders, redirectWithToast } from "~/utils/toast.server";
+
+const EditSchema = z.discriminatedUnion(
+  "intent",
+  [CircleSchema.safeExtend({ intent: z.literal("save") }), InviteSchema],
+  { error: "validation.invalid" },
+);
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "circles.edit");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, circle, resource } = await requireCircle(request, params.circleId, "circle.edit");
+  const isOrganiser = user!.roles.includes("organiser");
+  return json({
+    circle,
+    coaches: isOrganiser ? (getProgramme(circle.programmeId)?.coaches ?? []) : [],
+    canChooseCoaches: isOrganiser,
+    canInvite: can(user, "circle.invite", resource),
+    isCoach: resource.relation.isCoach,
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, circle, resource } = await requireCircle(request, params.circleId, "circle.edit");
+  const submission = parseWithZod(await readFormData(request), { schema: EditSchema });
+  if (submission.status !== "success") return badRequest(submission);
+  const value = submission.value;
+  if (value.intent === "invite") {
+    if (!can(user, "circle.invite", resource))
+      return badRequest(submission, { formErrors: ["circle.cannotInvite"] });
+    const result = inviteToCircle(user!.id, circle.id, value.email);
+    if (!result.ok)
+      return badRequest(submission, { fieldErrors: { email: [`circle.invite.${result.reason}`] } });
+    await deliverNotices(result.notices, context.publisher);
+    return json(submission.reply({ resetForm: true }), {
+      headers: await createToastHeaders({ key: "circle.invited", values: { email: value.email } }),
+    });
+  }
+  const isOrganiser = user!.roles.includes("organiser");
+  updateCircle(user!.id, circle.id, value, { coachesToo: isOrganiser });
+  await deliverNotices(fillFreeSeats(user!.id, circle.id), context.publisher);
+  return redirectWithToast(
+    isOrganiser ? `/programmes/${circle.programmeId}` : `/circles/${circle.id}/home`,
+    { key: "circles.saved" },
+  );
+}
+
+export default function EditCircle() {
+  const { t } = useTranslation();
+  const { circle, coaches, canChooseCoaches, canInvite, isCoach } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const inviteResult =
+    actionData && "initialValue" in actionData && actionData.initialValue?.intent === "invite"
+      ? actionData
+      : null;
+  const saveResult = actionData && !inviteResult ? actionData : undefined;
+  return (
+    <div className="page narrow">
+      <PageHeader
+        title={t("circles.edit")}
+        intro={`${circle.name} · ${circle.programmeName}`}
+        actions={
+          <Link
+            to={`/circles/${circle.id}${isCoach ? "/home" : ""}`}
+            className="button button-quiet"
+          >
+            {t("circles.view")}
+          </Link>
+        }
+      />
+      <p className="muted">
+        {t("circles.seats", { members: circle.members, max: circle.capacityMax })}
+      </p>
+      {canInvite ? (
+        <section className="card stack" aria-labelledby="invite-title">
+          <h2 id="invite-title">{t("circle.inviteTitle")}</h2>
+          <InviteForm lastResult={inviteResult} />
+        </section>
+      ) : null}
+      <CircleForm
+        lastResult={saveResult}
+        coaches={coaches}
+        canChooseCoaches={canChooseCoaches}
+        submitLabel={t("common.save")}
+        defaultValue={{
+          name: circle.name,
+          theme: circle.theme as never,
+          description: circle.description,
+          status: circle.status,
+          capacityMin: circle.capacityMin,
+          capacityMax: circle.capacityMax,
+          timeCommitment: circle.timeCommitment,
+          meetingMode: circle.meetingMode,
+          dayPart: (circle.dayPart ?? undefined) as never,
+          province: (circle.province ?? undefined) as never,
+          openForApplications: (circle.openForApplications ? "on" : undefined) as never,
+          houseRules: circle.houseRules,
+          coachIds: circle.coaches.map((c) => c.id),
+        }}
+      />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,260 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList } from "~/components/forms";
+import { InviteForm, InviteSchema } from "~/components/invite-form";
+import { useRevalidateOn } from "~/components/live";
+import { PageHeader } from "~/components/page";
+import { label, lifePhases, sizeClasses } from "~/domain/taxonomy";
+import { formatDate } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { deliverNotices } from "~/models/membership-notices.server";
+import {
+  decideApplication,
+  inviteToCircle,
+  listMembers,
+  listPending,
+  removeMember,
+} from "~/models/memberships.server";
+import { requireCircle } from "~/utils/circle-guards.server";
+import { badRequest, readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
+import { createToastHeaders } from "~/utils/toast.server";
+import { idField, optionalText, requiredText } from "~/utils/validation";
+
+const MembersSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("approve"), membershipId: idField, message: optionalText(1000) }),
+    z.object({ intent: z.literal("decline"), membershipId: idField, message: optionalText(1000) }),
+    z.object({ intent: z.literal("remove"), membershipId: idField, reason: requiredText(1000) }),
+    InviteSchema,
+  ],
+  { error: "validation.invalid" },
+);
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "circle.manageMembers");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { circle } = await requireCircle(request, params.circleId, "circle.manage_members");
+  return json({
+    circle: {
+      id: circle.id,
+      name: circle.name,
+      capacityMax: circle.capacityMax,
+      members: circle.members,
+    },
+    pending: listPending(circle.id),
+    members: listMembers(circle.id),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, circle } = await requireCircle(request, params.circleId, "circle.manage_members");
+  const submission = parseWithZod(await readFormData(request), { schema: MembersSchema });
+  if (submission.status !== "success") return badRequest(submission);
+  const value = submission.value;
+  const coachId = user!.id;
+  if (value.intent === "invite") {
+    const result = inviteToCircle(coachId, circle.id, value.email);
+    if (!result.ok)
+      return badRequest(submission, { fieldErrors: { email: [`circle.invite.${result.reason}`] } });
+    await deliverNotices(result.notices, context.publisher);
+    return json(submission.reply({ resetForm: true }), {
+      headers: await createToastHeaders({ key: "circle.invited", values: { email: value.email } }),
+    });
+  }
+  const result =
+    value.intent === "remove"
+      ? removeMember(coachId, circle.id, value.membershipId, value.reason)
+      : decideApplication(
+          coachId,
+          circle.id,
+          value.membershipId,
+          value.intent === "approve",
+          value.message,
+        );
+  if (!result.ok)
+    return badRequest(submission, {
+      formErrors: [result.reason === "not_found" ? "circle.membershipGone" : "circle.wrongState"],
+    });
+  await deliverNotices(result.notices, context.publisher);
+  const key =
+    value.intent === "remove"
+      ? "circle.removedToast"
+      : result.state === "member"
+        ? "circle.approvedToast"
+        : result.state === "waitlisted"
+          ? "circle.approvedWaitlistToast"
+          : "circle.declinedToast";
+  return json(submission.reply(), { headers: await createToastHeaders({ key }) });
+}
+
+export default function CircleMembers() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { circle, pending, members } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  useRevalidateOn(["memberships.changed"]);
+  const isInvite =
+    actionData && "initialValue" in actionData && actionData.initialValue?.intent === "invite";
+  const errors = !isInvite
+    ? Object.values(actionData?.error ?? {})
+        .flat()
+        .filter((e): e is string => typeof e === "string")
+    : [];
+  const applications = pending.filter((p) => p.state === "applied");
+  const invited = pending.filter((p) => p.state === "invited");
+  const waitlist = pending.filter((p) => p.state === "waitlisted");
+  return (
+    <div className="page">
+      <PageHeader
+        title={t("circle.manageMembers")}
+        intro={`${circle.name} · ${t("circles.seats", { members: circle.members, max: circle.capacityMax })}`}
+        actions={
+          <Link to="../home" relative="path" className="button button-quiet">
+            {t("circle.backHome")}
+          </Link>
+        }
+      />
+      <ErrorList errors={errors} />
+
+      <section className="card stack" aria-labelledby="applications-title">
+        <h2 id="applications-title">
+          {t("circle.applicationsTitle", { count: applications.length })}
+        </h2>
+        {applications.length === 0 ? <p className="muted">{t("circle.noApplications")}</p> : null}
+        <ul className="stack plain-list">
+          {applications.map((a) => (
+            <li
+              key={a.membershipId}
+              className="application"
+              data-testid={`application-${a.userId}`}
+            >
+              <p>
+                <strong>{a.name}</strong> {a.company ? `· ${a.company}` : ""}{" "}
+                <span className="muted">· {formatDate(a.since, locale)}</span>
+              </p>
+              {a.motivation ? (
+                <blockquote className="quote-small">{a.motivation}</blockquote>
+              ) : null}
+              <Form method="post" className="stack">
+                <input type="hidden" name="membershipId" value={a.membershipId} />
+                <div className="field">
+                  <label htmlFor={`message-${a.membershipId}`}>{t("circle.decisionMessage")}</label>
+                  <textarea
+                    id={`message-${a.membershipId}`}
+                    name="message"
+                    rows={2}
+                    maxLength={1000}
+                  />
+                </div>
+                <div className="button-row">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="approve"
+                    className="button button-primary"
+                    disabled={busy}
+                    aria-label={t("circle.approveLabel", { name: a.name })}
+                  >
+                    {t("circle.approve")}
+                  </button>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="decline"
+                    className="button button-quiet"
+                    disabled={busy}
+                    aria-label={t("circle.declineLabel", { name: a.name })}
+                  >
+                    {t("circle.decline")}
+                  </button>
+                </div>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card stack" aria-labelledby="waitlist-title">
+        <h2 id="waitlist-title">{t("circle.waitlistTitle", { count: waitlist.length })}</h2>
+        {waitlist.length === 0 ? <p className="muted">{t("circle.noWaitlist")}</p> : null}
+        <ol>
+          {waitlist.map((w) => (
+            <li key={w.membershipId}>
+              {w.name} {w.company ? `· ${w.company}` : ""}
+            </li>
+          ))}
+        </ol>
+        {invited.length > 0 ? (
+          <>
+            <h3>{t("circle.invitedTitle")}</h3>
+            <ul>
+              {invited.map((i) => (
+                <li key={i.membershipId}>{i.name}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <h3>{t("circle.inviteTitle")}</h3>
+        <InviteForm lastResult={isInvite ? actionData : null} />
+      </section>
+
+      <section className="card stack" aria-labelledby="current-title">
+        <h2 id="current-title">{t("circle.membersTitle", { count: members.length })}</h2>
+        <ul className="stack plain-list">
+          {members.map((m) => (
+            <li key={m.membershipId} className="member-row">
+              <p>
+                <strong>{m.name}</strong> · {m.company ?? "—"}{" "}
+                <span className="muted">
+                  {[
+                    m.sizeClass ? label(sizeClasses, m.sizeClass, locale) : "",
+                    label(lifePhases, m.lifePhase, locale),
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+              </p>
+              <details>
+                <summary>{t("circle.removeMember", { name: m.name })}</summary>
+                <Form method="post" className="stack">
+                  <input type="hidden" name="membershipId" value={m.membershipId} />
+                  <div className="field">
+                    <label htmlFor={`reason-${m.membershipId}`}>{t("circle.removeReason")}</label>
+                    <textarea
+                      id={`reason-${m.membershipId}`}
+                      name="reason"
+                      rows={2}
+                      required
+                      maxLength={1000}
+                    />
+                  </div>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="remove"
+                    className="button button-danger"
+                    disabled={busy}
+                  >
+                    {t("circle.removeConfirm")}
+                  </button>
+                </Form>
+              </details>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

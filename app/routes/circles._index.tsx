@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/page";
+import {
+  circleModes,
+  label,
+  provinceCodes,
+  provinces,
+  themeCodes,
+  themes,
+} from "~/domain/taxonomy";
+import { useLocale } from "~/i18n/use-locale";
+import { listOpenCircles } from "~/models/circles.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "circles.openTitle");
+
+/** Public: circles that accept applications, filterable by theme and province. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const theme = themeCodes.find((c) => c === url.searchParams.get("theme"));
+  const province = provinceCodes.find((c) => c === url.searchParams.get("province"));
+  return json({
+    circles: listOpenCircles({ theme, province }),
+    theme: theme ?? "",
+    province: province ?? "",
+  });
+}
+
+export default function OpenCircles() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { circles, theme, province } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <PageHeader title={t("circles.openTitle")} intro={t("circles.openIntro")} />
+      <Form method="get" className="filters" aria-label={t("circles.filters")}>
+        <div className="field">
+          <label htmlFor="filter-theme">{t("circle.theme")}</label>
+          <select id="filter-theme" name="theme" defaultValue={theme}>
+            <option value="">{t("circles.allThemes")}</option>
+            {themeCodes.map((c) => (
+              <option key={c} value={c}>
+                {label(themes, c, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-province">{t("circle.province")}</label>
+          <select id="filter-province" name="province" defaultValue={province}>
+            <option value="">{t("circles.allProvinces")}</option>
+            {provinceCodes.map((c) => (
+              <option key={c} value={c}>
+                {label(provinces, c, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary">
+          {t("circles.filter")}
+        </button>
+      </Form>
+      {circles.length === 0 ? <p className="card">{t("circles.noneOpen")}</p> : null}
+      <ul className="card-grid">
+        {circles.map((c) => (
+          <li key={c.id} className="card circle-card">
+            <h2>
+              <Link to={`/circles/${c.id}`}>{c.name}</Link>
+            </h2>
+            <p className="muted">{label(themes, c.theme, locale)}</p>
+            <p>{c.description}</p>
+            <p className="circle-meta">
+              <span className={c.seatsLeft > 0 ? "badge badge-ok" : "badge badge-warn"}>
+                {c.seatsLeft > 0
+                  ? t("circles.seatsLeft", { count: c.seatsLeft })
+                  : t("circles.full")}
+              </span>{" "}
+              {label(circleModes, c.meetingMode, locale)}
+              {c.province ? ` · ${label(provinces, c.province, locale)}` : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

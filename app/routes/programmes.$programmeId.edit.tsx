@@ -1,0 +1,65 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/page";
+import { ProgrammeForm, ProgrammeSchema } from "~/components/programme-form";
+import { defaultWeights, listCoaches, updateProgramme } from "~/models/programmes.server";
+import { requirePermission } from "~/utils/auth.server";
+import { requireProgramme } from "~/utils/circle-guards.server";
+import { badRequest, readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programmes.edit");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "programme.manage");
+  const programme = requireProgramme(params.programmeId);
+  return json({ programme, coaches: listCoaches() });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "programme.manage");
+  const programme = requireProgramme(params.programmeId);
+  const submission = parseWithZod(await readFormData(request), { schema: ProgrammeSchema });
+  if (submission.status !== "success") return badRequest(submission);
+  updateProgramme(user.id, programme.id, submission.value);
+  return redirectWithToast(`/programmes/${programme.id}`, { key: "programmes.saved" });
+}
+
+export default function EditProgramme() {
+  const { t } = useTranslation();
+  const { programme, coaches } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="page narrow">
+      <PageHeader title={t("programmes.edit")} intro={programme.name} />
+      <ProgrammeForm
+        lastResult={lastResult}
+        coaches={coaches}
+        submitLabel={t("common.save")}
+        defaultValue={{
+          name: programme.name,
+          description: programme.description,
+          themes: programme.themes as never,
+          province: programme.province ?? undefined,
+          startsOn: programme.startsOn,
+          endsOn: programme.endsOn,
+          sizeMin: programme.sizeMin,
+          sizeTarget: programme.sizeTarget,
+          sizeMax: programme.sizeMax,
+          sectorPolicy: programme.sectorPolicy,
+          weights: { ...defaultWeights, ...programme.weights },
+          coachIds: programme.coaches.map((c) => c.id),
+        }}
+      />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

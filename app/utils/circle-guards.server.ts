@@ -1,0 +1,57 @@
+import { redirect } from "@remix-run/node";
+import { can, type CircleAction } from "../domain/permissions";
+import { circleResource, getCircle, getMembership } from "../models/circles.server";
+import { getProgramme } from "../models/programmes.server";
+import { getOptionalUser } from "./auth.server";
+import { forbidden, notFound } from "./http.server";
+
+/** A route param as a positive id, or a 404. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!value || !/^\d{1,12}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) notFound();
+  return id;
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+}
+
+/**
+ * Loads a circle for `action`, or throws: anonymous visitors go to the login page, people who
+ * may not even know the circle exists get a 404, others a 403. Members who have not accepted the
+ * house rules are sent to them before they see anything private.
+ */
+export async function requireCircle(
+  request: Request,
+  circleIdParam: string | undefined,
+  action: CircleAction,
+) {
+  const circleId = idParam(circleIdParam);
+  const user = await getOptionalUser(request);
+  const circle = getCircle(circleId);
+  if (!circle) notFound();
+  const resource = circleResource(circle, user?.id ?? null);
+  if (!can(user, action, resource)) {
+    if (!user) loginRedirect(request);
+    if (!can(user, "circle.view_summary", resource)) notFound();
+    forbidden();
+  }
+  if (
+    action === "circle.view_private" &&
+    user &&
+    resource.relation.membership === "member" &&
+    !resource.relation.isCoach
+  ) {
+    const membership = getMembership(circle.id, user.id);
+    if (!membership?.houseRulesAcceptedAt) throw redirect(`/circles/${circle.id}/house-rules`);
+  }
+  return { user, circle, resource };
+}
+
+/** An organiser's programme, or a 404. */
+export function requireProgramme(programmeIdParam: string | undefined) {
+  const programme = getProgramme(idParam(programmeIdParam));
+  if (!programme) notFound();
+  return programme;
+}
