@@ -19,6 +19,7 @@ import { can } from "./domain/permissions";
 import { defaultLocale, getI18n } from "./i18n";
 import { resolveLocale } from "./i18n/locale.server";
 import stylesheet from "./styles/app.css";
+import { unreadCount } from "./models/notifications.server";
 import { getAuth, renewedSessionCookie } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce";
 import { combineHeaders, getToast } from "./utils/toast.server";
@@ -43,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user
         ? { id: user.id, name: user.name, roles: user.roles, emailVerified: user.emailVerified }
         : null,
+      unread: user ? unreadCount(user.id) : 0,
       nav: {
         admin: can(user, "admin.view"),
         programmes: can(user, "programme.manage"),

@@ -273,3 +273,89 @@ export const memberships = sqliteTable(
     index("membership_circle_state_idx").on(t.circleId, t.state),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Notifications and the e-mail outbox (the notifications issue).
+
+export const notifications = sqliteTable(
+  "notification",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** A type from app/domain/notifications.ts; its category decides the e-mail channel. */
+    type: text("type").notNull(),
+    category: text("category").notNull(),
+    circleId: integer("circle_id").references(() => circles.id, { onDelete: "cascade" }),
+    /** Values for the message (names, a short excerpt), never more than the recipient may see. */
+    data: text("data", { mode: "json" })
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'`),
+    url: text("url").notNull(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    /** Set once an e-mail (immediate or digest) has covered this notification. */
+    emailedAt: integer("emailed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notification_user_idx").on(t.userId, t.readAt),
+    index("notification_user_created_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+export const notificationPreferences = sqliteTable(
+  "notification_preference",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    category: text("category").notNull(),
+    channel: text("channel", { enum: ["immediate", "digest", "never"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.category] })],
+);
+
+/** When a user's daily digest goes out (Europe/Amsterdam) and when the last one went. */
+export const digestSettings = sqliteTable("digest_setting", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  hour: integer("hour").notNull().default(8),
+  lastSentAt: integer("last_sent_at", { mode: "timestamp_ms" }),
+});
+
+export const outboxStatuses = ["pending", "sending", "sent", "failed", "skipped"] as const;
+
+/**
+ * Every e-mail, written in the same transaction as the event that caused it. A worker sends
+ * pending rows with retries; see app/models/outbox.server.ts.
+ */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The notification this mail is about; if it is read before sending, the mail is skipped. */
+    notificationId: integer("notification_id").references(() => notifications.id, {
+      onDelete: "set null",
+    }),
+    kind: text("kind", { enum: ["account", "notification", "digest"] }).notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    headers: text("headers", { mode: "json" })
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'`),
+    status: text("status", { enum: outboxStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);

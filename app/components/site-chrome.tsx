@@ -2,6 +2,33 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { locales } from "~/i18n/locales";
 import { useRootData } from "~/root";
+import { useRevalidateOn } from "./live";
+
+/** The bell: unread count, kept current by live events. */
+function NotificationBell({ unread }: { unread: number }) {
+  const { t } = useTranslation();
+  useRevalidateOn(["notifications.changed"]);
+  return (
+    <Link
+      to="/notifications"
+      className="bell"
+      aria-label={t("notifications.bell", { count: unread })}
+      data-testid="bell"
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" focusable="false">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+        />
+      </svg>
+      {unread > 0 ? (
+        <span className="bell-count" data-testid="bell-count">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
 
 function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -84,6 +111,7 @@ export function SiteHeader() {
           </ul>
         </nav>
         <div className="header-actions">
+          {user ? <NotificationBell unread={data?.unread ?? 0} /> : null}
           <LanguageSwitcher />
           {user ? (
             <Form method="post" action="/logout">

@@ -531,6 +531,119 @@ export const en: Messages = {
     removeConfirm: "Remove from the circle",
     removedToast: "The member has been removed from the circle.",
   },
+  notify: {
+    types: {
+      post: {
+        mention: "{{name}} mentioned you in a conversation in {{circle}}",
+        reply: "{{name}} replied to your post in {{circle}}",
+      },
+      thread: { created: "New conversation in {{circle}}: {{title}}" },
+      membership: {
+        applied: "{{name}} has applied to join {{circle}}",
+        invited: "You have been invited to {{circle}}",
+        approved: "Welcome to {{circle}}: your application has been accepted",
+        waitlisted: "You are on the waitlist for {{circle}}",
+        promoted: "A place has opened up in {{circle}}, and it is yours",
+        declined: "Your application for {{circle}} was not accepted",
+        removed: "You are no longer a member of {{circle}}",
+      },
+      meeting: {
+        poll: "Pick a date for the next meeting of {{circle}}",
+        created: "New meeting of {{circle}}: {{title}}",
+        moved: "The meeting of {{circle}} has moved: {{title}}",
+        cancelled: "The meeting of {{circle}} is cancelled: {{title}}",
+        reminder: "Tomorrow: {{title}} ({{circle}})",
+      },
+      action: {
+        assigned: "A new action for you in {{circle}}: {{title}}",
+        due: "Due tomorrow: {{title}} ({{circle}})",
+      },
+      contact: {
+        requested: "{{name}} would like to get in touch",
+        answered: "{{name}} has answered your contact request",
+      },
+      role: { granted: "You now have the role $t(roles.{{role}})" },
+    },
+    categories: {
+      mentions: "When someone mentions you or replies to you",
+      threads: "New conversations in your circles",
+      membership: "Applications, invitations and your place in a circle",
+      meetings: "Meetings: date polls, changes and reminders",
+      actions: "Actions you agreed to",
+      contact: "Contact requests",
+      account: "Your account and your roles",
+    },
+    email: {
+      open: "View it in Kringwijs",
+      message: "Message: {{message}}",
+      footer:
+        'You receive this email because you want emails about "{{category}}" straight away. No more emails about this: {{url}} · All your settings: {{settings}}',
+    },
+    digest: {
+      subject_one: "Your daily Kringwijs summary: {{count}} notification",
+      subject_other: "Your daily Kringwijs summary: {{count}} notifications",
+      intro_one: "This happened since your last summary ({{count}} notification):",
+      intro_other: "This happened since your last summary ({{count}} notifications):",
+      open: "See all notifications",
+      footer:
+        "You receive this summary once a day. No more daily summaries: {{url}} · All your settings: {{settings}}",
+    },
+  },
+  notifications: {
+    title: "Notifications",
+    intro: "What is happening in your circles and around your account.",
+    bell_one: "Notifications, {{count}} unread",
+    bell_other: "Notifications, {{count}} unread",
+    empty: "You have no notifications yet.",
+    markAll: "Mark all as read",
+    allRead: "All notifications are marked as read.",
+    preferences: "Email settings",
+    unread: "unread",
+    gone: "no longer available: you no longer have access",
+  },
+  preferences: {
+    title: "Email about notifications",
+    intro:
+      "You see every notification in Kringwijs. Choose per topic whether you also want an email: straight away, in a daily summary, or not at all. You never get an email about something you have already seen in Kringwijs.",
+    channel: {
+      immediate: "Email straight away",
+      digest: "In the daily summary",
+      never: "No email",
+    },
+    digestHour: "Time of the daily summary",
+    digestHelp: "Dutch time. The summary only comes when there is something new.",
+    saved: "Your email settings have been saved.",
+  },
+  unsubscribe: {
+    title: "Fewer emails",
+    intro:
+      'No more emails about "{{category}}"? You will still see these notifications in Kringwijs.',
+    confirm: "Yes, stop emailing me about this",
+    doneTitle: "Done",
+    doneBody: 'You will no longer get emails about "{{category}}".',
+    digest: "the daily summary",
+    invalidTitle: "This link does not work",
+    invalidBody:
+      "The link is incomplete or has been changed. Log in and choose your email settings yourself.",
+    toSettings: "Go to your email settings",
+  },
+  outboxAdmin: {
+    title: "Failed emails",
+    intro_one:
+      "Emails that could not be delivered after repeated attempts. {{count}} email is waiting to be sent.",
+    intro_other:
+      "Emails that could not be delivered after repeated attempts. {{count}} emails are waiting to be sent.",
+    none: "All emails have been delivered.",
+    to: "To",
+    subject: "Subject",
+    error: "Error",
+    created: "Created",
+    attempts_one: "{{count}} attempt",
+    attempts_other: "{{count}} attempts",
+    retry: "Try again",
+    retrying: "The email will be sent again.",
+    notFailed: "This email is not (or no longer) among the failed ones.",
+  },
   outbox: {
     title: "Sent mail (development)",
     intro:
@@ -573,44 +686,6 @@ export const en: Messages = {
       expires: "The link is valid for one hour and works once.",
       notYou: "Did not ask for this? Then ignore this email; your password stays the same.",
       action: "Choose a new password",
-    },
-    membership: {
-      message: "Message from the coach: {{message}}",
-      applied: {
-        subject: "New application for {{circle}}",
-        body: "Someone has applied for {{circle}}. Look at the application and let them know whether they can join.",
-        action: "View application",
-      },
-      invited: {
-        subject: "You have been invited to {{circle}}",
-        body: "You have been invited to join the circle {{circle}}. Take a look at the circle and let us know whether you are joining.",
-        action: "View invitation",
-      },
-      approved: {
-        subject: "Welcome to {{circle}}",
-        body: "Your application for {{circle}} has been accepted. Read the house rules and you can join the circle straight away.",
-        action: "Go to the circle",
-      },
-      waitlisted: {
-        subject: "You are on the waitlist for {{circle}}",
-        body: "Your application for {{circle}} has been accepted, but the circle is full at the moment. You are on the waitlist; if a place becomes free, you will hear from us straight away.",
-        action: "View circle",
-      },
-      promoted: {
-        subject: "A place has become free in {{circle}}",
-        body: "Good news: a place has become free in {{circle}} and it is yours. Read the house rules and you can join the circle.",
-        action: "Go to the circle",
-      },
-      declined: {
-        subject: "Your application for {{circle}}",
-        body: "Unfortunately, your application for {{circle}} has not been accepted. There are sure to be other circles that suit you.",
-        action: "See other circles",
-      },
-      removed: {
-        subject: "You are no longer a member of {{circle}}",
-        body: "The coach has removed you from the circle {{circle}}.",
-        action: "View circle",
-      },
     },
     exists: {
       subject: "You already have a Kringwijs account",

@@ -527,6 +527,118 @@ export const nl = {
     removeConfirm: "Uit de kring halen",
     removedToast: "Het lid is uit de kring gehaald.",
   },
+  notify: {
+    types: {
+      post: {
+        mention: "{{name}} noemde je in een gesprek in {{circle}}",
+        reply: "{{name}} reageerde op je bericht in {{circle}}",
+      },
+      thread: { created: "Nieuw gesprek in {{circle}}: {{title}}" },
+      membership: {
+        applied: "{{name}} heeft zich aangemeld voor {{circle}}",
+        invited: "Je bent uitgenodigd voor {{circle}}",
+        approved: "Welkom in {{circle}}: je aanmelding is aangenomen",
+        waitlisted: "Je staat op de wachtlijst van {{circle}}",
+        promoted: "Er is een plek vrij in {{circle}}, en die is voor jou",
+        declined: "Je aanmelding voor {{circle}} is niet aangenomen",
+        removed: "Je bent niet meer lid van {{circle}}",
+      },
+      meeting: {
+        poll: "Kies een datum voor de volgende bijeenkomst van {{circle}}",
+        created: "Nieuwe bijeenkomst van {{circle}}: {{title}}",
+        moved: "De bijeenkomst van {{circle}} is verplaatst: {{title}}",
+        cancelled: "De bijeenkomst van {{circle}} gaat niet door: {{title}}",
+        reminder: "Morgen: {{title}} ({{circle}})",
+      },
+      action: {
+        assigned: "Nieuwe afspraak voor jou in {{circle}}: {{title}}",
+        due: "Morgen klaar: {{title}} ({{circle}})",
+      },
+      contact: {
+        requested: "{{name}} wil graag contact met je",
+        answered: "{{name}} heeft je contactverzoek beantwoord",
+      },
+      role: { granted: "Je hebt de rol $t(roles.{{role}}) gekregen" },
+    },
+    categories: {
+      mentions: "Als iemand je noemt of op je reageert",
+      threads: "Nieuwe gesprekken in je kringen",
+      membership: "Aanmeldingen, uitnodigingen en je plek in een kring",
+      meetings: "Bijeenkomsten: datumprikkers, wijzigingen en herinneringen",
+      actions: "Afspraken die je hebt gemaakt",
+      contact: "Contactverzoeken",
+      account: "Je account en je rollen",
+    },
+    email: {
+      open: "Bekijk het in Kringwijs",
+      message: "Bericht: {{message}}",
+      footer:
+        'Je krijgt deze mail omdat je e-mail over "{{category}}" direct wilt ontvangen. Geen mail meer hierover: {{url}} · Al je instellingen: {{settings}}',
+    },
+    digest: {
+      subject_one: "Je dagoverzicht van Kringwijs: {{count}} melding",
+      subject_other: "Je dagoverzicht van Kringwijs: {{count}} meldingen",
+      intro_one: "Dit is er sinds je vorige overzicht gebeurd ({{count}} melding):",
+      intro_other: "Dit is er sinds je vorige overzicht gebeurd ({{count}} meldingen):",
+      open: "Alle meldingen bekijken",
+      footer:
+        "Je krijgt dit overzicht één keer per dag. Geen dagoverzicht meer: {{url}} · Al je instellingen: {{settings}}",
+    },
+  },
+  notifications: {
+    title: "Meldingen",
+    intro: "Wat er in je kringen en rond je account gebeurt.",
+    bell_one: "Meldingen, {{count}} ongelezen",
+    bell_other: "Meldingen, {{count}} ongelezen",
+    empty: "Je hebt nog geen meldingen.",
+    markAll: "Alles gelezen",
+    allRead: "Alle meldingen staan op gelezen.",
+    preferences: "E-mailinstellingen",
+    unread: "ongelezen",
+    gone: "niet meer te zien: je hebt geen toegang meer",
+  },
+  preferences: {
+    title: "E-mail over meldingen",
+    intro:
+      "In Kringwijs zie je alle meldingen. Kies per onderwerp of je er ook e-mail over wilt: direct, in een dagoverzicht, of niet. Je krijgt geen mail over iets wat je al in Kringwijs hebt gezien.",
+    channel: {
+      immediate: "Direct een e-mail",
+      digest: "In het dagoverzicht",
+      never: "Geen e-mail",
+    },
+    digestHour: "Tijdstip van het dagoverzicht",
+    digestHelp: "Nederlandse tijd. Het overzicht komt alleen als er iets nieuws is.",
+    saved: "Je e-mailinstellingen zijn opgeslagen.",
+  },
+  unsubscribe: {
+    title: "Minder e-mail",
+    intro:
+      'Wil je geen e-mail meer over "{{category}}"? In Kringwijs zie je deze meldingen gewoon nog.',
+    confirm: "Ja, stuur me hierover geen e-mail meer",
+    doneTitle: "Gelukt",
+    doneBody: 'Je krijgt geen e-mail meer over "{{category}}".',
+    digest: "het dagoverzicht",
+    invalidTitle: "Deze link werkt niet",
+    invalidBody: "De link is onvolledig of aangepast. Log in en kies je e-mailinstellingen zelf.",
+    toSettings: "Naar je e-mailinstellingen",
+  },
+  outboxAdmin: {
+    title: "Mislukte e-mails",
+    intro_one:
+      "E-mails die na herhaalde pogingen niet zijn afgeleverd. Er staat nu {{count}} e-mail klaar om te versturen.",
+    intro_other:
+      "E-mails die na herhaalde pogingen niet zijn afgeleverd. Er staan nu {{count}} e-mails klaar om te versturen.",
+    none: "Alle e-mails zijn afgeleverd.",
+    to: "Aan",
+    subject: "Onderwerp",
+    error: "Fout",
+    created: "Aangemaakt",
+    attempts_one: "{{count}} poging",
+    attempts_other: "{{count}} pogingen",
+    retry: "Opnieuw proberen",
+    retrying: "De e-mail wordt opnieuw verstuurd.",
+    notFailed: "Deze e-mail staat niet (meer) bij de mislukte.",
+  },
   outbox: {
     title: "Verzonden mail (ontwikkeling)",
     intro:
@@ -570,44 +682,6 @@ export const nl = {
       notYou:
         "Heb je dit niet zelf gevraagd? Dan kun je deze mail negeren; je wachtwoord blijft hetzelfde.",
       action: "Kies een nieuw wachtwoord",
-    },
-    membership: {
-      message: "Bericht van de begeleider: {{message}}",
-      applied: {
-        subject: "Nieuwe aanmelding voor {{circle}}",
-        body: "Iemand heeft zich aangemeld voor {{circle}}. Bekijk de aanmelding en laat weten of diegene erbij kan.",
-        action: "Aanmelding bekijken",
-      },
-      invited: {
-        subject: "Je bent uitgenodigd voor {{circle}}",
-        body: "Je bent uitgenodigd om mee te doen met de kring {{circle}}. Bekijk de kring en laat weten of je meedoet.",
-        action: "Uitnodiging bekijken",
-      },
-      approved: {
-        subject: "Welkom in {{circle}}",
-        body: "Je aanmelding voor {{circle}} is aangenomen. Lees de huisregels, dan kun je meteen de kring in.",
-        action: "Naar de kring",
-      },
-      waitlisted: {
-        subject: "Je staat op de wachtlijst van {{circle}}",
-        body: "Je aanmelding voor {{circle}} is aangenomen, maar de kring is op dit moment vol. Je staat op de wachtlijst; komt er een plek vrij, dan krijg je direct bericht.",
-        action: "Kring bekijken",
-      },
-      promoted: {
-        subject: "Er is een plek vrij in {{circle}}",
-        body: "Goed nieuws: er is een plek vrijgekomen in {{circle}} en die is voor jou. Lees de huisregels, dan kun je de kring in.",
-        action: "Naar de kring",
-      },
-      declined: {
-        subject: "Je aanmelding voor {{circle}}",
-        body: "Je aanmelding voor {{circle}} is helaas niet aangenomen. Er zijn vast andere kringen die bij je passen.",
-        action: "Andere kringen bekijken",
-      },
-      removed: {
-        subject: "Je bent niet meer lid van {{circle}}",
-        body: "De begeleider heeft je uit de kring {{circle}} gehaald.",
-        action: "Kring bekijken",
-      },
     },
     exists: {
       subject: "Je hebt al een account bij Kringwijs",

@@ -11,7 +11,8 @@ import {
 } from "../emails/account-emails.server";
 import type { Locale } from "../i18n/locales";
 import { getDb } from "../utils/db.server";
-import { appUrl, sendMail } from "../utils/mail.server";
+import { appUrl } from "../utils/mail.server";
+import { enqueueMail } from "./outbox.server";
 import { invalidateUserSessions } from "../utils/session.server";
 import { consumeUserToken, issueUserToken } from "./tokens.server";
 import {
@@ -41,25 +42,28 @@ export async function registerAccount(input: {
   if (userId === null) {
     const existingId = findUserIdByEmail(input.email);
     const target = existingId ? mailTarget(existingId) : undefined;
-    if (target) {
+    if (target && existingId) {
       const mail = accountExistsMail(target.locale ?? input.locale, target.name, appUrl("/login"));
-      await sendMail({ to: target.email, ...mail });
+      enqueueMail(getDb(), { userId: existingId, to: target.email, kind: "account", mail });
     }
     return;
   }
-  await sendVerificationMail(userId, input.locale);
+  sendVerificationMail(userId, input.locale);
 }
 
-export async function sendVerificationMail(userId: number, fallbackLocale: Locale) {
+/** Issues a verification token and queues its mail in one transaction. */
+export function sendVerificationMail(userId: number, fallbackLocale: Locale) {
   const target = mailTarget(userId);
   if (!target) return;
-  const token = issueUserToken(userId, "verify_email");
-  const mail = verifyEmailMail(
-    target.locale ?? fallbackLocale,
-    target.name,
-    appUrl(`/verify-email?token=${token}`),
-  );
-  await sendMail({ to: target.email, ...mail });
+  getDb().transaction((tx) => {
+    const token = issueUserToken(userId, "verify_email", new Date(), tx);
+    const mail = verifyEmailMail(
+      target.locale ?? fallbackLocale,
+      target.name,
+      appUrl(`/verify-email?token=${token}`),
+    );
+    enqueueMail(tx, { userId, to: target.email, kind: "account", mail });
+  });
 }
 
 /** Uses up a verification token and marks the address verified; returns the user. */
@@ -70,22 +74,22 @@ export function confirmEmail(token: string): number | null {
 }
 
 /**
- * Mails a reset link when the address has an account. The mail is sent in the background so
- * the response takes as long whether or not the account exists.
+ * Queues a reset link when the address has an account. Queuing is quick and the mail worker
+ * sends later, so the response takes as long whether or not the account exists.
  */
 export function requestPasswordReset(email: string, fallbackLocale: Locale) {
   const userId = findUserIdByEmail(normaliseEmail(email));
   if (userId === null) return;
   const target = mailTarget(userId);
   if (!target) return;
-  const token = issueUserToken(userId, "reset_password");
-  const mail = resetPasswordMail(
-    target.locale ?? fallbackLocale,
-    target.name,
-    appUrl(`/reset-password?token=${token}`),
-  );
-  void sendMail({ to: target.email, ...mail }).catch((error: unknown) => {
-    console.error("Password reset mail could not be sent", error);
+  getDb().transaction((tx) => {
+    const token = issueUserToken(userId, "reset_password", new Date(), tx);
+    const mail = resetPasswordMail(
+      target.locale ?? fallbackLocale,
+      target.name,
+      appUrl(`/reset-password?token=${token}`),
+    );
+    enqueueMail(tx, { userId, to: target.email, kind: "account", mail });
   });
 }
 

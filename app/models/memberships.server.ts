@@ -1,7 +1,8 @@
 /**
  * Membership changes. Every change runs in one IMMEDIATE transaction (so two approvals racing
  * for the last seat are serialised and the loser goes to the waitlist), writes an audit event,
- * and returns the notices to send once it has committed.
+ * notifies the people concerned in the same transaction, and returns their ids so the caller can
+ * tell their open pages after commit.
  */
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import {
@@ -16,16 +17,11 @@ import {
 import { sizeClassFor } from "../domain/taxonomy";
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
+import { notify } from "./notifications.server";
 import { normaliseEmail } from "./users.server";
 
-export type NoticeKind =
+type NoticeKind =
   "invited" | "approved" | "declined" | "waitlisted" | "promoted" | "removed" | "applied";
-export type Notice = {
-  userId: number;
-  circleId: number;
-  kind: NoticeKind;
-  message?: string | null;
-};
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
@@ -61,6 +57,42 @@ function setState(
     .run();
 }
 
+const noticePath: Record<NoticeKind, string> = {
+  applied: "members",
+  invited: "",
+  approved: "home",
+  waitlisted: "",
+  promoted: "home",
+  declined: "",
+  removed: "",
+};
+
+/** Notifies one person of a membership change, inside the change's transaction. */
+function tell(
+  tx: Tx,
+  userId: number,
+  circleId: number,
+  kind: NoticeKind,
+  extra: { message?: string | null; name?: string } = {},
+): number {
+  const circle = tx
+    .select({ name: circles.name })
+    .from(circles)
+    .where(eq(circles.id, circleId))
+    .get();
+  const data: Record<string, string> = { circle: circle?.name ?? "" };
+  if (extra.message) data.message = extra.message;
+  if (extra.name) data.name = extra.name;
+  const path = noticePath[kind];
+  return notify(tx, {
+    userId,
+    type: `membership.${kind}`,
+    circleId,
+    data,
+    url: `/circles/${circleId}${path ? `/${path}` : ""}`,
+  });
+}
+
 /** A seat or the waitlist, whichever is free: the one rule for every way into a circle. */
 function admit(tx: Tx, membership: { id: number; circleId: number }): "member" | "waitlisted" {
   const state =
@@ -72,8 +104,8 @@ function admit(tx: Tx, membership: { id: number; circleId: number }): "member" |
 }
 
 /** Fills free seats from the waitlist, first come first served. */
-export function promoteFromWaitlist(tx: Tx, circleId: number, actorId: number | null): Notice[] {
-  const notices: Notice[] = [];
+export function promoteFromWaitlist(tx: Tx, circleId: number, actorId: number | null): number[] {
+  const notified: number[] = [];
   let free = capacityOf(tx, circleId) - membersIn(tx, circleId);
   while (free > 0) {
     const next = tx
@@ -94,10 +126,10 @@ export function promoteFromWaitlist(tx: Tx, circleId: number, actorId: number | 
       },
       tx,
     );
-    notices.push({ userId: next.userId, circleId, kind: "promoted" });
+    notified.push(tell(tx, next.userId, circleId, "promoted"));
     free -= 1;
   }
-  return notices;
+  return notified;
 }
 
 function findMembership(tx: Tx, circleId: number, userId: number) {
@@ -108,7 +140,7 @@ function findMembership(tx: Tx, circleId: number, userId: number) {
     .get();
 }
 
-export type ApplyResult = { ok: true; notices: Notice[] } | { ok: false; reason: "already" };
+export type ApplyResult = { ok: true; notified: number[] } | { ok: false; reason: "already" };
 
 export function applyToCircle(
   userId: number,
@@ -137,15 +169,17 @@ export function applyToCircle(
       },
       tx,
     );
+    const name =
+      tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? "";
     return {
       ok: true,
-      notices: coachIds.map((coachId) => ({ userId: coachId, circleId, kind: "applied" as const })),
+      notified: coachIds.map((coachId) => tell(tx, coachId, circleId, "applied", { name })),
     } as const;
   });
 }
 
 export type InviteResult =
-  { ok: true; notices: Notice[] } | { ok: false; reason: "no_such_entrepreneur" | "already" };
+  { ok: true; notified: number[] } | { ok: false; reason: "no_such_entrepreneur" | "already" };
 
 /** Invites an entrepreneur by e-mail address (coaches and organisers). */
 export function inviteToCircle(actorId: number, circleId: number, email: string): InviteResult {
@@ -180,12 +214,12 @@ export function inviteToCircle(actorId: number, circleId: number, email: string)
       },
       tx,
     );
-    return { ok: true, notices: [{ userId: target.id, circleId, kind: "invited" }] } as const;
+    return { ok: true, notified: [tell(tx, target.id, circleId, "invited")] } as const;
   });
 }
 
 export type Outcome =
-  | { ok: true; state: MembershipState; notices: Notice[] }
+  | { ok: true; state: MembershipState; notified: number[] }
   | { ok: false; reason: "not_found" | "wrong_state" };
 
 export function respondToInvitation(userId: number, circleId: number, accept: boolean): Outcome {
@@ -205,7 +239,7 @@ export function respondToInvitation(userId: number, circleId: number, accept: bo
       },
       tx,
     );
-    return { ok: true, state, notices: [] } as const;
+    return { ok: true, state, notified: [] } as const;
   });
 }
 
@@ -241,7 +275,11 @@ export function decideApplication(
     );
     const kind: NoticeKind =
       state === "member" ? "approved" : state === "waitlisted" ? "waitlisted" : "declined";
-    return { ok: true, state, notices: [{ userId: m.userId, circleId, kind, message }] } as const;
+    return {
+      ok: true,
+      state,
+      notified: [tell(tx, m.userId, circleId, kind, { message })],
+    } as const;
   });
 }
 
@@ -262,8 +300,8 @@ export function leaveCircle(userId: number, circleId: number): Outcome {
       },
       tx,
     );
-    const notices = m.state === "member" ? promoteFromWaitlist(tx, circleId, null) : [];
-    return { ok: true, state: "left", notices } as const;
+    const notified = m.state === "member" ? promoteFromWaitlist(tx, circleId, null) : [];
+    return { ok: true, state: "left", notified } as const;
   });
 }
 
@@ -295,8 +333,8 @@ export function removeMember(
     return {
       ok: true,
       state: "removed",
-      notices: [
-        { userId: m.userId, circleId, kind: "removed", message: reason },
+      notified: [
+        tell(tx, m.userId, circleId, "removed", { message: reason }),
         ...promoteFromWaitlist(tx, circleId, coachId),
       ],
     } as const;
@@ -304,7 +342,7 @@ export function removeMember(
 }
 
 /** When a circle's capacity grows, waiting people move up. */
-export function fillFreeSeats(actorId: number, circleId: number): Notice[] {
+export function fillFreeSeats(actorId: number, circleId: number): number[] {
   return inTransaction((tx) => promoteFromWaitlist(tx, circleId, actorId));
 }
 

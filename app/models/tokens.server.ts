@@ -1,7 +1,9 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { userTokens, type TokenPurpose } from "../../db/schema";
 import { generateSecureRandomString, hashSecret } from "../utils/crypto.server";
-import { getDb } from "../utils/db.server";
+import { getDb, type DB } from "../utils/db.server";
+
+type Tx = Pick<DB, "insert" | "update">;
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   verify_email: 24 * 60 * 60 * 1000,
@@ -9,10 +11,14 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
 };
 
 /** Issues a single-use token; earlier unused tokens for the same purpose stop working. */
-export function issueUserToken(userId: number, purpose: TokenPurpose, now = new Date()): string {
+export function issueUserToken(
+  userId: number,
+  purpose: TokenPurpose,
+  now = new Date(),
+  outer?: Tx,
+): string {
   const token = generateSecureRandomString(24);
-  const db = getDb();
-  db.transaction((tx) => {
+  const run = (tx: Tx) => {
     tx.update(userTokens)
       .set({ usedAt: now })
       .where(
@@ -31,7 +37,10 @@ export function issueUserToken(userId: number, purpose: TokenPurpose, now = new 
         expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]),
       })
       .run();
-  });
+  };
+  // Inside the caller's transaction when given (so the token and its mail land together).
+  if (outer) run(outer);
+  else getDb().transaction(run);
   return token;
 }
 

@@ -4,6 +4,7 @@ import type { Locale } from "../i18n/locales";
 import { getDb } from "../utils/db.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
+import { notify } from "./notifications.server";
 
 export type UserSummary = {
   id: number;
@@ -230,6 +231,12 @@ export function changeRole(input: {
       tx.insert(userRoles)
         .values({ userId: input.userId, role: input.role, grantedById: input.actorId })
         .run();
+      notify(tx, {
+        userId: input.userId,
+        type: "role.granted",
+        data: { role: input.role },
+        url: "/dashboard",
+      });
     } else {
       tx.delete(userRoles)
         .where(and(eq(userRoles.userId, input.userId), eq(userRoles.role, input.role)))

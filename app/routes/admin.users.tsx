@@ -55,7 +55,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result === "not_found") return badRequest(submission, { formErrors: ["admin.userNotFound"] });
   if (result === "own_organiser_role")
     return badRequest(submission, { formErrors: ["admin.ownOrganiser"] });
-  if (result === "changed") context.publisher.toUser(userId, { type: "roles.changed" });
+  if (result === "changed") {
+    context.publisher.toUser(userId, { type: "roles.changed" });
+    if (intent === "grant") context.publisher.notified([userId]);
+  }
   const key = intent === "grant" ? "admin.granted" : "admin.revoked";
   return json(submission.reply(), { headers: await createToastHeaders({ key, values: { role } }) });
 }
@@ -73,7 +76,15 @@ export default function AdminUsers() {
   };
   return (
     <div className="page">
-      <PageHeader title={t("admin.title")} intro={t("admin.intro")} />
+      <PageHeader
+        title={t("admin.title")}
+        intro={t("admin.intro")}
+        actions={
+          <Link to="/admin/outbox" className="button button-quiet">
+            {t("outboxAdmin.title")}
+          </Link>
+        }
+      />
       <ErrorList
         errors={Object.values(actionData?.error ?? {})
           .flat()

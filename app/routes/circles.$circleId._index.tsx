@@ -20,7 +20,6 @@ import {
 } from "~/domain/taxonomy";
 import { useLocale } from "~/i18n/use-locale";
 import { circleComposition, getMembership } from "~/models/circles.server";
-import { deliverNotices } from "~/models/membership-notices.server";
 import { applyToCircle, leaveCircle, respondToInvitation } from "~/models/memberships.server";
 import { requireCircle } from "~/utils/circle-guards.server";
 import { badRequest, readFormData } from "~/utils/forms.server";
@@ -101,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         circle.coaches.map((c) => c.id),
       );
       if (!result.ok) return badRequest(submission, { formErrors: ["circle.alreadyRelated"] });
-      await deliverNotices(result.notices, context.publisher);
+      context.publisher.notified(result.notified);
       return redirectWithToast(here, { key: "circle.applied" });
     }
     case "accept":
@@ -120,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!can(user, "circle.leave", resource)) forbidden();
       const result = leaveCircle(user.id, circle.id);
       if (!result.ok) return badRequest(submission, { formErrors: ["circle.wrongState"] });
-      await deliverNotices(result.notices, context.publisher);
+      context.publisher.notified(result.notified);
       return redirectWithToast(here, { key: "circle.leftToast" });
     }
   }

@@ -10,7 +10,6 @@ import { InviteForm, InviteSchema } from "~/components/invite-form";
 import { PageHeader } from "~/components/page";
 import { can } from "~/domain/permissions";
 import { updateCircle } from "~/models/circles.server";
-import { deliverNotices } from "~/models/membership-notices.server";
 import { fillFreeSeats, inviteToCircle } from "~/models/memberships.server";
 import { getProgramme } from "~/models/programmes.server";
 import { requireCircle } from "~/utils/circle-guards.server";
@@ -49,14 +48,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = inviteToCircle(user!.id, circle.id, value.email);
     if (!result.ok)
       return badRequest(submission, { fieldErrors: { email: [`circle.invite.${result.reason}`] } });
-    await deliverNotices(result.notices, context.publisher);
+    context.publisher.notified(result.notified);
     return json(submission.reply({ resetForm: true }), {
       headers: await createToastHeaders({ key: "circle.invited", values: { email: value.email } }),
     });
   }
   const isOrganiser = user!.roles.includes("organiser");
   updateCircle(user!.id, circle.id, value, { coachesToo: isOrganiser });
-  await deliverNotices(fillFreeSeats(user!.id, circle.id), context.publisher);
+  context.publisher.notified(fillFreeSeats(user!.id, circle.id));
   return redirectWithToast(
     isOrganiser ? `/programmes/${circle.programmeId}` : `/circles/${circle.id}/home`,
     { key: "circles.saved" },

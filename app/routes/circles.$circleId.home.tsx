@@ -55,7 +55,7 @@ export default function CircleHome() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { circle, descriptionHtml, houseRulesHtml, members, may } = useLoaderData<typeof loader>();
-  useRevalidateOn(["memberships.changed"]);
+  useRevalidateOn(["notifications.changed"]);
   return (
     <div className="page">
       <PageHeader

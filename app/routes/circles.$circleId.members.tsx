@@ -12,7 +12,6 @@ import { PageHeader } from "~/components/page";
 import { label, lifePhases, sizeClasses } from "~/domain/taxonomy";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
-import { deliverNotices } from "~/models/membership-notices.server";
 import {
   decideApplication,
   inviteToCircle,
@@ -63,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = inviteToCircle(coachId, circle.id, value.email);
     if (!result.ok)
       return badRequest(submission, { fieldErrors: { email: [`circle.invite.${result.reason}`] } });
-    await deliverNotices(result.notices, context.publisher);
+    context.publisher.notified(result.notified);
     return json(submission.reply({ resetForm: true }), {
       headers: await createToastHeaders({ key: "circle.invited", values: { email: value.email } }),
     });
@@ -82,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return badRequest(submission, {
       formErrors: [result.reason === "not_found" ? "circle.membershipGone" : "circle.wrongState"],
     });
-  await deliverNotices(result.notices, context.publisher);
+  context.publisher.notified(result.notified);
   const key =
     value.intent === "remove"
       ? "circle.removedToast"
@@ -100,7 +99,7 @@ export default function CircleMembers() {
   const { circle, pending, members } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  useRevalidateOn(["memberships.changed"]);
+  useRevalidateOn(["notifications.changed"]);
   const isInvite =
     actionData && "initialValue" in actionData && actionData.initialValue?.intent === "invite";
   const errors = !isInvite

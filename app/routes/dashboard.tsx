@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Dashboard() {
   const { t } = useTranslation();
   const { name, entrepreneur, coach, organiser } = useLoaderData<typeof loader>();
-  useRevalidateOn(["memberships.changed"]);
+  useRevalidateOn(["notifications.changed"]);
   const todo =
     entrepreneur?.memberships.filter(
       (m) => m.state === "invited" || (m.state === "member" && !m.houseRulesAcceptedAt),

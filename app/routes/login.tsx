@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return badRequest(submission, { formErrors: ["login.invalid"], hideFields: ["password"] });
   if (!result.verified) {
     // Only someone who knows the password learns that the address is unverified.
-    await sendVerificationMail(result.userId, await resolveLocale(request));
+    sendVerificationMail(result.userId, await resolveLocale(request));
     return badRequest(submission, { formErrors: ["login.unverified"], hideFields: ["password"] });
   }
   await resetRateLimit("loginAccount", account);

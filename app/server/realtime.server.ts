@@ -8,11 +8,13 @@ import { Server as IOServer } from "socket.io";
 import { getSessionFromCookie } from "../utils/session.server";
 
 /** Grows with the product (notifications, threads, meetings); each names what changed, not the data. */
-export type LiveEvent = { type: "roles.changed" } | { type: "memberships.changed" };
+export type LiveEvent = { type: "roles.changed" } | { type: "notifications.changed" };
 
 export interface Publisher {
   /** Sends to every open tab of one user. */
   toUser(userId: number, event: LiveEvent): void;
+  /** Tells each of these users that they have new notifications. */
+  notified(userIds: number[]): void;
   /** Sends to everyone connected, signed in or not; never for private data. */
   toPublic(event: LiveEvent): void;
   /** Closes a user's sockets after they log out, so nothing more reaches that browser. */
@@ -63,6 +65,10 @@ export function createPublisher(io: IOServer | null): Publisher {
   return {
     toUser(userId, event) {
       io?.to(userRoom(userId)).emit(LIVE_EVENT, event);
+    },
+    notified(userIds) {
+      for (const userId of new Set(userIds))
+        io?.to(userRoom(userId)).emit(LIVE_EVENT, { type: "notifications.changed" });
     },
     toPublic(event) {
       io?.to(PUBLIC_ROOM).emit(LIVE_EVENT, event);

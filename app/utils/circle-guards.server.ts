@@ -3,14 +3,7 @@ import { can, type CircleAction } from "../domain/permissions";
 import { circleResource, getCircle, getMembership } from "../models/circles.server";
 import { getProgramme } from "../models/programmes.server";
 import { getOptionalUser } from "./auth.server";
-import { forbidden, notFound } from "./http.server";
-
-/** A route param as a positive id, or a 404. */
-export function idParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!value || !/^\d{1,12}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) notFound();
-  return id;
-}
+import { forbidden, idParam, notFound } from "./http.server";
 
 function loginRedirect(request: Request): never {
   const url = new URL(request.url);

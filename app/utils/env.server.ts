@@ -15,6 +15,10 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Kringwijs <noreply@kringwijs.nl>"),
+  /** How often the mail worker looks for e-mails to send and digests to build. */
+  MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** Immediate notification mails wait this long, so nothing is mailed that was already seen in the app. */
+  NOTIFY_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).default(60),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")

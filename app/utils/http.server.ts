@@ -18,3 +18,10 @@ export function safeRedirect(
     return fallback;
   return to;
 }
+
+/** A route param as a positive id, or a 404. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!value || !/^\d{1,12}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) notFound();
+  return id;
+}

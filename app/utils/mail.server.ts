@@ -20,12 +20,17 @@ function createTransport() {
 }
 
 /**
- * Sends one e-mail. With SMTP_URL set it goes to that server; without, it is written to
+ * Hands one e-mail to the transport. Only the outbox worker calls this (app/models/outbox.server.ts):
+ * everything else enqueues. With SMTP_URL set it goes to that server; without, it is written to
  * OUTBOX_DIR as an .eml file that the development outbox page lists.
  */
 export async function sendMail(message: MailMessage): Promise<void> {
   const env = getEnv();
-  const info = await createTransport().sendMail({ from: env.MAIL_FROM, ...message });
+  const info = await createTransport().sendMail({
+    from: env.MAIL_FROM,
+    ...message,
+    messageId: message.headers?.["Message-ID"],
+  });
   if (env.SMTP_URL) return;
   const raw = (info as unknown as { message: Buffer }).message;
   await fs.mkdir(env.OUTBOX_DIR, { recursive: true });

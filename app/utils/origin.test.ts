@@ -36,6 +36,14 @@ describe("isSameOriginRequest (CSRF)", () => {
       false,
     );
   });
+  it("lets mail clients post to the token-authenticated unsubscribe link (RFC 8058)", () => {
+    expect(isSameOriginRequest({ method: "POST", host, path: "/unsubscribe", headers: {} })).toBe(
+      true,
+    );
+    expect(isSameOriginRequest({ method: "POST", host, path: "/settings", headers: {} })).toBe(
+      false,
+    );
+  });
   it("refuses a state change that carries neither header", () => {
     expect(isSameOriginRequest({ method: "POST", host, headers: {} })).toBe(false);
   });

@@ -1,8 +1,15 @@
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * Paths authenticated by a signed token in the URL rather than the session cookie: mail clients
+ * post to the one-click unsubscribe link from their own servers (RFC 8058).
+ */
+const TOKEN_PATHS = ["/unsubscribe"];
+
 type RequestLike = {
   method: string;
   host: string;
+  path?: string;
   headers: Record<string, string | string[] | undefined>;
 };
 
@@ -18,6 +25,7 @@ function header(headers: RequestLike["headers"], name: string) {
  */
 export function isSameOriginRequest(req: RequestLike): boolean {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return true;
+  if (req.path && TOKEN_PATHS.includes(req.path)) return true;
   const site = header(req.headers, "sec-fetch-site");
   if (site) return site === "same-origin";
   const origin = header(req.headers, "origin");

@@ -40,7 +40,10 @@ describe("granting and revoking roles", () => {
     );
     expect(res.status).toBe(200);
     expect(getUserById(target.id)?.roles).toEqual(["entrepreneur", "coach"]);
-    expect(live.sent).toEqual([{ userId: target.id, event: { type: "roles.changed" } }]);
+    expect(live.sent).toEqual([
+      { userId: target.id, event: { type: "roles.changed" } },
+      { userId: target.id, event: { type: "notifications.changed" } },
+    ]);
     const audit = getDb()
       .select()
       .from(auditEvents)
@@ -66,7 +69,7 @@ describe("granting and revoking roles", () => {
     );
     expect(revoke.status).toBe(200);
     expect(getUserById(target.id)?.roles).toEqual(["entrepreneur"]);
-    expect(live.sent).toHaveLength(2);
+    expect(live.sent).toHaveLength(3); // a revoke changes the menu but notifies nobody
   });
 
   it("does nothing (and sends nothing) when the role is already there", async () => {

@@ -153,6 +153,43 @@ const matrix: Record<string, Row> = {
       expect: only({ organiser: "ok" }),
     },
   },
+  "admin.outbox": {
+    path: () => "/admin/outbox",
+    loader: only({ organiser: "ok" }),
+    action: { fields: () => ({ id: "999999" }), expect: only({ organiser: 400 }) },
+  },
+  "notifications._index": {
+    path: () => "/notifications",
+    loader: signedIn("ok"),
+    action: { fields: () => ({}), expect: signedIn("ok") },
+  },
+  // Someone else's notification (or none) is a 404, never a peek at another person's list.
+  "notifications.$notificationId": {
+    path: () => "/notifications/1",
+    params: () => ({ notificationId: "999999" }),
+    loader: signedIn(404),
+  },
+  "settings.notifications": {
+    path: () => "/settings/notifications",
+    loader: signedIn("ok"),
+    action: {
+      fields: () => ({
+        ...Object.fromEntries(
+          ["mentions", "threads", "membership", "meetings", "actions", "contact", "account"].map(
+            (c) => [`channels.${c}`, "digest"],
+          ),
+        ),
+        digestHour: "7",
+      }),
+      expect: signedIn("ok"),
+    },
+  },
+  // Authenticated by its signed token, not by a session: the same answer for everyone.
+  unsubscribe: {
+    path: () => "/unsubscribe?token=forged.token",
+    loader: all("ok"),
+    action: { fields: () => ({ token: "forged.token" }), expect: all(400) },
+  },
   // Development tool; in production it is a 404 (see pages.test.ts).
   "dev.outbox": { path: () => "/dev/outbox", loader: all("ok") },
   "resources.locale": {

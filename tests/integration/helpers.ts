@@ -8,6 +8,7 @@ import type { Role } from "../../db/schema";
 import { startSession } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { listOutbox } from "~/utils/outbox.server";
+import { processOutbox } from "~/models/outbox.server";
 
 export const BASE = "http://localhost:3000";
 
@@ -17,6 +18,10 @@ export function recordingPublisher() {
   const disconnected: number[] = [];
   const publisher: Publisher = {
     toUser: (userId, event) => sent.push({ userId, event }),
+    notified: (userIds) => {
+      for (const userId of new Set(userIds))
+        sent.push({ userId, event: { type: "notifications.changed" } });
+    },
     toPublic: (event) => sent.push({ userId: null, event }),
     disconnectUser: (userId) => disconnected.push(userId),
   };
@@ -118,6 +123,8 @@ export async function settle(run: () => Promise<unknown>): Promise<Response> {
 export async function waitForMail(to: string, subject: RegExp, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    // Play the mail worker: send whatever the outbox holds.
+    await processOutbox();
     const mail = (await listOutbox(500)).find((m) => m.to.includes(to) && subject.test(m.subject));
     if (mail) return mail;
     await new Promise((r) => setTimeout(r, 50));

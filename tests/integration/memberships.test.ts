@@ -14,6 +14,7 @@ import {
   respondToInvitation,
 } from "~/models/memberships.server";
 import { loader as homeLoader } from "~/routes/circles.$circleId.home";
+import { listNotifications } from "~/models/notifications.server";
 import { action as summaryAction } from "~/routes/circles.$circleId._index";
 import { action as membersAction } from "~/routes/circles.$circleId.members";
 import {
@@ -126,7 +127,7 @@ describe("membership life cycle", () => {
     decideApplication(coach.id, circleId, b!.membershipId, true, null);
     expect(decideApplication(coach.id, circleId, c!.membershipId, true, null)).toMatchObject({
       state: "waitlisted",
-      notices: [{ kind: "waitlisted" }],
+      notified: [c!.id],
     });
     expect(decideApplication(coach.id, circleId, d!.membershipId, true, null)).toMatchObject({
       state: "waitlisted",
@@ -134,17 +135,20 @@ describe("membership life cycle", () => {
     expect(getCircle(circleId)?.members).toBe(2);
 
     const left = leaveCircle(a!.id, circleId);
-    expect(left).toMatchObject({ ok: true, notices: [{ userId: c!.id, kind: "promoted" }] });
+    expect(left).toMatchObject({ ok: true, notified: [c!.id] });
+    expect(listNotifications(c!.id).map((n) => n.type)).toEqual([
+      "membership.promoted",
+      "membership.waitlisted",
+    ]);
     expect(stateOf(circleId, c!.id)).toBe("member");
     expect(stateOf(circleId, d!.id)).toBe("waitlisted");
 
     const removed = removeMember(coach.id, circleId, b!.membershipId, "Komt niet meer opdagen.");
-    expect(removed).toMatchObject({
-      ok: true,
-      notices: [
-        { userId: b!.id, kind: "removed" },
-        { userId: d!.id, kind: "promoted" },
-      ],
+    expect(removed).toMatchObject({ ok: true, notified: [b!.id, d!.id] });
+    expect(listNotifications(b!.id)[0]).toMatchObject({
+      type: "membership.removed",
+      data: { message: "Komt niet meer opdagen." },
+      url: `/circles/${circleId}`,
     });
     expect(getCircle(circleId)?.members).toBe(2);
   });
@@ -236,7 +240,7 @@ describe("membership routes", () => {
       ),
     );
     expect(applied.status).toBe(302);
-    await waitForMail(coach.email, /Nieuwe aanmelding/);
+    await waitForMail(coach.email, /Lotte Aanmelder heeft zich aangemeld/);
     const live = recordingPublisher();
     const membershipId = getMembership(circleId, user.id)!.id;
     const coachCookie = await sessionCookieFor(coach.id);
@@ -255,9 +259,9 @@ describe("membership routes", () => {
     );
     expect(res.status).toBe(200);
     expect(stateOf(circleId, user.id)).toBe("member");
-    expect(live.sent).toContainEqual({ userId: user.id, event: { type: "memberships.changed" } });
-    const mail = await waitForMail(user.email, /Welkom in/);
-    expect(mail.text).toContain("Welkom!");
+    expect(live.sent).toContainEqual({ userId: user.id, event: { type: "notifications.changed" } });
+    const mail = await waitForMail(user.email, /Welkom in .*je aanmelding is aangenomen/);
+    expect(mail.text).toContain("Bericht: Welkom!");
   });
 
   it("a coach of another circle cannot decide on this circle's applications", async () => {

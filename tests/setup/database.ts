@@ -16,6 +16,8 @@ process.env.NODE_ENV = "test";
 process.env.DATABASE_PATH = path.join(dir, "test.db");
 process.env.OUTBOX_DIR = path.join(dir, "outbox");
 process.env.APP_URL = "http://localhost:3000";
+// Notification mails go out at once in tests; the delay itself is tested with a simulated clock.
+process.env.NOTIFY_EMAIL_DELAY_SECONDS = "0";
 delete process.env.SMTP_URL;
 resetEnvCache();
 migrateDatabase(getDb());

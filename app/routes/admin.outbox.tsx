@@ -1,0 +1,98 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/page";
+import { formatDateTime } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { countPendingMails, listFailedMails, retryMail } from "~/models/outbox.server";
+import { requirePermission } from "~/utils/auth.server";
+import { badRequest, readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
+import { createToastHeaders } from "~/utils/toast.server";
+import { idField } from "~/utils/validation";
+
+const RetrySchema = z.object({ id: idField });
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "outboxAdmin.title");
+
+/** Organisers see mail that could not be delivered (addresses and subjects, never the content). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "users.manage_roles");
+  return json({ failed: listFailedMails(), pending: countPendingMails() });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requirePermission(request, "users.manage_roles");
+  const submission = parseWithZod(await readFormData(request), { schema: RetrySchema });
+  if (submission.status !== "success") return badRequest(submission);
+  if (!retryMail(submission.value.id))
+    return badRequest(submission, { formErrors: ["outboxAdmin.notFailed"] });
+  return json(submission.reply(), {
+    headers: await createToastHeaders({ key: "outboxAdmin.retrying" }),
+  });
+}
+
+export default function AdminOutbox() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { failed, pending } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <PageHeader
+        title={t("outboxAdmin.title")}
+        intro={t("outboxAdmin.intro", { count: pending })}
+      />
+      {failed.length === 0 ? <p className="card">{t("outboxAdmin.none")}</p> : null}
+      {failed.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("outboxAdmin.to")}</th>
+                <th scope="col">{t("outboxAdmin.subject")}</th>
+                <th scope="col">{t("outboxAdmin.error")}</th>
+                <th scope="col">{t("outboxAdmin.created")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("outboxAdmin.retry")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {failed.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.to}</td>
+                  <td>{m.subject}</td>
+                  <td>
+                    {m.lastError} ({t("outboxAdmin.attempts", { count: m.attempts })})
+                  </td>
+                  <td>
+                    {formatDateTime(m.createdAt, locale, {
+                      dateStyle: "short",
+                      timeStyle: "short",
+                    })}
+                  </td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="id" value={m.id} />
+                      <button type="submit" className="button button-secondary">
+                        {t("outboxAdmin.retry")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
