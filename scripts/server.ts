@@ -13,6 +13,7 @@ import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { startMailWorker } from "../app/server/mail-worker.server";
 import { attachRealtime, createPublisher } from "../app/server/realtime.server";
 import { isSameOriginRequest } from "../app/utils/origin";
 import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
@@ -79,7 +80,12 @@ app.use(
 // CSRF: a state-changing request must come from one of our own pages.
 app.use((req, res, next) => {
   if (
-    isSameOriginRequest({ method: req.method, headers: req.headers, host: req.get("host") ?? "" })
+    isSameOriginRequest({
+      method: req.method,
+      path: req.path,
+      headers: req.headers,
+      host: req.get("host") ?? "",
+    })
   )
     return next();
   res.status(403).type("text/plain").send("Cross-origin request refused");
@@ -130,6 +136,8 @@ if (isDev) {
   app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext }));
 }
 
+const mailWorker = startMailWorker({ intervalMs: env.MAIL_WORKER_INTERVAL_MS });
+
 httpServer.listen(env.PORT, env.HOST, () => {
   console.log(`Kringwijs listens on http://localhost:${env.PORT}`);
   if (isDev) void broadcastDevReady(build);
@@ -148,8 +156,10 @@ function shutdown(signal: string) {
   force.unref();
   void io.close(() => {
     httpServer.close(() => {
-      closeDb();
-      process.exit(0);
+      void mailWorker.stop().then(() => {
+        closeDb();
+        process.exit(0);
+      });
     });
     httpServer.closeIdleConnections();
   });
