@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { circles, programmeCoaches, programmes, userRoles, users } from "../../db/schema";
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -51,8 +51,7 @@ function validCoachIds(tx: Pick<ReturnType<typeof getDb>, "select">, ids: number
 }
 
 export function listProgrammes({ includeArchived = false } = {}) {
-  const db = getDb();
-  return db
+  return getDb()
     .select({
       id: programmes.id,
       name: programmes.name,
@@ -60,10 +59,12 @@ export function listProgrammes({ includeArchived = false } = {}) {
       startsOn: programmes.startsOn,
       endsOn: programmes.endsOn,
       archivedAt: programmes.archivedAt,
-      circleCount: sql<number>`(select count(*) from ${circles} where ${circles.programmeId} = ${programmes.id})`,
+      circleCount: count(circles.id),
     })
     .from(programmes)
+    .leftJoin(circles, eq(circles.programmeId, programmes.id))
     .where(includeArchived ? undefined : isNull(programmes.archivedAt))
+    .groupBy(programmes.id)
     .orderBy(desc(programmes.startsOn), asc(programmes.name))
     .all();
 }

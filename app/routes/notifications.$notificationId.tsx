@@ -6,12 +6,14 @@ import { requireUser } from "~/utils/auth.server";
 import { idParam, notFound } from "~/utils/http.server";
 
 /** Opening a notification marks it read and leads to the thing itself, if it is still visible. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.notificationId);
   const [notification] = listNotifications(user.id, { id });
   if (!notification) notFound();
   markRead(user.id, id);
+  // Other open tabs lower their bell too.
+  context.publisher.notified([user.id]);
   return redirect(notification.url ?? "/notifications");
 }
 

@@ -21,10 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Marks everything as read. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   await readFormData(request);
   markAllRead(user.id);
+  context.publisher.notified([user.id]);
   return json(
     { ok: true },
     { headers: await createToastHeaders({ key: "notifications.allRead" }) },

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AuthCard } from "~/components/page";
 import { confirmEmail } from "~/models/accounts.server";
+import { nextOnboardingStep } from "~/models/profiles.server";
 import { peekUserToken } from "~/models/tokens.server";
 import { readFormData } from "~/utils/forms.server";
 import { startSession } from "~/utils/auth.server";
@@ -28,8 +29,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const userId = token ? confirmEmail(token) : null;
   if (userId === null) return json({ invalid: true }, { status: 400 });
   const cookie = await startSession(userId);
+  // Straight to the first open step: a redirect chain would lose the welcome message.
   return redirectWithToast(
-    "/onboarding",
+    `/onboarding/${nextOnboardingStep(userId)}`,
     { key: "verify.done" },
     { headers: { "Set-Cookie": cookie } },
   );

@@ -59,10 +59,11 @@ describe("account", () => {
     expect(verification.subject).toBe("Bevestig je e-mailadres voor Kringwijs");
     await visit(page, linkFrom(verification.text, "/verify-email"));
     await page.getByRole("button", { name: "Bevestig mijn e-mailadres" }).click();
+    // A confirmed address starts the onboarding at its first step, the company. (The toast that
+    // should say so is lost: see the known-bug test below.)
     await seen(logoutButton(page));
-    await seen(page.getByText(`Welkom terug, ${user.name}`));
-    expect(new URL(page.url()).pathname).toBe("/");
-    await seen(toast(page, /Je e-mailadres is bevestigd/));
+    await page.waitForURL("**/onboarding/company");
+    await seen(page.getByRole("heading", { level: 1, name: "Over je bedrijf" }));
 
     // Log out, then a wrong password: a clear message, and the address stays filled in.
     await logout(page);
@@ -72,11 +73,13 @@ describe("account", () => {
     await expect.poll(() => page.getByLabel("E-mailadres").inputValue()).toBe(user.email);
     expect(await logoutButton(page).count()).toBe(0);
 
-    // The right password logs in.
+    // The right password logs in, to the overview.
     await page.getByLabel("Wachtwoord", { exact: true }).fill(user.password);
     await page.getByRole("button", { name: "Inloggen" }).click();
     await seen(logoutButton(page));
     await seen(toast(page, "Je bent ingelogd."));
+    await page.waitForURL("**/dashboard");
+    await seen(page.getByRole("heading", { level: 1, name: `Hallo ${user.name}` }));
 
     // Password reset: ask for a link, with a neutral answer.
     await logout(page);
@@ -99,6 +102,8 @@ describe("account", () => {
     await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
     await seen(toast(page, "Je nieuwe wachtwoord is opgeslagen."));
     await seen(logoutButton(page));
+    await page.waitForURL("**/dashboard");
+    await seen(page.getByRole("heading", { level: 1, name: `Hallo ${user.name}` }));
 
     // The old password no longer works, the new one does.
     await logout(page);
@@ -112,6 +117,31 @@ describe("account", () => {
     await seen(page.getByRole("link", { name: "Nieuwe link aanvragen" }));
 
     expectNoConsoleErrors(page, [REJECTED_LOGIN]);
+  });
+
+  // KNOWN APP BUG: app/routes/verify-email.tsx redirects to "/onboarding" with the flash toast.
+  // Remix then runs the root loader (which reads and clears the toast cookie) in parallel with
+  // routes/onboarding._index, whose loader redirects again to /onboarding/company; the root data
+  // of that first round is thrown away, so "Je e-mailadres is bevestigd" is never shown.
+  it("welcomes a confirmed address with a toast", async () => {
+    const page = await newPage(browser);
+    const user = freshUser("verified");
+    await visit(page, "/signup");
+    await page.getByLabel("Naam").fill(user.name);
+    await page.getByLabel("E-mailadres").fill(user.email);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill(user.password);
+    await page.getByRole("button", { name: "Account maken" }).click();
+    await page.waitForURL("**/check-email");
+    const verification = await readMail(user.email, /Bevestig je e-mailadres/);
+    await visit(page, linkFrom(verification.text, "/verify-email"));
+    await page.getByRole("button", { name: "Bevestig mijn e-mailadres" }).click();
+    await page.waitForURL("**/onboarding/company");
+    await seen(page.getByRole("heading", { level: 1, name: "Over je bedrijf" }));
+    await toast(page, "Je e-mailadres is bevestigd. Welkom bij Kringwijs!").waitFor({
+      state: "visible",
+      timeout: 5_000,
+    });
+    expectNoConsoleErrors(page);
   });
 
   it("shows the sign-up form's problems next to the fields and keeps what was typed", async () => {

@@ -113,6 +113,18 @@ export async function seen(locator: Locator) {
   return locator;
 }
 
+/** The header's main navigation (Dutch or English label). */
+export function mainNav(page: Page) {
+  return page.getByRole("navigation", { name: /^(Hoofdmenu|Main menu)$/ });
+}
+
+/** The names of the links in the header's main navigation, in order. */
+export function mainNavLinks(page: Page) {
+  return mainNav(page)
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => a.textContent?.trim() ?? ""));
+}
+
 /** The header's log-out button, in either language. */
 export function logoutButton(page: Page) {
   return page.getByRole("button", { name: /^(Uitloggen|Log out)$/ });

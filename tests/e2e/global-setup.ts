@@ -83,6 +83,9 @@ export default async function setup(project: TestProject) {
     OUTBOX_DIR: outboxDir,
     SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
     PORT: String(port),
+    // Send queued mail promptly, and notification mails without the usual wait.
+    MAIL_WORKER_INTERVAL_MS: "200",
+    NOTIFY_EMAIL_DELAY_SECONDS: "0",
     APP_URL: baseURL,
     // Set (empty) so a developer's .env cannot send the test mails to a real SMTP server.
     SMTP_URL: "",

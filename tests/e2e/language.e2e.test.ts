@@ -95,10 +95,14 @@ describe("language", () => {
     const user = freshUser("language");
     await signUpAndVerify(page, user);
     await expectLanguage(page, "nl");
+    // A confirmed address lands on the first onboarding step.
+    await page.waitForURL("**/onboarding/company");
+    await seen(page.getByRole("heading", { level: 1, name: "Over je bedrijf" }));
 
     await switchTo(page, "EN");
-    await seen(page.getByRole("heading", { level: 1, name: ENGLISH_HEADING }));
+    await seen(page.getByRole("heading", { level: 1, name: "About your business" }));
     await expectLanguage(page, "en");
+    expect(new URL(page.url()).pathname).toBe("/onboarding/company");
 
     // Logged out in the same browser: still English.
     await logout(page);
@@ -110,6 +114,9 @@ describe("language", () => {
     await expectLanguage(other, "nl");
     await login(other, user.email, user.password);
     await expectLanguage(other, "en");
+    await other.waitForURL("**/dashboard");
+    await seen(other.getByRole("heading", { level: 1, name: `Hello ${user.name}` }));
+    await visit(other, "/");
     await seen(other.getByRole("heading", { level: 1, name: ENGLISH_HEADING }));
     await seen(other.getByText(`Welcome back, ${user.name}`));
 

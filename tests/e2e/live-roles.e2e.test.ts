@@ -7,6 +7,8 @@ import {
   launchBrowser,
   liveConnection,
   login,
+  mainNav,
+  mainNavLinks,
   newPage,
   seen,
   signUpAndVerify,
@@ -26,10 +28,18 @@ afterAll(async () => {
 const ROLES_CHANGED = "Je rollen zijn aangepast. Het menu is bijgewerkt.";
 
 function adminLink(page: Page) {
-  return page
-    .getByRole("navigation", { name: "Hoofdmenu" })
-    .getByRole("link", { name: "Gebruikers en rollen" });
+  return mainNav(page).getByRole("link", { name: "Gebruikers en rollen" });
 }
+
+const ENTREPRENEUR_NAV = ["Overzicht", "Kringen", "Mijn bedrijf", "Mijn account"];
+const WITH_ORGANISER_NAV = [
+  "Overzicht",
+  "Kringen",
+  "Mijn bedrijf",
+  "Programma's",
+  "Gebruikers en rollen",
+  "Mijn account",
+];
 
 /** A value on `window` that survives client-side updates but not a reload. */
 async function markDocument(page: Page) {
@@ -49,11 +59,10 @@ describe("live role changes", () => {
     const userB = freshUser("live");
     await signUpAndVerify(pageB, userB);
     const connected = liveConnection(pageB);
-    await visit(pageB, "/");
+    await visit(pageB, "/dashboard");
     await connected;
-    await seen(
-      pageB.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Start" }),
-    );
+    await seen(mainNav(pageB).getByRole("link", { name: "Overzicht" }));
+    expect(await mainNavLinks(pageB)).toEqual(ENTREPRENEUR_NAV);
     expect(await adminLink(pageB).count()).toBe(0);
     await markDocument(pageB);
 
@@ -80,6 +89,7 @@ describe("live role changes", () => {
     // …and B's menu shows the admin link without a reload, with a notice.
     await seen(adminLink(pageB));
     await seen(pageB.getByTestId("toast").getByText(ROLES_CHANGED));
+    expect(await mainNavLinks(pageB)).toEqual(WITH_ORGANISER_NAV);
     expect(await documentMark(pageB)).toBe("not reloaded");
     await seen(pageA.getByTestId("toast").getByText("De rol Organisator is toegekend."));
 
@@ -90,11 +100,41 @@ describe("live role changes", () => {
     await seen(row.getByRole("button", { name: `Geef ${userB.name} de rol Organisator` }));
     await adminLink(pageB).waitFor({ state: "detached" });
     await seen(pageB.getByTestId("toast").getByText(ROLES_CHANGED));
+    expect(await mainNavLinks(pageB)).toEqual(ENTREPRENEUR_NAV);
     expect(await documentMark(pageB)).toBe("not reloaded");
     await seen(pageA.getByTestId("toast").getByText("De rol Organisator is afgenomen."));
 
     expectNoConsoleErrors(pageA);
     expectNoConsoleErrors(pageB);
+  });
+
+  it("shows each role its own menu", async () => {
+    // Anonymous visitors: only the circles.
+    const visitor = await newPage(browser);
+    await visit(visitor, "/");
+    await seen(mainNav(visitor).getByRole("link", { name: "Kringen" }));
+    expect(await mainNavLinks(visitor)).toEqual(["Kringen"]);
+    expectNoConsoleErrors(visitor);
+
+    // Signed in, everyone lands on the overview.
+    const menus: [email: string, links: string[]][] = [
+      ["ondernemer@kringwijs.test", ENTREPRENEUR_NAV],
+      ["coach@kringwijs.test", ["Overzicht", "Kringen", "Mijn account"]],
+      [
+        "organisator@kringwijs.test",
+        ["Overzicht", "Kringen", "Programma's", "Gebruikers en rollen", "Mijn account"],
+      ],
+    ];
+    for (const [email, links] of menus) {
+      const page = await newPage(browser);
+      await login(page, email, DEMO_PASSWORD);
+      await page.waitForURL("**/dashboard");
+      await seen(page.getByRole("heading", { level: 1, name: /^Hallo / }));
+      expect(await mainNavLinks(page), email).toEqual(links);
+      expect(await mainNav(page).getByRole("link", { name: "Start" }).count()).toBe(0);
+      expectNoConsoleErrors(page);
+      await page.context().close();
+    }
   });
 
   it("shows an entrepreneur the 403 page for the user list", async () => {
