@@ -141,6 +141,8 @@ export const profiles = sqliteTable("profile", {
     .default(sql`'[]'`),
   meetingMode: text("meeting_mode", { enum: ["in_person", "online", "either"] }),
   willingToHost: integer("willing_to_host", { mode: "boolean" }).notNull().default(false),
+  /** Does not mind a direct competitor (same branch, same town) in their circle. */
+  competitorsOk: integer("competitors_ok", { mode: "boolean" }).notNull().default(false),
   /** The learning question, in three guided parts. */
   questionSituation: text("question_situation"),
   questionTried: text("question_tried"),
@@ -358,4 +360,29 @@ export const emailOutbox = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Matching proposals (the matching issue).
+
+/**
+ * A proposal for a programme: the policy it ran with and the circles it proposes (member ids),
+ * saved so an organiser can come back to it, adjust it and accept it.
+ */
+export const matchingProposals = sqliteTable(
+  "matching_proposal",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    policy: text("policy", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** Proposed circles as lists of user ids, in order. */
+    circles: text("circles", { mode: "json" }).$type<number[][]>().notNull(),
+    seed: integer("seed").notNull(),
+    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("matching_proposal_programme_idx").on(t.programmeId)],
 );

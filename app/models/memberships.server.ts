@@ -23,7 +23,7 @@ import { normaliseEmail } from "./users.server";
 type NoticeKind =
   "invited" | "approved" | "declined" | "waitlisted" | "promoted" | "removed" | "applied";
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 function inTransaction<T>(fn: (tx: Tx) => T): T {
   return getDb().transaction(fn, { behavior: "immediate" });
@@ -191,31 +191,41 @@ export function inviteToCircle(actorId: number, circleId: number, email: string)
       .where(eq(users.email, normaliseEmail(email)))
       .get();
     if (!target) return { ok: false, reason: "no_such_entrepreneur" } as const;
-    const existing = findMembership(tx, circleId, target.id);
-    if (existing && !["left", "declined"].includes(existing.state))
-      return { ok: false, reason: "already" } as const;
-    if (existing)
-      setState(tx, existing.id, "invited", {
-        invitedById: actorId,
-        message: null,
-        houseRulesAcceptedAt: null,
-      });
-    else
-      tx.insert(memberships)
-        .values({ circleId, userId: target.id, state: "invited", invitedById: actorId })
-        .run();
-    recordAudit(
-      {
-        actorId,
-        action: "membership.invited",
-        subjectType: "circle",
-        subjectId: circleId,
-        details: { userId: target.id },
-      },
-      tx,
-    );
-    return { ok: true, notified: [tell(tx, target.id, circleId, "invited")] } as const;
+    return inviteUser(tx, actorId, circleId, target.id);
   });
+}
+
+/** Invites one person inside the caller's transaction (also used when a proposal is accepted). */
+export function inviteUser(
+  tx: Tx,
+  actorId: number,
+  circleId: number,
+  userId: number,
+): InviteResult {
+  const existing = findMembership(tx, circleId, userId);
+  if (existing && !["left", "declined"].includes(existing.state))
+    return { ok: false, reason: "already" };
+  if (existing)
+    setState(tx, existing.id, "invited", {
+      invitedById: actorId,
+      message: null,
+      houseRulesAcceptedAt: null,
+    });
+  else
+    tx.insert(memberships)
+      .values({ circleId, userId, state: "invited", invitedById: actorId })
+      .run();
+  recordAudit(
+    {
+      actorId,
+      action: "membership.invited",
+      subjectType: "circle",
+      subjectId: circleId,
+      details: { userId },
+    },
+    tx,
+  );
+  return { ok: true, notified: [tell(tx, userId, circleId, "invited")] };
 }
 
 export type Outcome =

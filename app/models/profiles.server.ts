@@ -23,6 +23,7 @@ export type ProfileInput = {
   dayParts: string[];
   meetingMode: "in_person" | "online" | "either";
   willingToHost: boolean;
+  competitorsOk: boolean;
 };
 
 export type QuestionInput = {

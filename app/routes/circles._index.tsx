@@ -14,6 +14,9 @@ import {
 } from "~/domain/taxonomy";
 import { useLocale } from "~/i18n/use-locale";
 import { listOpenCircles } from "~/models/circles.server";
+import { suggestCircles } from "~/models/matching.server";
+import { can } from "~/domain/permissions";
+import { getOptionalUser } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "circles.openTitle");
@@ -23,20 +26,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const theme = themeCodes.find((c) => c === url.searchParams.get("theme"));
   const province = provinceCodes.find((c) => c === url.searchParams.get("province"));
+  const circles = listOpenCircles({ theme, province });
+  const user = await getOptionalUser(request);
+  // For entrepreneurs: the open circles that fit them, ranked, with reasons that name nobody.
+  const open = listOpenCircles();
+  const suggestions =
+    user && can(user, "profile.edit") ? suggestCircles(user.id, open).slice(0, 5) : [];
+  const names = new Map(open.map((c) => [c.id, c.name]));
   return json({
-    circles: listOpenCircles({ theme, province }),
+    circles,
     theme: theme ?? "",
     province: province ?? "",
+    suggestions: suggestions.map((s) => ({ ...s, name: names.get(s.circleId) ?? "" })),
   });
 }
 
 export default function OpenCircles() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { circles, theme, province } = useLoaderData<typeof loader>();
+  const { circles, theme, province, suggestions } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <PageHeader title={t("circles.openTitle")} intro={t("circles.openIntro")} />
+      {suggestions.length > 0 ? (
+        <section
+          className="card stack suggestions"
+          aria-labelledby="suggestions-title"
+          data-testid="suggestions"
+        >
+          <h2 id="suggestions-title">{t("circles.suggestionsTitle")}</h2>
+          <p className="muted">{t("circles.suggestionsIntro")}</p>
+          <ol className="stack">
+            {suggestions.map((s) => (
+              <li key={s.circleId}>
+                <Link to={`/circles/${s.circleId}`}>{s.name}</Link>{" "}
+                <span className="muted">
+                  {s.counts.members === 0
+                    ? t("circles.suggestionEmpty")
+                    : [
+                        s.counts.samePhase
+                          ? t("circles.suggestionPhase", { count: s.counts.samePhase })
+                          : null,
+                        s.counts.similarSize
+                          ? t("circles.suggestionSize", { count: s.counts.similarSize })
+                          : null,
+                        s.counts.sharedTheme
+                          ? t("circles.suggestionTheme", { count: s.counts.sharedTheme })
+                          : null,
+                      ]
+                        .filter(Boolean)
+                        .join(", ")}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <Form method="get" className="filters" aria-label={t("circles.filters")}>
         <div className="field">
           <label htmlFor="filter-theme">{t("circle.theme")}</label>

@@ -33,6 +33,7 @@ const ProfileSchema = z.object({
   dayParts: choices(dayPartCodes, { min: 1 }),
   meetingMode: choice(meetingModeCodes),
   willingToHost: checkbox,
+  competitorsOk: checkbox,
 });
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "onboarding.profile.title");
@@ -69,6 +70,7 @@ export default function OnboardingProfile() {
           dayParts: profile.dayParts,
           meetingMode: profile.meetingMode ?? undefined,
           willingToHost: profile.willingToHost ? "on" : undefined,
+          competitorsOk: profile.competitorsOk ? "on" : undefined,
         }
       : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
@@ -112,6 +114,11 @@ export default function OnboardingProfile() {
           label={t("profile.willingToHost")}
           help={t("profile.willingToHostHelp")}
           field={fields.willingToHost}
+        />
+        <CheckboxField
+          label={t("profile.competitorsOk")}
+          help={t("profile.competitorsOkHelp")}
+          field={fields.competitorsOk}
         />
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("onboarding.saveAndContinue")}

@@ -58,9 +58,14 @@ export default function ProgrammeDetail() {
               {t("common.edit")}
             </Link>
             {programme.archivedAt ? null : (
-              <Link to="circles/new" className="button button-primary">
-                {t("circles.new")}
-              </Link>
+              <>
+                <Link to="matching" className="button button-secondary">
+                  {t("matching.title")}
+                </Link>
+                <Link to="circles/new" className="button button-primary">
+                  {t("circles.new")}
+                </Link>
+              </>
             )}
           </>
         }

@@ -10,6 +10,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { acceptHouseRules, applyToCircle, decideApplication } from "~/models/memberships.server";
 import { getMembership } from "~/models/circles.server";
 import { defaultWeights } from "~/models/programmes.server";
+import { runMatching } from "~/models/matching.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import {
   actionArgs,
@@ -48,6 +49,7 @@ type Expect = Record<Persona, Outcome>;
 type World = {
   circleId: number;
   programmeId: number;
+  proposalId: number;
   applicantMembershipId: number;
   inviteeEmail: string;
   userIds: Partial<Record<Persona, number>>;
@@ -80,6 +82,16 @@ const programmeFields = {
   sizeTarget: "6",
   sizeMax: "8",
   sectorPolicy: "mixed",
+  ...Object.fromEntries(
+    Object.entries(defaultWeights).map(([k, v]) => [`weights.${k}`, String(v)]),
+  ),
+};
+const matchingFields = {
+  sizeMin: "3",
+  sizeTarget: "4",
+  sizeMax: "6",
+  sectorPolicy: "mixed",
+  meetingMode: "online",
   ...Object.fromEntries(
     Object.entries(defaultWeights).map(([k, v]) => [`weights.${k}`, String(v)]),
   ),
@@ -269,6 +281,22 @@ const matrix: Record<string, Row> = {
     action: { fields: () => circleFields, expect: only({ organiser: "redirect" }) },
   },
 
+  "programmes.$programmeId.matching._index": {
+    path: (w) => `/programmes/${w.programmeId}/matching`,
+    params: programmeParams,
+    loader: only({ organiser: "ok" }),
+    action: { fields: () => matchingFields, expect: only({ organiser: "redirect" }) },
+  },
+  "programmes.$programmeId.matching.$proposalId": {
+    path: (w) => `/programmes/${w.programmeId}/matching/${w.proposalId}`,
+    params: (w) => ({ programmeId: String(w.programmeId), proposalId: String(w.proposalId) }),
+    loader: only({ organiser: "ok" }),
+    action: {
+      fields: (w) => ({ intent: "move", userId: String(w.userIds.entrepreneur), to: "out" }),
+      expect: only({ organiser: "ok" }),
+    },
+  },
+
   // Circles: the public list and summary, the private home, and the coach's pages.
   "circles._index": { path: () => "/circles", loader: all("ok") },
   "circles.$circleId._index": {
@@ -328,9 +356,18 @@ async function buildWorld(): Promise<World> {
   decideApplication(coach.id, circleId, getMembership(circleId, member.id)!.id, true, null);
   decideApplication(coach.id, circleId, getMembership(circleId, waitlisted.id)!.id, true, null);
   acceptHouseRules(member.id, circleId);
+  const proposalId = runMatching(programme.organiser.id, programme.id, {
+    sizeMin: 3,
+    sizeTarget: 4,
+    sizeMax: 6,
+    sectorPolicy: "mixed",
+    meetingMode: "online",
+    weights: defaultWeights,
+  });
   return {
     circleId,
     programmeId: programme.id,
+    proposalId,
     applicantMembershipId: getMembership(circleId, applicant.id)!.id,
     inviteeEmail: invitee.email,
     userIds: {

@@ -27,6 +27,7 @@ import { action as circleMembers } from "~/routes/circles.$circleId.members";
 import { action as preferences } from "~/routes/settings.notifications";
 import { action as unsubscribe } from "~/routes/unsubscribe";
 import { action as adminOutbox } from "~/routes/admin.outbox";
+import { action as runMatchingAction } from "~/routes/programmes.$programmeId.matching._index";
 import { getDb } from "~/utils/db.server";
 import {
   actionArgs,
@@ -292,6 +293,27 @@ const forms: FormCase[] = [
     fields: { id: "1" },
     fixed: ["id"],
     as: "organiser",
+  },
+  {
+    name: "run matching",
+    action: runMatchingAction,
+    path: "/programmes/x/matching",
+    fields: {
+      sizeMin: "3",
+      sizeTarget: "4",
+      sizeMax: "6",
+      sectorPolicy: "mixed",
+      meetingMode: "online",
+      "weights.phase": "3",
+      "weights.size": "2",
+      "weights.role": "2",
+      "weights.themes": "2",
+      "weights.sector": "1",
+      "weights.region": "1",
+    },
+    fixed: ["sizeMin", "sizeTarget", "sizeMax", "sectorPolicy", "meetingMode", "weights.phase"],
+    as: "organiser",
+    params: "programme",
   },
 ];
 
