@@ -157,22 +157,6 @@ export const municipalities: Record<Province, string[]> = {
   LI: ["Venlo", "Maastricht", "Roermond", "Weert", "Heerlen", "Venray"],
 };
 
-/** Provinces that share a border: "same or neighbouring region" for in-person circles. */
-export const neighbours: Record<Province, Province[]> = {
-  GR: ["FR", "DR"],
-  FR: ["GR", "DR", "OV", "FL", "NH"],
-  DR: ["GR", "FR", "OV"],
-  OV: ["FR", "DR", "FL", "GE"],
-  FL: ["FR", "OV", "GE", "UT", "NH"],
-  GE: ["OV", "FL", "UT", "ZH", "NB", "LI"],
-  UT: ["FL", "GE", "ZH", "NH"],
-  NH: ["FR", "FL", "UT", "ZH"],
-  ZH: ["NH", "UT", "GE", "NB", "ZE"],
-  ZE: ["ZH", "NB"],
-  NB: ["ZE", "ZH", "GE", "LI"],
-  LI: ["NB", "GE"],
-};
-
 // ---------------------------------------------------------------------------------------------
 // Staff, ambassadors and the hand-written entrepreneurs (their e-mails are used by tests and the
 // README: keep them).

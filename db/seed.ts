@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { defaultWeights } from "../app/models/programmes.server";
 import { normaliseEmail } from "../app/models/users.server";
 import { DEFAULT_HOUSE_RULES } from "../app/domain/house-rules";
+import { neighbouring } from "../app/domain/matching/model";
 import { getDb } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import {
@@ -19,7 +20,6 @@ import {
   generateEntrepreneurs,
   motivations,
   namedEntrepreneurs,
-  neighbours,
   programmeSeeds,
   prng,
   removalReasons,
@@ -64,11 +64,7 @@ function misfit(person: PersonSeed, circle: CircleSeed, state: MembershipState):
   if (!company || !profile || !person.roles.includes("entrepreneur")) return "not an entrepreneur";
   if (circle.sector && company.sector !== circle.sector) return `sector ${company.sector}`;
   if (circle.fits && !circle.fits(company, profile)) return "does not fit the circle's group";
-  if (
-    circle.province &&
-    company.province !== circle.province &&
-    !neighbours[circle.province].includes(company.province)
-  )
+  if (circle.province && !neighbouring(circle.province, company.province))
     return `province ${company.province}`;
   // Who applied, was invited or is a member must be able to attend; who left need not.
   if (OPEN_STATES.includes(state)) {

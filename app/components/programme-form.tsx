@@ -5,18 +5,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { label, provinceCodes, provinces, themeCodes, themes } from "~/domain/taxonomy";
 import { useLocale } from "~/i18n/use-locale";
-import {
-  choice,
-  choices,
-  isoDate,
-  optionalText,
-  requiredText,
-  wholeNumber,
-} from "~/utils/validation";
+import { choices, isoDate, optionalText, requiredText } from "~/utils/validation";
 import { ChoiceGroup, Field, FormErrors, SelectField, TextareaField } from "./forms";
-
-const weightKeys = ["phase", "size", "role", "themes", "sector", "region"] as const;
-const weight = wholeNumber({ min: 0, max: 5 });
+import { checkSizes, PolicyFields, policyShape } from "./policy-fields";
 
 export const ProgrammeSchema = z
   .object({
@@ -28,16 +19,7 @@ export const ProgrammeSchema = z
     ),
     startsOn: isoDate,
     endsOn: isoDate,
-    sizeMin: wholeNumber({ min: 3, max: 20 }),
-    sizeTarget: wholeNumber({ min: 3, max: 20 }),
-    sizeMax: wholeNumber({ min: 3, max: 20 }),
-    sectorPolicy: choice(["mixed", "same"] as const),
-    weights: z.object(
-      Object.fromEntries(weightKeys.map((k) => [k, weight])) as Record<
-        (typeof weightKeys)[number],
-        typeof weight
-      >,
-    ),
+    ...policyShape,
     coachIds: z
       .array(z.number({ error: "validation.invalid" }).int().positive(), {
         error: "validation.invalid",
@@ -48,10 +30,7 @@ export const ProgrammeSchema = z
   .superRefine((v, ctx) => {
     if (v.endsOn < v.startsOn)
       ctx.addIssue({ code: "custom", path: ["endsOn"], message: "programme.endBeforeStart" });
-    if (v.sizeTarget < v.sizeMin)
-      ctx.addIssue({ code: "custom", path: ["sizeTarget"], message: "programme.targetBelowMin" });
-    if (v.sizeMax < v.sizeTarget)
-      ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "programme.maxBelowTarget" });
+    checkSizes(v, ctx);
   });
 
 export type ProgrammeDefaults = Partial<z.input<typeof ProgrammeSchema>>;
@@ -79,7 +58,6 @@ export function ProgrammeForm({
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeSchema }),
   });
-  const weightFields = fields.weights.getFieldset();
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -104,30 +82,7 @@ export function ProgrammeForm({
       <fieldset className="stack">
         <legend>{t("programme.policyTitle")}</legend>
         <p className="field-help">{t("programme.policyHelp")}</p>
-        <div className="grid-3">
-          <Field label={t("programme.sizeMin")} field={fields.sizeMin} type="number" />
-          <Field label={t("programme.sizeTarget")} field={fields.sizeTarget} type="number" />
-          <Field label={t("programme.sizeMax")} field={fields.sizeMax} type="number" />
-        </div>
-        <ChoiceGroup
-          type="radio"
-          legend={t("programme.sectorPolicy")}
-          field={fields.sectorPolicy}
-          options={[
-            { value: "mixed", label: t("programme.sectorMixed") },
-            { value: "same", label: t("programme.sectorSame") },
-          ]}
-        />
-        <div className="grid-3">
-          {weightKeys.map((k) => (
-            <Field
-              key={k}
-              label={t(`programme.weight.${k}`)}
-              field={weightFields[k]}
-              type="number"
-            />
-          ))}
-        </div>
+        <PolicyFields fields={fields as never} />
       </fieldset>
       <ChoiceGroup
         type="checkbox"

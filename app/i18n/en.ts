@@ -670,13 +670,16 @@ export const en: Messages = {
     running: "Matching…",
     done: "The proposal is ready.",
     proposals: "Earlier proposals",
-    proposalLine: "Proposal of {{date}}: {{circles}} circles, {{people}} entrepreneurs",
+    proposalLine_one: "Proposal of {{date}}: {{count}} circle, {{people}} entrepreneurs",
+    proposalLine_other: "Proposal of {{date}}: {{count}} circles, {{people}} entrepreneurs",
     accepted: "accepted",
     backToProgramme: "Back to the programme",
     backToMatching: "Back to forming circles",
     proposalTitle: "Proposed circles",
-    summary:
-      "{{circles}} circles · average fit {{mean}} · lowest {{worst}} · {{unplaced}} not placed",
+    summary_one:
+      "{{count}} circle · average fit {{mean}} · lowest {{worst}} · {{unplaced}} not placed",
+    summary_other:
+      "{{count}} circles · average fit {{mean}} · lowest {{worst}} · {{unplaced}} not placed",
     circleNumber: "Circle {{number}}",
     circleName: "{{programme}} · circle {{number}}",
     fit: "fit {{fit}}",

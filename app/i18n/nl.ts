@@ -665,13 +665,16 @@ export const nl = {
     running: "Bezig met indelen…",
     done: "Het voorstel staat klaar.",
     proposals: "Eerdere voorstellen",
-    proposalLine: "Voorstel van {{date}}: {{circles}} kringen, {{people}} ondernemers",
+    proposalLine_one: "Voorstel van {{date}}: {{count}} kring, {{people}} ondernemers",
+    proposalLine_other: "Voorstel van {{date}}: {{count}} kringen, {{people}} ondernemers",
     accepted: "overgenomen",
     backToProgramme: "Terug naar het programma",
     backToMatching: "Terug naar samenstellen",
     proposalTitle: "Voorstel voor kringen",
-    summary:
-      "{{circles}} kringen · gemiddelde aansluiting {{mean}} · laagste {{worst}} · {{unplaced}} niet ingedeeld",
+    summary_one:
+      "{{count}} kring · gemiddelde aansluiting {{mean}} · laagste {{worst}} · {{unplaced}} niet ingedeeld",
+    summary_other:
+      "{{count}} kringen · gemiddelde aansluiting {{mean}} · laagste {{worst}} · {{unplaced}} niet ingedeeld",
     circleNumber: "Kring {{number}}",
     circleName: "{{programme}} · kring {{number}}",
     fit: "aansluiting {{fit}}",

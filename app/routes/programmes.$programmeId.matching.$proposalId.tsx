@@ -108,6 +108,46 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
+/** Moves one person to another proposed circle, or out; a stable component so choices survive re-renders. */
+function MoveForm({
+  userId,
+  current,
+  circleCount,
+  disabled,
+}: {
+  userId: number;
+  current: number | null;
+  circleCount: number;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="move-form" preventScrollReset>
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="userId" value={userId} />
+      <label className="visually-hidden" htmlFor={`move-${userId}`}>
+        {t("matching.moveTo")}
+      </label>
+      <select
+        id={`move-${userId}`}
+        name="to"
+        key={current ?? "out"}
+        defaultValue={current === null ? "out" : String(current)}
+      >
+        {Array.from({ length: circleCount }, (_, index) => (
+          <option key={index} value={index}>
+            {t("matching.circleNumber", { number: index + 1 })}
+          </option>
+        ))}
+        <option value="out">{t("matching.notPlaced")}</option>
+      </select>
+      <button type="submit" className="button button-quiet" disabled={disabled}>
+        {t("matching.move")}
+      </button>
+    </Form>
+  );
+}
+
 export default function Proposal() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -137,35 +177,11 @@ export default function Proposal() {
           ? r.dayParts.map((d) => label(dayPartLabels, d, locale).toLowerCase()).join(", ")
           : "",
     });
-  const MoveForm = ({ userId, current }: { userId: number; current: number | null }) => (
-    <Form method="post" className="move-form" preventScrollReset>
-      <input type="hidden" name="intent" value="move" />
-      <input type="hidden" name="userId" value={userId} />
-      <label className="visually-hidden" htmlFor={`move-${userId}`}>
-        {t("matching.moveTo")}
-      </label>
-      <select
-        id={`move-${userId}`}
-        name="to"
-        defaultValue={current === null ? "out" : String(current)}
-      >
-        {circles.map((c) => (
-          <option key={c.index} value={c.index}>
-            {t("matching.circleNumber", { number: c.index + 1 })}
-          </option>
-        ))}
-        <option value="out">{t("matching.notPlaced")}</option>
-      </select>
-      <button type="submit" className="button button-quiet" disabled={busy || proposal.accepted}>
-        {t("matching.move")}
-      </button>
-    </Form>
-  );
   return (
     <div className="page">
       <PageHeader
         title={t("matching.proposalTitle")}
-        intro={`${programme.name} · ${t("matching.summary", { circles: circles.length, mean: percent(summary.mean), worst: percent(summary.worst), unplaced: unplaced.length })}`}
+        intro={`${programme.name} · ${t("matching.summary", { count: circles.length, mean: percent(summary.mean), worst: percent(summary.worst), unplaced: unplaced.length })}`}
         actions={
           <Link to={`/programmes/${programme.id}/matching`} className="button button-quiet">
             {t("matching.backToMatching")}
@@ -242,7 +258,12 @@ export default function Proposal() {
                   {m.tradeOffs?.length ? (
                     <p className="trade-off">{m.tradeOffs.map(tradeOffText).join("; ")}</p>
                   ) : null}
-                  <MoveForm userId={m.id} current={c.index} />
+                  <MoveForm
+                    userId={m.id}
+                    current={c.index}
+                    circleCount={circles.length}
+                    disabled={busy || proposal.accepted}
+                  />
                 </li>
               ))}
             </ul>
@@ -256,7 +277,12 @@ export default function Proposal() {
             {unplaced.map((u) => (
               <li key={u.id}>
                 <strong>{u.name}</strong> <span className="muted">{unplacedText(u.reason)}</span>
-                <MoveForm userId={u.id} current={null} />
+                <MoveForm
+                  userId={u.id}
+                  current={null}
+                  circleCount={circles.length}
+                  disabled={busy || proposal.accepted}
+                />
               </li>
             ))}
           </ul>

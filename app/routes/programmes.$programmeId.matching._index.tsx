@@ -72,7 +72,7 @@ export default function Matching() {
                       dateStyle: "medium",
                       timeStyle: "short",
                     }),
-                    circles: p.circleCount,
+                    count: p.circleCount,
                     people: p.people,
                   })}
                 </Link>{" "}

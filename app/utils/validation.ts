@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 // zod 4 probes `new Function` to compile validators, which our CSP (no 'unsafe-eval') reports as a
-// violation in the browser. Every form imports this module, so this runs before any schema is built.
+// violation in the browser. root.tsx imports this module, so this runs before any route module
+// (evaluated after the root) builds a schema.
 z.config({ jitless: true });
 
 /**

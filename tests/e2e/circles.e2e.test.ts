@@ -182,7 +182,7 @@ async function onboardedEntrepreneur(page: Page, label: string, overrides?: Part
 /** Opens a circle from the public list and returns its id. */
 async function openCircleFromList(page: Page, name: string) {
   await visit(page, "/circles");
-  await page.getByRole("link", { name, exact: true }).click();
+  await circleCard(page, name).getByRole("link", { name, exact: true }).click();
   await page.waitForURL(/\/circles\/\d+$/);
   await seen(heading(page, name));
   await waitForHydration(page);
@@ -648,7 +648,7 @@ describe("in English", () => {
     await mainNav(page).getByRole("link", { name: "Circles" }).click();
     await page.waitForURL("**/circles");
     await seen(heading(page, "Circles you can apply for"));
-    await page.getByRole("link", { name: SALLAND, exact: true }).click();
+    await circleCard(page, SALLAND).getByRole("link", { name: SALLAND, exact: true }).click();
     await page.waitForURL(/\/circles\/\d+$/);
     await seen(heading(page, SALLAND));
     await seen(page.getByText(`People, labour market and lifelong learning · ${PROGRAMME}`));

@@ -1,11 +1,12 @@
 /**
  * Shared helpers for the end-to-end tests: a headless Chromium, pages that record console
- * errors (CSP violations included), logging in, and reading the mail the server wrote to its
- * outbox folder.
+ * errors (CSP violations included), logging in, reading the mail the server wrote to its
+ * outbox folder, and looking up seeded people in the server's database (read-only).
  */
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { simpleParser } from "mailparser";
 import {
   chromium,
@@ -19,6 +20,7 @@ import { expect, inject } from "vitest";
 
 export const baseURL = inject("baseURL");
 export const outboxDir = inject("outboxDir");
+export const databasePath = inject("databasePath");
 
 /** The password of every seeded demo account (db/seed.ts). */
 export const DEMO_PASSWORD = "kring-demo-2027";
@@ -265,4 +267,27 @@ export async function signUpAndVerify(page: Page, user: NewUser) {
   await page.getByRole("button", { name: "Bevestig mijn e-mailadres" }).click();
   await seen(logoutButton(page));
   await waitForHydration(page);
+}
+
+/**
+ * Runs a query against the server's database through a read-only connection, for facts the
+ * pages deliberately do not show (such as a person's e-mail address). Never writes.
+ */
+export function readDatabase<T>(query: (db: Database.Database) => T): T {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    return query(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The e-mail address of the one seeded person with this name. */
+export function emailOf(name: string): string {
+  const rows = readDatabase(
+    (db) =>
+      db.prepare("select email from user where name = ?").all(name) as Array<{ email: string }>,
+  );
+  if (rows.length !== 1) throw new Error(`Expected one person named ${name}, found ${rows.length}`);
+  return rows[0]!.email;
 }

@@ -1,7 +1,7 @@
 /**
  * Starts one Kringwijs server for the whole end-to-end run: a fresh SQLite file with the demo
  * seed, mail written to an outbox folder, production mode on a free port. The tests get the
- * base URL and the outbox folder through `inject`.
+ * base URL, the outbox folder and the database file (to read, never to write) through `inject`.
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -15,6 +15,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     outboxDir: string;
+    databasePath: string;
   }
 }
 
@@ -76,10 +77,11 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
   const outboxDir = path.join(dir, "outbox");
+  const databasePath = path.join(dir, "e2e.db");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    DATABASE_PATH: path.join(dir, "e2e.db"),
+    DATABASE_PATH: databasePath,
     OUTBOX_DIR: outboxDir,
     SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
     PORT: String(port),
@@ -127,6 +129,7 @@ export default async function setup(project: TestProject) {
 
   project.provide("baseURL", baseURL);
   project.provide("outboxDir", outboxDir);
+  project.provide("databasePath", databasePath);
 
   return async () => {
     await stop(server);

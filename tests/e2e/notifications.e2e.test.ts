@@ -41,7 +41,11 @@ describe("notifications", () => {
 
     // B applies to the circle.
     await visit(page, "/circles");
-    await page.getByRole("link", { name: VELUWE }).click();
+    await page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: VELUWE }) })
+      .getByRole("link", { name: VELUWE })
+      .click();
     await page.waitForURL(/\/circles\/\d+$/);
     const circlePath = new URL(page.url()).pathname;
     await page

@@ -475,17 +475,47 @@ function startsFor(size: number) {
   return size <= 40 ? 80 : size <= 400 ? 8 : 1;
 }
 
-/** Forms circles from the pool. Deterministic: the same pool, policy and seed give the same result. */
+/**
+ * A circle of misfits is one that fits far worse than the rest. A result is acceptable when its
+ * worst circle is at least as good as the plain greedy's worst, or within MISFIT_RATIO of its own
+ * average (so adding a reasonable extra circle is allowed, an outlier is not).
+ */
+export const MISFIT_RATIO = 0.75;
+export function noMisfits(stats: { worst: number; mean: number }, greedyStats: { worst: number }) {
+  return stats.worst >= greedyStats.worst - EPS || stats.worst >= MISFIT_RATIO * stats.mean - EPS;
+}
+
+function fitStats(circles: readonly (readonly Candidate[])[], policy: Policy) {
+  const fits = circles.map((c) => circleFit(c, policy));
+  return {
+    worst: fits.length ? Math.min(...fits) : 0,
+    mean: fits.length ? fits.reduce((s, f) => s + f, 0) / fits.length : 0,
+  };
+}
+
+/**
+ * Forms circles from the pool. Deterministic: the same pool, policy and seed give the same result.
+ * Of all starts, the best objective wins among those without a circle of misfits (see noMisfits);
+ * if none qualifies, the greedy itself is returned. So the engine is never below the greedy
+ * baseline and never trades a circle of misfits for a better total.
+ */
 export function match(
   pool: readonly Candidate[],
   policy: Policy,
   options: MatchOptions = {},
 ): MatchResult {
   const seed = options.seed ?? 1;
-  let best = run(pool, policy, seed, options);
+  const baseline = greedy(pool, policy, seed);
+  const floor = fitStats(baseline.circles, policy);
+  let best = {
+    circles: baseline.circles.map((c) => [...c]),
+    value: objective(baseline.circles, policy),
+  };
   if (options.localSearch !== false) {
-    for (let start = 1; start < startsFor(pool.length); start++) {
-      const attempt = run(pool, policy, seed + start * 7919, options, start);
+    for (let start = 0; start < startsFor(pool.length); start++) {
+      const attempt = run(pool, policy, start === 0 ? seed : seed + start * 7919, options, start);
+      const stats = fitStats(attempt.circles, policy);
+      if (!noMisfits(stats, floor)) continue;
       if (attempt.value > best.value + EPS) best = attempt;
     }
   }
