@@ -213,6 +213,11 @@ function improve(circles: Candidate[][], policy: Policy, maxPasses: number, seed
   }
 }
 
+/**
+ * Tries one improving move or swap between circles A and B (first improvement wins). Pair fits,
+ * compatibility and day-part counts are computed once per pair of circles, so each candidate move
+ * or swap is scored in constant time.
+ */
 function tryImprovePair(
   circles: Candidate[][],
   fits: number[],
@@ -222,57 +227,96 @@ function tryImprovePair(
 ): boolean {
   const A = circles[ia]!;
   const B = circles[ib]!;
+  const n = A.length;
+  const m = B.length;
   const value = (fit: number, size: number) => (fit * size) / policy.sizeTarget;
-  const before = value(fits[ia]!, A.length) + value(fits[ib]!, B.length);
+  const fitOf = (sum: number, size: number) => (size < 2 ? 0 : sum / ((size * (size - 1)) / 2));
+  const before = value(fits[ia]!, n) + value(fits[ib]!, m);
   const floor = Math.min(fits[ia]!, fits[ib]!);
-  let changed = false;
-  // Moves A -> B and B -> A.
-  for (const [from, to, fi, ti] of [
-    [A, B, ia, ib],
-    [B, A, ib, ia],
-  ] as const) {
-    if (from.length <= policy.sizeMin || to.length >= policy.sizeMax) continue;
-    for (let x = 0; x < from.length; x++) {
-      const person = from[x]!;
-      const rest = from.filter((_, i) => i !== x);
-      if (!joinsWell(person, to, policy) || sharedDayParts(rest).length === 0) continue;
-      const newFrom = circleFit(rest, policy);
-      const newTo = circleFit([...to, person], policy);
+
+  const rowA = A.map((x, i) => A.reduce((s, y, j) => (i === j ? s : s + pairFit(x, y, policy)), 0));
+  const rowB = B.map((x, i) => B.reduce((s, y, j) => (i === j ? s : s + pairFit(x, y, policy)), 0));
+  const sumA = rowA.reduce((s, v) => s + v, 0) / 2;
+  const sumB = rowB.reduce((s, v) => s + v, 0) / 2;
+  const cross = A.map((x) => B.map((y) => pairFit(x, y, policy)));
+  const ok = A.map((x) => B.map((y) => compatible(x, y, policy)));
+  const rowCross = cross.map((r) => r.reduce((s, v) => s + v, 0));
+  const colCross = B.map((_, j) => cross.reduce((s, r) => s + r[j]!, 0));
+  const badForB = ok.map((r) => r.filter((v) => !v).length); // A[i] incompatible with members of B
+  const badForA = B.map((_, j) => ok.filter((r) => !r[j]).length); // B[j] incompatible with members of A
+  const parts = ["evening", "early_morning", "morning", "afternoon"] as const;
+  const countIn = (members: Candidate[]) =>
+    parts.map((d) => members.filter((c) => c.dayParts.includes(d)).length);
+  const countA = countIn(A);
+  const countB = countIn(B);
+  const has = (c: Candidate, k: number) => (c.dayParts.includes(parts[k]!) ? 1 : 0);
+  const shared = (counts: number[], size: number, out: Candidate | null, add: Candidate | null) =>
+    parts.some((_, k) => counts[k]! - (out ? has(out, k) : 0) + (add ? has(add, k) : 0) === size);
+
+  const accept = (fa: number, sa: number, fb: number, sb: number) =>
+    value(fa, sa) + value(fb, sb) > before + EPS && Math.min(fa, fb) >= floor - EPS;
+
+  // Moves A -> B.
+  if (n > policy.sizeMin && m < policy.sizeMax) {
+    for (let x = 0; x < n; x++) {
+      const person = A[x]!;
       if (
-        value(newFrom, rest.length) + value(newTo, to.length + 1) > before + EPS &&
-        Math.min(newFrom, newTo) >= floor - EPS
-      ) {
-        from.splice(x, 1);
-        to.push(person);
-        fits[fi] = newFrom;
-        fits[ti] = newTo;
+        badForB[x]! > 0 ||
+        !shared(countB, m + 1, null, person) ||
+        !shared(countA, n - 1, person, null)
+      )
+        continue;
+      const fa = fitOf(sumA - rowA[x]!, n - 1);
+      const fb = fitOf(sumB + rowCross[x]!, m + 1);
+      if (accept(fa, n - 1, fb, m + 1)) {
+        A.splice(x, 1);
+        B.push(person);
+        fits[ia] = fa;
+        fits[ib] = fb;
+        return true;
+      }
+    }
+  }
+  // Moves B -> A.
+  if (m > policy.sizeMin && n < policy.sizeMax) {
+    for (let y = 0; y < m; y++) {
+      const person = B[y]!;
+      if (
+        badForA[y]! > 0 ||
+        !shared(countA, n + 1, null, person) ||
+        !shared(countB, m - 1, person, null)
+      )
+        continue;
+      const fb = fitOf(sumB - rowB[y]!, m - 1);
+      const fa = fitOf(sumA + colCross[y]!, n + 1);
+      if (accept(fb, m - 1, fa, n + 1)) {
+        B.splice(y, 1);
+        A.push(person);
+        fits[ib] = fb;
+        fits[ia] = fa;
         return true;
       }
     }
   }
   // Swaps.
-  for (let x = 0; x < A.length; x++) {
-    for (let y = 0; y < B.length; y++) {
-      const newA = A.map((m, i) => (i === x ? B[y]! : m));
-      const newB = B.map((m, i) => (i === y ? A[x]! : m));
-      if (!circleFeasible(newA, policy) || !circleFeasible(newB, policy)) continue;
-      const fa = circleFit(newA, policy);
-      const fb = circleFit(newB, policy);
-      if (
-        value(fa, newA.length) + value(fb, newB.length) > before + EPS &&
-        Math.min(fa, fb) >= floor - EPS
-      ) {
+  for (let x = 0; x < n; x++) {
+    for (let y = 0; y < m; y++) {
+      const selfClash = ok[x]![y] ? 0 : 1;
+      if (badForA[y]! - selfClash > 0 || badForB[x]! - selfClash > 0) continue;
+      if (!shared(countA, n, A[x]!, B[y]!) || !shared(countB, m, B[y]!, A[x]!)) continue;
+      const fa = fitOf(sumA - rowA[x]! + colCross[y]! - cross[x]![y]!, n);
+      const fb = fitOf(sumB - rowB[y]! + rowCross[x]! - cross[x]![y]!, m);
+      if (accept(fa, n, fb, m)) {
         const tmp = A[x]!;
         A[x] = B[y]!;
         B[y] = tmp;
         fits[ia] = fa;
         fits[ib] = fb;
-        changed = true;
-        return changed;
+        return true;
       }
     }
   }
-  return changed;
+  return false;
 }
 
 /** Why someone could not be placed, in terms a person understands. */
@@ -284,23 +328,32 @@ export function unplacedReason(
   if (c.dayParts.length === 0) return { code: "noDayPart" };
   if (!eligible(c, policy))
     return { code: "meetingMode", wanted: c.meetingMode === "online" ? "online" : "in_person" };
-  const others = pool.filter((o) => o.id !== c.id && eligible(o, policy));
-  const compatibleCount = others.filter((o) => compatible(c, o, policy)).length;
-  if (compatibleCount >= policy.sizeMin - 1) return { code: "noRoom" };
+  const needed = policy.sizeMin - 1;
+  // Counts stop as soon as there are enough: a pool of 50,000 must not be scanned per person.
+  const countOthers = (test: (o: Candidate) => boolean) => {
+    let found = 0;
+    for (const o of pool) {
+      if (o.id === c.id || !eligible(o, policy) || !test(o)) continue;
+      if (++found >= needed) break;
+    }
+    return found;
+  };
+  const compatibleCount = countOthers((o) => compatible(c, o, policy));
+  if (compatibleCount >= needed) return { code: "noRoom" };
   const loosened = (rule: "competitors" | "region") =>
-    others.filter((o) => {
+    countOthers((o) => {
       if (o.companyKey === c.companyKey || !o.dayParts.some((d) => c.dayParts.includes(d)))
         return false;
       if (rule === "region" || policy.meetingMode === "online") return true;
       return neighbouring(o.province, c.province);
-    }).length;
+    });
   if (
     policy.meetingMode === "in_person" &&
-    loosened("region") >= policy.sizeMin - 1 &&
-    loosened("competitors") < policy.sizeMin - 1
+    loosened("region") >= needed &&
+    loosened("competitors") < needed
   )
     return { code: "region" };
-  if (loosened("competitors") >= policy.sizeMin - 1) return { code: "competitors" };
+  if (loosened("competitors") >= needed) return { code: "competitors" };
   return { code: "tooFewCompatible", dayParts: c.dayParts, count: compatibleCount };
 }
 
@@ -454,17 +507,20 @@ function run(
   seed: number,
   options: MatchOptions,
   start = 0,
+  baseline?: { circles: Candidate[][]; leftovers: Candidate[] },
 ) {
   // The first start is the plain greedy; later ones vary the order and how eagerly circles are joined.
   const variant =
     start === 0
       ? {}
       : { shuffled: start % 2 === 1, joinThreshold: [0.5, 0.3, 0.65, 0.4, 0.2, 0.75][start % 6] };
-  const { circles, leftovers } = greedy(pool, policy, seed, variant);
+  const { circles, leftovers } = baseline
+    ? { circles: baseline.circles.map((c) => [...c]), leftovers: [...baseline.leftovers] }
+    : greedy(pool, policy, seed, variant);
   if (options.localSearch !== false) {
     placeLeftovers(circles, leftovers, policy);
     if (pool.length <= 400) spawnCircles(circles, leftovers, policy);
-    improve(circles, policy, options.maxPasses ?? 12, seed);
+    improve(circles, policy, options.maxPasses ?? passesFor(pool.length), seed);
     placeLeftovers(circles, leftovers, policy);
   }
   return { circles, value: objective(circles, policy) };
@@ -473,6 +529,11 @@ function run(
 /** Small pools get several seeded starts (cheap, and worth it); large pools one. */
 function startsFor(size: number) {
   return size <= 40 ? 80 : size <= 400 ? 8 : 1;
+}
+
+/** Local-search passes: thorough for the pools programmes have, bounded for national-scale runs. */
+function passesFor(size: number) {
+  return size <= 2_000 ? 12 : 1;
 }
 
 /**
@@ -513,7 +574,14 @@ export function match(
   };
   if (options.localSearch !== false) {
     for (let start = 0; start < startsFor(pool.length); start++) {
-      const attempt = run(pool, policy, start === 0 ? seed : seed + start * 7919, options, start);
+      const attempt = run(
+        pool,
+        policy,
+        start === 0 ? seed : seed + start * 7919,
+        options,
+        start,
+        start === 0 ? baseline : undefined,
+      );
       const stats = fitStats(attempt.circles, policy);
       if (!noMisfits(stats, floor)) continue;
       if (attempt.value > best.value + EPS) best = attempt;
