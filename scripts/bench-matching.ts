@@ -44,6 +44,8 @@ type Measurement = Row & {
   worst: number;
   greedyMs: number;
   greedyObjective: number;
+  greedyMean: number;
+  greedyWorst: number;
 };
 
 function policyFor(meetingMode: Policy["meetingMode"]): Policy {
@@ -100,6 +102,8 @@ function measure({ size, meetingMode }: Row): Measurement {
     worst: result.worst,
     greedyMs,
     greedyObjective: greedyResult.objective,
+    greedyMean: greedyResult.mean,
+    greedyWorst: greedyResult.worst,
   };
 }
 
@@ -122,6 +126,7 @@ function table(results: Measurement[]) {
     "Mean fit",
     "Worst fit",
     "Greedy objective (time)",
+    "Greedy mean / worst",
     "vs greedy",
     "Target",
   ];
@@ -145,6 +150,7 @@ function table(results: Measurement[]) {
         number(r.mean, 3),
         number(r.worst, 3),
         `${number(r.greedyObjective, 2)} (${number(r.greedyMs)} ms)`,
+        `${number(r.greedyMean, 3)} / ${number(r.greedyWorst, 3)}`,
         `${gain >= 0 ? "+" : ""}${number(gain, 1)}%`,
         target,
       ].join(" | ")} |`,
