@@ -18,6 +18,7 @@ import { attachRealtime, createPublisher } from "../app/server/realtime.server";
 import { isSameOriginRequest } from "../app/utils/origin";
 import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
+import { deleteExpiredSessions } from "../app/utils/session.server";
 import type { LoadContext } from "../app/load-context";
 
 installGlobals({ nativeFetch: true });
@@ -137,6 +138,9 @@ if (isDev) {
 }
 
 const mailWorker = startMailWorker({ intervalMs: env.MAIL_WORKER_INTERVAL_MS });
+// Expired sessions are refused when used; this hourly sweep keeps the table small.
+const sessionSweep = setInterval(() => deleteExpiredSessions(), 60 * 60_000);
+sessionSweep.unref();
 
 httpServer.listen(env.PORT, env.HOST, () => {
   console.log(`Kringwijs listens on http://localhost:${env.PORT}`);

@@ -5,6 +5,7 @@ import { getDb } from "~/utils/db.server";
 import {
   countUserSessions,
   createSession,
+  deleteExpiredSessions,
   getSessionFromCookie,
   invalidateUserSessions,
   SESSION_LIFETIME_MS,
@@ -68,6 +69,17 @@ describe("sessions (Lucia's design)", () => {
     const found = await getSessionFromCookie(setCookie.split(";")[0]);
     expect(found?.session.userId).toBe(userId);
     expect(await getSessionFromCookie("kw_session=tampered")).toBeNull();
+  });
+
+  it("sweeps expired sessions and keeps live ones", async () => {
+    const { id: userId } = await makeUser();
+    const old = createSession(userId, new Date("2020-01-01T00:00:00Z"));
+    const live = createSession(userId);
+    deleteExpiredSessions();
+    expect(
+      getDb().select().from(sessions).where(eq(sessions.id, old.session.id)).get(),
+    ).toBeUndefined();
+    expect(validateSessionToken(live.token)).not.toBeNull();
   });
 
   it("logs out everywhere, optionally keeping the current session", async () => {
