@@ -338,7 +338,9 @@ const misfitCases = [
 /**
  * Pools that once broke the guarantee (found by scanning seeds 1..200 with n = 40..200): `match`
  * kept the start with the highest objective whatever its worst circle, and leftovers were placed
- * without a floor. `match` now only accepts starts at least as good as the greedy on both counts.
+ * without a floor. `match` now only accepts starts without a circle of misfits (noMisfits: the
+ * worst circle at least the greedy's worst, or at least MISFIT_RATIO of the result's own mean), so
+ * the worst circle may still end a little below the greedy's (seeds 20 and 48 here do).
  */
 const knownMisfitViolations = [
   { seed: 20, n: 136, sizes: [3, 4, 5], sector: "mixed", mode: "in_person" }, // worst 0.5545 < 0.5616
@@ -377,7 +379,7 @@ function checkNoMisfits(
   );
 }
 
-group("no circle of misfits: worst circle fit and objective at least the plain greedy's", () => {
+group("no circle of misfits (noMisfits), and an objective at least the plain greedy's", () => {
   for (const [index, { n, sizes, sector, mode }] of misfitCases.entries())
     for (const seed of [index + 1, index + 101])
       it(`n ${n}, seed ${seed}, ${sizes.join("/")} ${sector} ${mode}`, () =>

@@ -9,10 +9,15 @@
  *    new circle when no open circle fits well enough. This is also the "plain greedy baseline".
  * 3. Repair: circles below the minimum size are dissolved and their members offered to circles
  *    with room; whoever still has no place stays unplaced with a reason a person understands.
- * 4. Local search: moves (one person to another circle) and swaps (two people trade places)
+ * 4. Leftovers are placed where they raise the objective, and (for pools up to 400) new circles
+ *    are started around them when that scores better without making a circle worse than the
+ *    current worst.
+ * 5. Local search: moves (one person to another circle) and swaps (two people trade places)
  *    between nearby circles, accepted only when the summed fit rises and the worse of the two
- *    circles does not get worse. So improving the mean can never make a circle of misfits, and the
- *    worst circle's fit never drops below what the greedy built.
+ *    circles does not get worse.
+ * 6. Small pools get several seeded starts. A result is kept only if it has no circle of misfits:
+ *    its worst circle is at least the plain greedy's worst, or at least MISFIT_RATIO of its own
+ *    average circle fit. The best such result wins; if none qualifies, the greedy itself.
  * Cost: the greedy looks at a bounded number of open circles and the local search at a window of
  * neighbouring circles, so time grows about linearly with the pool.
  */
