@@ -31,6 +31,44 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
+type Option = { value: string; label: ReactNode };
+
+function describedBy(helpId: string | null, field: FieldMetadata<unknown>) {
+  return (
+    [helpId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined
+  );
+}
+
+/**
+ * The frame every single-control field shares: label, help text, the control and its errors,
+ * with aria-describedby pointing at the help and the errors.
+ */
+function FieldShell({
+  label,
+  field,
+  help,
+  children,
+}: {
+  label: ReactNode;
+  field: FieldMetadata<unknown>;
+  help?: ReactNode;
+  children: (ariaDescribedBy: string | undefined) => ReactNode;
+}) {
+  const helpId = useId();
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {help ? (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      {children(describedBy(help ? helpId : null, field))}
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
 type FieldProps = {
   label: ReactNode;
   field: FieldMetadata<string | number | undefined>;
@@ -41,36 +79,17 @@ type FieldProps = {
 
 /** A labelled input with its help text and its errors, wired for screen readers. */
 export function Field({ label, field, type = "text", help, inputProps }: FieldProps) {
-  const helpId = useId();
   const props = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: true });
-  const describedBy =
-    [help ? helpId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") ||
-    undefined;
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {help ? (
-        <p id={helpId} className="field-help">
-          {help}
-        </p>
-      ) : null}
-      <input {...props} {...inputProps} key={props.key} aria-describedby={describedBy} />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
+    <FieldShell label={label} field={field} help={help}>
+      {(aria) => <input {...props} {...inputProps} key={props.key} aria-describedby={aria} />}
+    </FieldShell>
   );
 }
 
 /** Errors that belong to the whole form rather than one field. */
 export function FormErrors({ id, errors }: { id: string; errors?: string[] | null }) {
   return <ErrorList id={id} errors={errors} />;
-}
-
-type Option = { value: string; label: ReactNode };
-
-function describedBy(helpId: string | null, field: FieldMetadata<unknown>) {
-  return (
-    [helpId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined
-  );
 }
 
 export function SelectField({
@@ -86,29 +105,19 @@ export function SelectField({
   help?: ReactNode;
   placeholder?: string;
 }) {
-  const helpId = useId();
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {help ? (
-        <p id={helpId} className="field-help">
-          {help}
-        </p>
-      ) : null}
-      <select
-        {...getSelectProps(field)}
-        key={field.key}
-        aria-describedby={describedBy(help ? helpId : null, field)}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
+    <FieldShell label={label} field={field} help={help}>
+      {(aria) => (
+        <select {...getSelectProps(field)} key={field.key} aria-describedby={aria}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 
@@ -123,23 +132,17 @@ export function TextareaField({
   help?: ReactNode;
   rows?: number;
 }) {
-  const helpId = useId();
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {help ? (
-        <p id={helpId} className="field-help">
-          {help}
-        </p>
-      ) : null}
-      <textarea
-        {...getTextareaProps(field)}
-        key={field.key}
-        rows={rows}
-        aria-describedby={describedBy(help ? helpId : null, field)}
-      />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
+    <FieldShell label={label} field={field} help={help}>
+      {(aria) => (
+        <textarea
+          {...getTextareaProps(field)}
+          key={field.key}
+          rows={rows}
+          aria-describedby={aria}
+        />
+      )}
+    </FieldShell>
   );
 }
 

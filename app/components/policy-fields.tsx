@@ -1,11 +1,11 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { weightKeys } from "~/domain/matching/model";
 import { choice, wholeNumber } from "~/utils/validation";
 import { ChoiceGroup, Field } from "./forms";
 
 /** The matching policy a programme stores and an organiser may adjust per run: one definition. */
-export const weightKeys = ["phase", "size", "role", "themes", "sector", "region"] as const;
 const weight = wholeNumber({ min: 0, max: 5 });
 
 export const policyShape = {

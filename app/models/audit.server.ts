@@ -1,4 +1,3 @@
-import { and, desc, eq } from "drizzle-orm";
 import { auditEvents } from "../../db/schema";
 import { getDb, type DB } from "../utils/db.server";
 
@@ -15,14 +14,4 @@ type Tx = Pick<DB, "insert">;
 /** Pass the transaction of the change being audited, so both land or neither does. */
 export function recordAudit(event: AuditInput, tx: Tx = getDb()) {
   tx.insert(auditEvents).values(event).run();
-}
-
-export function listAuditEvents(subjectType: string, subjectId: number, limit = 50) {
-  return getDb()
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectType, subjectType), eq(auditEvents.subjectId, subjectId)))
-    .orderBy(desc(auditEvents.id))
-    .limit(limit)
-    .all();
 }

@@ -182,16 +182,6 @@ export function listNotifications(
   });
 }
 
-export function getNotification(userId: number, id: number) {
-  return (
-    getDb()
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-      .get() ?? null
-  );
-}
-
 export function markRead(userId: number, id: number, now = new Date()) {
   getDb()
     .update(notifications)

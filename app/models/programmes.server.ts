@@ -1,19 +1,8 @@
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { circles, programmeCoaches, programmes, userRoles, users } from "../../db/schema";
+import { defaultWeights, type WeightKey } from "../domain/matching/model";
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
-
-/** The matching weights an organiser can tune per programme (used by the matching engine). */
-export const weightKeys = ["phase", "size", "role", "themes", "sector", "region"] as const;
-export type WeightKey = (typeof weightKeys)[number];
-export const defaultWeights: Record<WeightKey, number> = {
-  phase: 3,
-  size: 2,
-  role: 2,
-  themes: 2,
-  sector: 1,
-  region: 1,
-};
 
 export type ProgrammeInput = {
   name: string;
@@ -132,3 +121,6 @@ export function setProgrammeArchived(actorId: number, id: number, archived: bool
     );
   });
 }
+
+// The weights live with the matching model; re-exported for the programme pages and the seed.
+export { defaultWeights };

@@ -102,11 +102,19 @@ export default function CircleMembers() {
   useRevalidateOn(["notifications.changed"]);
   const isInvite =
     actionData && "initialValue" in actionData && actionData.initialValue?.intent === "invite";
-  const errors = !isInvite
-    ? Object.values(actionData?.error ?? {})
-        .flat()
-        .filter((e): e is string => typeof e === "string")
-    : [];
+  // Errors about one person's message or reason show next to that field, with the text kept.
+  const rejected = !isInvite ? actionData : undefined;
+  const target = rejected?.initialValue?.membershipId;
+  const fieldErrors = (membershipId: number, name: "message" | "reason") =>
+    String(membershipId) === target ? (rejected?.error?.[name] ?? null) : null;
+  const keptText = (membershipId: number, name: "message" | "reason") => {
+    const value = String(membershipId) === target ? rejected?.initialValue?.[name] : undefined;
+    return typeof value === "string" ? value : undefined;
+  };
+  const errors = Object.entries(rejected?.error ?? {})
+    .filter(([name]) => !(target && (name === "message" || name === "reason")))
+    .flatMap(([, list]) => list ?? [])
+    .filter((e): e is string => typeof e === "string");
   const applications = pending.filter((p) => p.state === "applied");
   const invited = pending.filter((p) => p.state === "invited");
   const waitlist = pending.filter((p) => p.state === "waitlisted");
@@ -151,6 +159,17 @@ export default function CircleMembers() {
                     name="message"
                     rows={2}
                     maxLength={1000}
+                    defaultValue={keptText(a.membershipId, "message")}
+                    aria-invalid={fieldErrors(a.membershipId, "message") ? true : undefined}
+                    aria-describedby={
+                      fieldErrors(a.membershipId, "message")
+                        ? `message-${a.membershipId}-error`
+                        : undefined
+                    }
+                  />
+                  <ErrorList
+                    id={`message-${a.membershipId}-error`}
+                    errors={fieldErrors(a.membershipId, "message")}
                   />
                 </div>
                 <div className="button-row">
@@ -221,7 +240,7 @@ export default function CircleMembers() {
                     .join(" · ")}
                 </span>
               </p>
-              <details>
+              <details open={fieldErrors(m.membershipId, "reason") ? true : undefined}>
                 <summary>{t("circle.removeMember", { name: m.name })}</summary>
                 <Form method="post" className="stack">
                   <input type="hidden" name="membershipId" value={m.membershipId} />
@@ -233,6 +252,17 @@ export default function CircleMembers() {
                       rows={2}
                       required
                       maxLength={1000}
+                      defaultValue={keptText(m.membershipId, "reason")}
+                      aria-invalid={fieldErrors(m.membershipId, "reason") ? true : undefined}
+                      aria-describedby={
+                        fieldErrors(m.membershipId, "reason")
+                          ? `reason-${m.membershipId}-error`
+                          : undefined
+                      }
+                    />
+                    <ErrorList
+                      id={`reason-${m.membershipId}-error`}
+                      errors={fieldErrors(m.membershipId, "reason")}
                     />
                   </div>
                   <button

@@ -521,6 +521,30 @@ describe("applying to a circle", () => {
   });
 });
 
+describe("managing members", () => {
+  it("explains a missing removal reason next to the field and removes nobody", async () => {
+    const coach = await newPage(browser);
+    await login(coach, COACH.email, DEMO_PASSWORD);
+    const circleId = await openCircleFromList(coach, TWENTE);
+    await visit(coach, `/circles/${circleId}/members`);
+    const members = coach.getByRole("region", { name: /^\d+ (lid|leden)$/ });
+    const removeLinks = members.getByText(/ uit de kring halen$/);
+    const before = await removeLinks.count();
+    const row = members.getByRole("listitem").filter({ hasText: "Hans Kok uit de kring halen" });
+    await row.getByText("Hans Kok uit de kring halen").click();
+    const reason = row.getByLabel("Reden (de ondernemer krijgt dit te zien)");
+    // Spaces only: the browser lets it through, the server does not.
+    await reason.fill("   ");
+    await row.getByRole("button", { name: "Uit de kring halen" }).click();
+    await expect.poll(() => reason.getAttribute("aria-invalid")).toBe("true");
+    const errorId = await reason.getAttribute("aria-describedby");
+    await seen(row.locator(`[id="${errorId}"]`).getByText("Vul dit veld in."));
+    expect(await removeLinks.count()).toBe(before);
+    await seen(members.getByText("Hans Kok", { exact: true }));
+    expectNoConsoleErrors(coach, [/status of 400/]);
+  });
+});
+
 describe("confidentiality", () => {
   it("shows an organiser counts but not a circle's private home", async () => {
     const page = await newPage(browser);

@@ -31,7 +31,8 @@ export type Candidate = {
   competitorsOk: boolean;
 };
 
-export type WeightKey = "phase" | "size" | "role" | "themes" | "sector" | "region";
+export const weightKeys = ["phase", "size", "role", "themes", "sector", "region"] as const;
+export type WeightKey = (typeof weightKeys)[number];
 export type Weights = Record<WeightKey, number>;
 
 export type Policy = {
