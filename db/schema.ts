@@ -7,6 +7,16 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import {
+  circleStatuses,
+  locales,
+  membershipStates,
+  notificationChannels,
+  outboxKinds,
+  outboxStatuses,
+  roles,
+  tokenPurposes,
+} from "../app/domain/states";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -21,15 +31,12 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     /** Preferred UI and e-mail language; null means "follow the browser". */
-    locale: text("locale", { enum: ["nl", "en"] }),
+    locale: text("locale", { enum: locales }),
     emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("user_email_unique").on(t.email)],
 );
-
-export const roles = ["entrepreneur", "ambassador", "coach", "organiser"] as const;
-export type Role = (typeof roles)[number];
 
 export const userRoles = sqliteTable(
   "user_role",
@@ -58,9 +65,6 @@ export const sessions = sqliteTable(
   },
   (t) => [index("session_user_idx").on(t.userId)],
 );
-
-export const tokenPurposes = ["verify_email", "reset_password"] as const;
-export type TokenPurpose = (typeof tokenPurposes)[number];
 
 /** Single-use e-mail tokens (verification, password reset); only their hash is stored. */
 export const userTokens = sqliteTable(
@@ -191,9 +195,6 @@ export const programmeCoaches = sqliteTable(
   (t) => [primaryKey({ columns: [t.programmeId, t.userId] })],
 );
 
-export const circleStatuses = ["forming", "active", "paused", "closed"] as const;
-export type CircleStatus = (typeof circleStatuses)[number];
-
 export const circles = sqliteTable(
   "circle",
   {
@@ -236,17 +237,6 @@ export const circleCoaches = sqliteTable(
     index("circle_coach_user_idx").on(t.userId),
   ],
 );
-
-export const membershipStates = [
-  "applied",
-  "invited",
-  "waitlisted",
-  "member",
-  "declined",
-  "left",
-  "removed",
-] as const;
-export type MembershipState = (typeof membershipStates)[number];
 
 export const memberships = sqliteTable(
   "membership",
@@ -314,7 +304,7 @@ export const notificationPreferences = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     category: text("category").notNull(),
-    channel: text("channel", { enum: ["immediate", "digest", "never"] }).notNull(),
+    channel: text("channel", { enum: notificationChannels }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.category] })],
 );
@@ -327,8 +317,6 @@ export const digestSettings = sqliteTable("digest_setting", {
   hour: integer("hour").notNull().default(8),
   lastSentAt: integer("last_sent_at", { mode: "timestamp_ms" }),
 });
-
-export const outboxStatuses = ["pending", "sending", "sent", "failed", "skipped"] as const;
 
 /**
  * Every e-mail, written in the same transaction as the event that caused it. A worker sends
@@ -343,7 +331,7 @@ export const emailOutbox = sqliteTable(
     notificationId: integer("notification_id").references(() => notifications.id, {
       onDelete: "set null",
     }),
-    kind: text("kind", { enum: ["account", "notification", "digest"] }).notNull(),
+    kind: text("kind", { enum: outboxKinds }).notNull(),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     html: text("html").notNull(),

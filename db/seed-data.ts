@@ -4,7 +4,7 @@
  * does the writing. Everything that varies comes from a PRNG with a fixed seed, so every run and
  * every machine produces the same people.
  */
-import type { MembershipState, Role } from "./schema";
+import type { MembershipState, Role } from "../app/domain/states";
 import {
   isDivisionOf,
   isValidKvkNumber,

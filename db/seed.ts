@@ -39,8 +39,8 @@ import {
   programmes,
   userRoles,
   users,
-  type MembershipState,
 } from "./schema";
+import type { MembershipState } from "../app/domain/states";
 
 export const DEMO_PASSWORD = "kring-demo-2027";
 

@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import readline from "node:readline/promises";
 import { z } from "zod";
-import { roles } from "../db/schema";
+import { roles } from "../app/domain/states";
 import { createUser } from "../app/models/users.server";
 import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
 import { isCommonPassword } from "../app/utils/password.server";

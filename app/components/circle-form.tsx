@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { circleStatuses } from "../../db/schema";
+import { circleStatuses } from "~/domain/states";
 import {
   circleModeCodes,
   circleModes,

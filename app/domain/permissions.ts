@@ -1,4 +1,4 @@
-import type { CircleStatus, MembershipState, Role } from "../../db/schema";
+import type { CircleStatus, MembershipState, Role } from "./states";
 
 /** The smallest view of a user that a permission decision needs. */
 export type Actor = { id: number; roles: readonly Role[] } | null;

@@ -7,9 +7,8 @@ import {
   programmes,
   programmeCoaches,
   users,
-  type CircleStatus,
-  type MembershipState,
 } from "../../db/schema";
+import type { CircleStatus, MembershipState } from "../domain/states";
 import type { CircleResource } from "../domain/permissions";
 import { sizeClassFor } from "../domain/taxonomy";
 import { getDb } from "../utils/db.server";

@@ -5,15 +5,8 @@
  * tell their open pages after commit.
  */
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import {
-  circles,
-  companies,
-  memberships,
-  profiles,
-  userRoles,
-  users,
-  type MembershipState,
-} from "../../db/schema";
+import { circles, companies, memberships, profiles, userRoles, users } from "../../db/schema";
+import type { MembershipState } from "../domain/states";
 import { sizeClassFor } from "../domain/taxonomy";
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { userTokens, type TokenPurpose } from "../../db/schema";
+import { userTokens } from "../../db/schema";
+import type { TokenPurpose } from "../domain/states";
 import { generateSecureRandomString, hashSecret } from "../utils/crypto.server";
 import { getDb, type DB } from "../utils/db.server";
 

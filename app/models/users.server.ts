@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
-import { roles as allRoles, userRoles, users, type Role } from "../../db/schema";
+import { userRoles, users } from "../../db/schema";
+import { roles as allRoles, type Role } from "../domain/states";
 import type { Locale } from "../i18n/locales";
 import { getDb } from "../utils/db.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../utils/password.server";

@@ -11,7 +11,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { roles } from "../../db/schema";
+import { roles } from "~/domain/states";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/forms";
 import { PageHeader } from "~/components/page";

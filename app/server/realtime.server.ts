@@ -5,7 +5,7 @@
  */
 import type { Server as HttpServer } from "node:http";
 import { Server as IOServer } from "socket.io";
-import { getSessionFromCookie } from "../utils/session.server";
+import { getSessionFromCookie, isSessionActive } from "../utils/session.server";
 
 /** Grows with the product (notifications, threads, meetings); each names what changed, not the data. */
 export type LiveEvent = { type: "roles.changed" } | { type: "notifications.changed" };
@@ -19,6 +19,12 @@ export interface Publisher {
   toPublic(event: LiveEvent): void;
   /** Closes a user's sockets after they log out, so nothing more reaches that browser. */
   disconnectUser(userId: number): void;
+  /**
+   * Call after a user's access shrank (a role revoked, a coaching or membership ended): sockets
+   * whose session has ended are closed, the others are told their roles changed so open pages
+   * reload through their loaders, which check access again.
+   */
+  revalidateUser(userId: number): void;
 }
 
 export const LIVE_EVENT = "live";
@@ -46,6 +52,7 @@ export function attachRealtime(httpServer: HttpServer) {
     try {
       const validation = await getSessionFromCookie(socket.handshake.headers.cookie);
       socket.data.userId = validation?.session.userId ?? null;
+      socket.data.sessionId = validation?.session.id ?? null;
       next();
     } catch (error) {
       next(error instanceof Error ? error : new Error("handshake failed"));
@@ -75,6 +82,15 @@ export function createPublisher(io: IOServer | null): Publisher {
     },
     disconnectUser(userId) {
       io?.in(userRoom(userId)).disconnectSockets(true);
+    },
+    revalidateUser(userId) {
+      if (!io) return;
+      for (const socket of io.of("/").sockets.values()) {
+        if (socket.data.userId !== userId) continue;
+        const sessionId = socket.data.sessionId as string | null;
+        if (!sessionId || !isSessionActive(sessionId)) socket.disconnect(true);
+        else socket.emit(LIVE_EVENT, { type: "roles.changed" } satisfies LiveEvent);
+      }
     },
   };
 }

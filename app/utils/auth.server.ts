@@ -25,7 +25,8 @@ export async function getOptionalUser(request: Request) {
   return (await getAuth(request))?.user ?? null;
 }
 
-function loginRedirect(request: Request) {
+/** The one way to send a visitor to the login page, remembering where they were going. */
+export function loginRedirect(request: Request) {
   const url = new URL(request.url);
   const redirectTo = url.pathname + url.search;
   const params = new URLSearchParams(redirectTo === "/" ? {} : { redirectTo });

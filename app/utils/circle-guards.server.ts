@@ -2,13 +2,8 @@ import { redirect } from "@remix-run/node";
 import { can, type CircleAction } from "../domain/permissions";
 import { circleResource, getCircle, getMembership } from "../models/circles.server";
 import { getProgramme } from "../models/programmes.server";
-import { getOptionalUser } from "./auth.server";
+import { getOptionalUser, loginRedirect } from "./auth.server";
 import { forbidden, idParam, notFound } from "./http.server";
-
-function loginRedirect(request: Request): never {
-  const url = new URL(request.url);
-  throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
-}
 
 /**
  * Loads a circle for `action`, or throws: anonymous visitors go to the login page, people who
@@ -26,7 +21,7 @@ export async function requireCircle(
   if (!circle) notFound();
   const resource = circleResource(circle, user?.id ?? null);
   if (!can(user, action, resource)) {
-    if (!user) loginRedirect(request);
+    if (!user) throw loginRedirect(request);
     if (!can(user, "circle.view_summary", resource)) notFound();
     forbidden();
   }

@@ -62,6 +62,16 @@ export function validateSessionToken(token: string, now = new Date()): SessionVa
   return { session, fresh: false };
 }
 
+/** Whether a session still exists and has not expired (for sockets, which hold only its id). */
+export function isSessionActive(id: string, now = new Date()): boolean {
+  const row = getDb()
+    .select({ expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(eq(sessions.id, id))
+    .get();
+  return !!row && row.expiresAt.getTime() > now.getTime();
+}
+
 export function invalidateSession(id: string) {
   getDb().delete(sessions).where(eq(sessions.id, id)).run();
 }

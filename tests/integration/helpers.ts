@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { LoadContext } from "~/load-context";
 import type { LiveEvent, Publisher } from "~/server/realtime.server";
 import { createUser } from "~/models/users.server";
-import type { Role } from "../../db/schema";
+import type { Role } from "~/domain/states";
 import { startSession } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { listOutbox } from "~/utils/outbox.server";
@@ -16,6 +16,7 @@ export const BASE = "http://localhost:3000";
 export function recordingPublisher() {
   const sent: Array<{ userId: number | null; event: LiveEvent }> = [];
   const disconnected: number[] = [];
+  const revalidated: number[] = [];
   const publisher: Publisher = {
     toUser: (userId, event) => sent.push({ userId, event }),
     notified: (userIds) => {
@@ -24,8 +25,9 @@ export function recordingPublisher() {
     },
     toPublic: (event) => sent.push({ userId: null, event }),
     disconnectUser: (userId) => disconnected.push(userId),
+    revalidateUser: (userId) => revalidated.push(userId),
   };
-  return { publisher, sent, disconnected };
+  return { publisher, sent, disconnected, revalidated };
 }
 
 export function makeContext(overrides: Partial<LoadContext> = {}): LoadContext {
