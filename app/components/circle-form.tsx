@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { circleStatuses } from "~/domain/states";
@@ -18,6 +18,7 @@ import {
 import { useLocale } from "~/i18n/use-locale";
 import { checkbox, choice, optionalText, requiredText, wholeNumber } from "~/utils/validation";
 import { CheckboxField, ChoiceGroup, Field, FormErrors, SelectField, TextareaField } from "./forms";
+import { useIsPending } from "~/components/forms";
 
 export const CircleSchema = z
   .object({
@@ -64,7 +65,7 @@ export function CircleForm({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const busy = useNavigation().state !== "idle";
+  const busy = useIsPending();
   const [form, fields] = useForm({
     id: "circle",
     lastResult,

@@ -5,9 +5,31 @@ import {
   getTextareaProps,
   type FieldMetadata,
 } from "@conform-to/react";
+import { useFormAction, useNavigation } from "@remix-run/react";
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { splitMessage } from "~/utils/validation";
+
+/**
+ * Whether a form of this route is being submitted right now. Pages with several forms pass the
+ * fields that tell theirs apart (`{ intent: "approve", membershipId }`), so only the form that was
+ * sent shows it is busy and the others stay usable. A submission elsewhere (a link, another
+ * route's form) does not count.
+ */
+export function useIsPending(
+  match: Record<string, string | number> = {},
+  { formAction, formMethod = "POST" }: { formAction?: string; formMethod?: "POST" | "GET" } = {},
+) {
+  const contextualAction = useFormAction();
+  const navigation = useNavigation();
+  if (navigation.state === "idle" || navigation.formMethod?.toUpperCase() !== formMethod) {
+    return false;
+  }
+  if (navigation.formAction !== (formAction ?? contextualAction)) return false;
+  return Object.entries(match).every(
+    ([name, value]) => navigation.formData?.get(name) === String(value),
+  );
+}
 
 /** Translates validation keys ("validation.tooLong|100") into sentences. */
 export function useErrorText() {

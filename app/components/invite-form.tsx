@@ -1,17 +1,18 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { emailField } from "~/utils/validation";
 import { Field, FormErrors } from "./forms";
+import { useIsPending } from "~/components/forms";
 
 export const InviteSchema = z.object({ intent: z.literal("invite"), email: emailField });
 
 /** Invite an entrepreneur to a circle by e-mail address (coaches and organisers). */
 export function InviteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
   const { t } = useTranslation();
-  const busy = useNavigation().state !== "idle";
+  const busy = useIsPending();
   const [form, fields] = useForm({
     id: "invite",
     lastResult: lastResult ?? undefined,

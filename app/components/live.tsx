@@ -1,4 +1,4 @@
-import { useRevalidator } from "@remix-run/react";
+import { useNavigation, useRevalidator } from "@remix-run/react";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { LiveEvent } from "~/server/realtime.server";
@@ -35,12 +35,26 @@ export function useLiveEvent(handler: (event: LiveEvent) => void) {
   }, [socket]);
 }
 
-/** Reloads the page's data when the server says the user's roles changed. */
+/**
+ * Reloads the page's data when one of these events arrives. While a navigation is under way the
+ * reload waits until it has finished: revalidating mid-way re-runs the loaders of the page being
+ * opened, which looped when such a loader itself sends an event to this user (opening a
+ * notification marks it read and tells the user's tabs), and the data loaded alongside it may
+ * predate the event.
+ */
 export function useRevalidateOn(types: LiveEvent["type"][], onEvent?: (event: LiveEvent) => void) {
   const revalidator = useRevalidator();
+  const navigating = useNavigation().state !== "idle";
+  const owed = useRef(false);
+  useEffect(() => {
+    if (navigating || !owed.current) return;
+    owed.current = false;
+    revalidator.revalidate();
+  }, [navigating, revalidator]);
   useLiveEvent((event) => {
     if (!types.includes(event.type)) return;
-    revalidator.revalidate();
+    if (navigating) owed.current = true;
+    else revalidator.revalidate();
     onEvent?.(event);
   });
 }

@@ -1,11 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { choice } from "~/utils/validation";
 import { ChoiceGroup, FormErrors } from "./forms";
 import { checkSizes, PolicyFields, policyShape } from "./policy-fields";
+import { useIsPending } from "~/components/forms";
 
 export const MatchingPolicySchema = z
   .object({ ...policyShape, meetingMode: choice(["in_person", "online"] as const) })
@@ -19,7 +20,7 @@ export function MatchingPolicyForm({
   defaultValue: Partial<z.input<typeof MatchingPolicySchema>>;
 }) {
   const { t } = useTranslation();
-  const busy = useNavigation().state !== "idle";
+  const busy = useIsPending();
   const [form, fields] = useForm({
     id: "matching-policy",
     lastResult,

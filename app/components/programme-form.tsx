@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { label, provinceCodes, provinces, themeCodes, themes } from "~/domain/taxonomy";
@@ -8,6 +8,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { choices, isoDate, optionalText, requiredText } from "~/utils/validation";
 import { ChoiceGroup, Field, FormErrors, SelectField, TextareaField } from "./forms";
 import { checkSizes, PolicyFields, policyShape } from "./policy-fields";
+import { useIsPending } from "~/components/forms";
 
 export const ProgrammeSchema = z
   .object({
@@ -48,7 +49,7 @@ export function ProgrammeForm({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const busy = useNavigation().state !== "idle";
+  const busy = useIsPending();
   const [form, fields] = useForm({
     id: "programme",
     lastResult,

@@ -174,12 +174,17 @@ export function programmePolicy(
   };
 }
 
-export function runMatching(
-  actorId: number,
-  programmeId: number,
-  policy: Policy,
+export function runMatching({
+  actorId,
+  programmeId,
+  policy,
   seed = 1,
-): number {
+}: {
+  actorId: number;
+  programmeId: number;
+  policy: Policy;
+  seed?: number;
+}): number {
   const { candidates } = loadCandidates(programmeId);
   const result = match(candidates, policy, { seed });
   const db = getDb();
@@ -286,12 +291,18 @@ function nameOf(userId: number) {
 }
 
 /** Moves one person to another proposed circle (or out); scores and warnings follow on reload. */
-export function moveInProposal(
-  programmeId: number,
-  proposalId: number,
-  userId: number,
-  toCircle: number | null,
-): boolean {
+export function moveInProposal({
+  programmeId,
+  proposalId,
+  userId,
+  toCircle,
+}: {
+  programmeId: number;
+  proposalId: number;
+  userId: number;
+  /** The proposed circle's index, or null for "not placed". */
+  toCircle: number | null;
+}): boolean {
   const db = getDb();
   const row = db
     .select()
@@ -319,12 +330,17 @@ export function moveInProposal(
  * Accepts a proposal: every proposed circle becomes a circle in `forming`, and its members are
  * invited (through the notifications path). Circles with warnings are refused; fix them first.
  */
-export function acceptProposal(
-  actorId: number,
-  programmeId: number,
-  proposalId: number,
-  names: { circle: (n: number) => string },
-):
+export function acceptProposal({
+  actorId,
+  programmeId,
+  proposalId,
+  names,
+}: {
+  actorId: number;
+  programmeId: number;
+  proposalId: number;
+  names: { circle: (n: number) => string };
+}):
   | { ok: true; circleIds: number[]; notified: number[] }
   | { ok: false; reason: "not_found" | "warnings" | "accepted" } {
   const view = getProposal(programmeId, proposalId);

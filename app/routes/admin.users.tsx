@@ -1,19 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { roles } from "~/domain/states";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { changeRole, listUsers, USERS_PAGE_SIZE } from "~/models/users.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -63,12 +56,46 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return json(submission.reply(), { headers: await createToastHeaders({ key, values: { role } }) });
 }
 
+/** One role of one person, granted or revoked with a click; busy only while its own form is sent. */
+function RoleToggle({
+  user,
+  role,
+}: {
+  user: { id: number; name: string; roles: readonly string[] };
+  role: (typeof roles)[number];
+}) {
+  const { t } = useTranslation();
+  const busy = useIsPending({ userId: user.id, role });
+  const has = user.roles.includes(role);
+  const label = t(has ? "admin.revokeLabel" : "admin.grantLabel", {
+    role: t(`roles.${role}`),
+    name: user.name,
+  });
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="userId" value={user.id} />
+      <input type="hidden" name="role" value={role} />
+      <button
+        type="submit"
+        name="intent"
+        value={has ? "revoke" : "grant"}
+        className={has ? "role-toggle role-on" : "role-toggle"}
+        aria-pressed={has}
+        aria-label={label}
+        title={label}
+        disabled={busy}
+      >
+        {has ? "✓" : "+"}
+      </button>
+    </Form>
+  );
+}
+
 export default function AdminUsers() {
   const { t } = useTranslation();
   const { users, total, query, page, pages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const busy = useNavigation().state !== "idle";
   const pageLink = (p: number) => {
     const next = new URLSearchParams(searchParams);
     next.set("page", String(p));
@@ -122,33 +149,11 @@ export default function AdminUsers() {
                     <span className="badge badge-warn">{t("settings.unverified")}</span>
                   )}
                 </td>
-                {roles.map((r) => {
-                  const has = u.roles.includes(r);
-                  const label = t(has ? "admin.revokeLabel" : "admin.grantLabel", {
-                    role: t(`roles.${r}`),
-                    name: u.name,
-                  });
-                  return (
-                    <td key={r}>
-                      <Form method="post" preventScrollReset>
-                        <input type="hidden" name="userId" value={u.id} />
-                        <input type="hidden" name="role" value={r} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={has ? "revoke" : "grant"}
-                          className={has ? "role-toggle role-on" : "role-toggle"}
-                          aria-pressed={has}
-                          aria-label={label}
-                          title={label}
-                          disabled={busy}
-                        >
-                          {has ? "✓" : "+"}
-                        </button>
-                      </Form>
-                    </td>
-                  );
-                })}
+                {roles.map((r) => (
+                  <td key={r}>
+                    <RoleToggle user={u} role={r} />
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

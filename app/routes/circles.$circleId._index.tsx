@@ -2,11 +2,11 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, TextareaField } from "~/components/forms";
+import { FormErrors, TextareaField, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { can } from "~/domain/permissions";
 import {
@@ -143,7 +143,7 @@ export default function CircleSummary() {
   const locale = useLocale();
   const { circle, composition, signedIn, state, message, may } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  const busy = useIsPending();
   const [form, fields] = useForm({
     id: "apply",
     lastResult,

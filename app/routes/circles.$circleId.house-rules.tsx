@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
@@ -13,6 +13,7 @@ import { readFormData } from "~/utils/forms.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
+import { useIsPending } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "circle.houseRules");
 
@@ -45,7 +46,7 @@ export default function HouseRules() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { circle, houseRulesHtml, acceptedAt } = useLoaderData<typeof loader>();
-  const busy = useNavigation().state !== "idle";
+  const busy = useIsPending();
   return (
     <div className="page narrow">
       <PageHeader

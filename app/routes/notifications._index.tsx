@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
@@ -12,6 +12,7 @@ import { requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
+import { useIsPending } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
 
@@ -39,7 +40,7 @@ export default function Notifications() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { notifications } = useLoaderData<typeof loader>();
-  const busy = useNavigation().state !== "idle";
+  const busy = useIsPending();
   const days: Array<{ key: string; items: typeof notifications }> = [];
   for (const n of notifications) {
     const key = dayKey(n.createdAt);

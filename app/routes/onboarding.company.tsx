@@ -2,11 +2,11 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CheckboxField, Field, FormErrors, SelectField } from "~/components/forms";
+import { CheckboxField, Field, FormErrors, SelectField, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Stepper } from "~/components/stepper";
 import {
@@ -77,7 +77,7 @@ export default function OnboardingCompany() {
   const locale = useLocale();
   const { company, currentYear } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  const busy = useIsPending();
   const schema = companySchema(currentYear);
   const [form, fields] = useForm({
     id: "onboarding-company",

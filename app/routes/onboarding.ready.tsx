@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -30,6 +30,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { badRequest, readFormData } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
+import { useIsPending } from "~/components/forms";
 
 const ReadySchema = z.object({ ready: z.enum(["yes", "no"], { error: "validation.invalid" }) });
 
@@ -64,7 +65,7 @@ export default function OnboardingReady() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { company, profile, complete } = useLoaderData<typeof loader>();
-  const busy = useNavigation().state !== "idle";
+  const busy = useIsPending();
   const list = (codes: string[] | undefined, table: Parameters<typeof label>[0]) =>
     (codes ?? []).map((c) => label(table, c, locale)).join(", ");
   const size = company?.employees != null ? sizeClassFor(company.employees) : null;

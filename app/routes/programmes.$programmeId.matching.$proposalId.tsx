@@ -1,11 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import type { Reason, TradeOff, UnplacedReason } from "~/domain/matching/engine";
 import {
@@ -22,7 +22,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { acceptProposal, getProposal, moveInProposal } from "~/models/matching.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requireProgramme } from "~/utils/circle-guards.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { badRequest, readFormData, type Replyable } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders, redirectWithToast } from "~/utils/toast.server";
@@ -80,22 +80,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+type ProposalView = ReturnType<typeof loadView>;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme.manage");
-  const { programme, view } = loadView(params.programmeId, params.proposalId);
+  const found = loadView(params.programmeId, params.proposalId);
   const submission = parseWithZod(await readFormData(request), { schema: ActionSchema });
   if (submission.status !== "success") return badRequest(submission);
-  if (submission.value.intent === "move") {
-    const to = submission.value.to === "out" ? null : Number(submission.value.to);
-    if (!moveInProposal(programme.id, view.id, submission.value.userId, to))
-      return badRequest(submission, { formErrors: ["matching.cannotMove"] });
-    return json(submission.reply(), {
-      headers: await createToastHeaders({ key: "matching.moved" }),
-    });
+  switch (submission.value.intent) {
+    case "move":
+      return movePerson(found, submission, submission.value);
+    case "accept":
+      return acceptTheProposal(found, submission, { actorId: user.id, context });
   }
+}
+
+/** Moves one person to another proposed circle, or out of all of them. */
+async function movePerson(
+  { programme, view }: ProposalView,
+  submission: Replyable,
+  value: { userId: number; to: string },
+) {
+  const moved = moveInProposal({
+    programmeId: programme.id,
+    proposalId: view.id,
+    userId: value.userId,
+    toCircle: value.to === "out" ? null : Number(value.to),
+  });
+  if (!moved) return badRequest(submission, { formErrors: ["matching.cannotMove"] });
+  return json(submission.reply(), {
+    headers: await createToastHeaders({ key: "matching.moved" }),
+  });
+}
+
+/** Turns the proposal into circles in formation and invites their members. */
+async function acceptTheProposal(
+  { programme, view }: ProposalView,
+  submission: Replyable,
+  { actorId, context }: { actorId: number; context: ActionFunctionArgs["context"] },
+) {
+  // Circle names are stored once, in Dutch, like every circle an organiser names.
   const t = getT("nl");
-  const result = acceptProposal(user.id, programme.id, view.id, {
-    circle: (n) => t("matching.circleName", { programme: programme.name, number: n }),
+  const result = acceptProposal({
+    actorId,
+    programmeId: programme.id,
+    proposalId: view.id,
+    names: { circle: (n) => t("matching.circleName", { programme: programme.name, number: n }) },
   });
   if (!result.ok)
     return badRequest(submission, { formErrors: [`matching.accept.${result.reason}`] });
@@ -121,6 +151,7 @@ function MoveForm({
   disabled: boolean;
 }) {
   const { t } = useTranslation();
+  const moving = useIsPending({ intent: "move", userId });
   return (
     <Form method="post" className="move-form" preventScrollReset>
       <input type="hidden" name="intent" value="move" />
@@ -141,7 +172,7 @@ function MoveForm({
         ))}
         <option value="out">{t("matching.notPlaced")}</option>
       </select>
-      <button type="submit" className="button button-quiet" disabled={disabled}>
+      <button type="submit" className="button button-quiet" disabled={disabled || moving}>
         {t("matching.move")}
       </button>
     </Form>
@@ -153,7 +184,7 @@ export default function Proposal() {
   const locale = useLocale();
   const { programme, proposal, summary, circles, unplaced } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  const accepting = useIsPending({ intent: "accept" });
   const errors = Object.values(actionData?.error ?? {})
     .flat()
     .filter((e): e is string => typeof e === "string");
@@ -199,7 +230,7 @@ export default function Proposal() {
             name="intent"
             value="accept"
             className="button button-primary"
-            disabled={busy}
+            disabled={accepting}
           >
             {t("matching.accept.button")}
           </button>
@@ -262,7 +293,7 @@ export default function Proposal() {
                     userId={m.id}
                     current={c.index}
                     circleCount={circles.length}
-                    disabled={busy || proposal.accepted}
+                    disabled={proposal.accepted}
                   />
                 </li>
               ))}
@@ -281,7 +312,7 @@ export default function Proposal() {
                   userId={u.id}
                   current={null}
                   circleCount={circles.length}
-                  disabled={busy || proposal.accepted}
+                  disabled={proposal.accepted}
                 />
               </li>
             ))}

@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const programme = requireProgramme(params.programmeId);
   const submission = parseWithZod(await readFormData(request), { schema: MatchingPolicySchema });
   if (submission.status !== "success") return badRequest(submission);
-  const id = runMatching(user.id, programme.id, submission.value);
+  const id = runMatching({ actorId: user.id, programmeId: programme.id, policy: submission.value });
   return redirectWithToast(`/programmes/${programme.id}/matching/${id}`, { key: "matching.done" });
 }
 

@@ -2,11 +2,11 @@ import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, FormErrors } from "~/components/forms";
+import { ErrorList, Field, FormErrors, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { locales } from "~/i18n/locales";
 import { localeCookie, resolveLocale } from "~/i18n/locale.server";
@@ -90,7 +90,9 @@ export default function Settings() {
   const { t } = useTranslation();
   const { user, sessions } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  const savingProfile = useIsPending({ intent: "profile" });
+  const resending = useIsPending({ intent: "resend-verification" });
+  const loggingOut = useIsPending({ intent: "logout-everywhere" });
   const [form, fields] = useForm({
     id: "settings-profile",
     lastResult,
@@ -125,7 +127,7 @@ export default function Settings() {
             </select>
             <ErrorList id={fields.locale.errorId} errors={fields.locale.errors} />
           </div>
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <button type="submit" className="button button-primary" disabled={savingProfile}>
             {t("common.save")}
           </button>
         </Form>
@@ -159,6 +161,7 @@ export default function Settings() {
               name="intent"
               value="resend-verification"
               className="button button-secondary"
+              disabled={resending}
             >
               {t("settings.resend")}
             </button>
@@ -175,6 +178,7 @@ export default function Settings() {
             name="intent"
             value="logout-everywhere"
             className="button button-danger"
+            disabled={loggingOut}
           >
             {t("settings.logoutEverywhere")}
           </button>

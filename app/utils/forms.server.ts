@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
 
-type Replyable = {
+export type Replyable = {
   reply(options?: {
     formErrors?: string[];
     fieldErrors?: Record<string, string[]>;

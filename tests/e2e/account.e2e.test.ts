@@ -5,7 +5,7 @@ import {
   freshUser,
   launchBrowser,
   linkFrom,
-  login,
+  loginWithForm,
   logout,
   logoutButton,
   newPage,
@@ -109,7 +109,7 @@ describe("account", () => {
     await logout(page);
     await submitLogin(page, user.email, user.password);
     await seen(page.getByText(WRONG));
-    await login(page, user.email, newPassword);
+    await loginWithForm(page, user.email, newPassword);
 
     // The link worked once.
     await visit(page, resetLink);

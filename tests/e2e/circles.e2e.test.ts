@@ -10,7 +10,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DEMO_PASSWORD,
   expectNoConsoleErrors,
   freshUser,
   launchBrowser,
@@ -18,7 +17,6 @@ import {
   mainNav,
   newPage,
   seen,
-  signUpAndVerify,
   visit,
   waitForHydration,
   type NewUser,
@@ -167,7 +165,8 @@ async function fillQuestion(page: Page) {
 /** A fresh entrepreneur with a complete profile, on the summary step. */
 async function onboardedEntrepreneur(page: Page, label: string, overrides?: Partial<CompanyInput>) {
   const user = freshUser(label);
-  await signUpAndVerify(page, user);
+  await login(page, user);
+  await visit(page, "/onboarding");
   await page.waitForURL("**/onboarding/company");
   await fillCompany(page, companyFor(user, overrides));
   await saveAndContinue(page, "profile");
@@ -235,7 +234,8 @@ describe("onboarding", () => {
   it("takes a new entrepreneur through company, profile and question to taking part", async () => {
     const page = await newPage(browser);
     const user = freshUser("onboard");
-    await signUpAndVerify(page, user);
+    await login(page, user);
+    await visit(page, "/onboarding");
 
     // Step 1: the company.
     await page.waitForURL("**/onboarding/company");
@@ -327,7 +327,8 @@ describe("onboarding", () => {
   it("explains the mkb limit next to the employees field and keeps the other values", async () => {
     const page = await newPage(browser);
     const user = freshUser("mkb");
-    await signUpAndVerify(page, user);
+    await login(page, user);
+    await visit(page, "/onboarding");
     await page.waitForURL("**/onboarding/company");
     const company = companyFor(user, { employees: "300" });
     await fillCompany(page, company);
@@ -400,8 +401,8 @@ describe("applying to a circle", () => {
 
     // The coach sees applications waiting on the overview and approves this one.
     const coach = await newPage(browser);
-    await login(coach, COACH.email, DEMO_PASSWORD);
-    await coach.waitForURL("**/dashboard");
+    await login(coach, COACH.email);
+    await visit(coach, "/dashboard");
     const card = coachedCard(coach, SALLAND);
     await seen(card);
     expect(await pendingCount(card)).toBeGreaterThan(0);
@@ -479,8 +480,8 @@ describe("applying to a circle", () => {
 
     // Fatima approves it.
     const coach = await newPage(browser);
-    await login(coach, FATIMA.email, DEMO_PASSWORD);
-    await coach.waitForURL("**/dashboard");
+    await login(coach, FATIMA.email);
+    await visit(coach, "/dashboard");
     const card = coachedCard(coach, ZWOLLE);
     await card.getByRole("link", { name: PENDING }).click();
     await coach.waitForURL(`**/circles/${circleId}/members`);
@@ -524,7 +525,7 @@ describe("applying to a circle", () => {
 describe("managing members", () => {
   it("explains a missing removal reason next to the field and removes nobody", async () => {
     const coach = await newPage(browser);
-    await login(coach, COACH.email, DEMO_PASSWORD);
+    await login(coach, COACH.email);
     const circleId = await openCircleFromList(coach, TWENTE);
     await visit(coach, `/circles/${circleId}/members`);
     const members = coach.getByRole("region", { name: /^\d+ (lid|leden)$/ });
@@ -548,7 +549,8 @@ describe("managing members", () => {
 describe("confidentiality", () => {
   it("shows an organiser counts but not a circle's private home", async () => {
     const page = await newPage(browser);
-    await login(page, ORGANISER, DEMO_PASSWORD);
+    await login(page, ORGANISER);
+    await visit(page, "/dashboard");
     await mainNav(page).getByRole("link", { name: "Programma's" }).click();
     await page.waitForURL("**/programmes");
     await seen(heading(page, "Programma's"));
@@ -600,13 +602,9 @@ describe("confidentiality", () => {
     ]);
   });
 
-  // KNOWN APP BUG: listProgrammes() (app/models/programmes.server.ts) counts the circles with a
-  // subquery that drizzle renders unqualified in a single-table select:
-  // `(select count(*) from "circle" where "programme_id" = "id")`, where both columns resolve to
-  // `circle`. Every programme shows "1 kring" on /programmes and on the organiser's overview.
   it("lists each programme with its number of circles", async () => {
     const page = await newPage(browser);
-    await login(page, ORGANISER, DEMO_PASSWORD);
+    await login(page, ORGANISER);
     await visit(page, "/programmes");
     const programme = page
       .getByRole("listitem")
@@ -660,7 +658,8 @@ describe("in English", () => {
   it("shows the onboarding step and a circle page in English", async () => {
     const page = await newPage(browser);
     const user = freshUser("english");
-    await signUpAndVerify(page, user);
+    await login(page, user);
+    await visit(page, "/onboarding");
     await page.waitForURL("**/onboarding/company");
     await page.getByRole("button", { name: "EN", exact: true }).click();
     await seen(heading(page, "About your business"));

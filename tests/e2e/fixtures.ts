@@ -4,6 +4,7 @@
  * outbox folder, and looking up seeded people in the server's database (read-only).
  */
 import crypto from "node:crypto";
+import { createCookie } from "@remix-run/node";
 import fs from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -16,7 +17,9 @@ import {
   type Response,
   type WebSocket,
 } from "playwright-core";
-import { expect, inject } from "vitest";
+import { expect, inject, onTestFinished } from "vitest";
+import type { Role } from "~/domain/states";
+import { generateSecureRandomString, hashSecret } from "~/utils/crypto.server";
 
 export const baseURL = inject("baseURL");
 export const outboxDir = inject("outboxDir");
@@ -133,13 +136,88 @@ export function logoutButton(page: Page) {
 }
 
 /** Logs in through the form (Dutch or English page) and waits until the header shows it. */
-export async function login(page: Page, email: string, password: string) {
+export async function loginWithForm(page: Page, email: string, password: string) {
   await visit(page, "/login");
   await page.getByLabel(/^(E-mailadres|Email address)$/).fill(email);
   await page.getByLabel(/^(Wachtwoord|Password)$/).fill(password);
   await page.getByRole("button", { name: /^(Inloggen|Log in)$/ }).click();
   await seen(logoutButton(page));
   await waitForHydration(page);
+}
+
+// The server's session cookie, signed with the same secret (global-setup hands it over).
+const sessionCookie = createCookie("kw_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secrets: [inject("sessionSecret")],
+});
+
+export type LoggedIn = { id: number; email: string; name: string; password: string };
+
+/**
+ * Signs a page's browser in without the login form: the session (and, for a new person, the
+ * user) goes straight into the server's database, the cookie into the browser. Pass the e-mail
+ * of a seeded person, or roles, a name and an address for a fresh, verified account (an
+ * entrepreneur unless told otherwise, without a profile yet) whose password is the demo password. What it made is deleted when the test finishes. Only the log-in tests use the
+ * form itself (`loginWithForm`).
+ */
+export async function login(
+  page: Page,
+  who: string | { roles?: Role[]; name?: string; email?: string; locale?: "nl" | "en" } = {},
+): Promise<LoggedIn> {
+  const user = writeDatabase((db) => {
+    if (typeof who === "string") {
+      const row = db.prepare("select id, email, name from user where email = ?").get(who) as
+        { id: number; email: string; name: string } | undefined;
+      if (!row) throw new Error(`No user ${who} in the e2e database`);
+      return { ...row, created: false };
+    }
+    const email = who.email ?? uniqueEmail("login");
+    const name = who.name ?? `E2E ${crypto.randomBytes(2).toString("hex")}`;
+    // Fresh accounts borrow a seeded person's hash, so the demo password works for them too.
+    const { hash } = db
+      .prepare("select password_hash as hash from user where email = 'ondernemer@kringwijs.test'")
+      .get() as { hash: string };
+    const now = Date.now();
+    const created = db
+      .prepare(
+        "insert into user (email, name, password_hash, locale, email_verified_at, created_at) values (?, ?, ?, ?, ?, ?)",
+      )
+      .run(email, name, hash, who.locale ?? null, now, now);
+    const id = Number(created.lastInsertRowid);
+    for (const role of who.roles ?? ["entrepreneur"]) {
+      db.prepare("insert into user_role (user_id, role, created_at) values (?, ?, ?)").run(
+        id,
+        role,
+        now,
+      );
+    }
+    return { id, email, name, created: true };
+  });
+  const sessionId = generateSecureRandomString(15);
+  const secret = generateSecureRandomString(24);
+  const expiresAt = Date.now() + 24 * 60 * 60 * 1000;
+  writeDatabase((db) =>
+    db
+      .prepare(
+        "insert into session (id, secret_hash, user_id, expires_at, created_at) values (?, ?, ?, ?, ?)",
+      )
+      .run(sessionId, hashSecret(secret), user.id, expiresAt, Date.now()),
+  );
+  onTestFinished(() =>
+    writeDatabase((db) => {
+      // Deleting the user cascades to their sessions, roles, memberships and the rest.
+      if (user.created) db.prepare("delete from user where id = ?").run(user.id);
+      else db.prepare("delete from session where id = ?").run(sessionId);
+    }),
+  );
+  const cookie = await sessionCookie.serialize(`${sessionId}.${secret}`);
+  const value = cookie.split(";")[0]!.slice("kw_session=".length);
+  await page
+    .context()
+    .addCookies([{ name: "kw_session", value, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  return { id: user.id, email: user.email, name: user.name, password: DEMO_PASSWORD };
 }
 
 export async function logout(page: Page) {
@@ -277,6 +355,20 @@ export function readDatabase<T>(query: (db: Database.Database) => T): T {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
     return query(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Writes to the server's database, for fixtures only (`login`). The server holds the same file
+ * in WAL mode; the busy timeout waits for its write lock instead of failing.
+ */
+function writeDatabase<T>(change: (db: Database.Database) => T): T {
+  const db = new Database(databasePath, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    return db.transaction(() => change(db))();
   } finally {
     db.close();
   }

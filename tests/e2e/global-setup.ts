@@ -16,6 +16,8 @@ declare module "vitest" {
     baseURL: string;
     outboxDir: string;
     databasePath: string;
+    /** Lets the `login()` fixture sign a session cookie the way the server does. */
+    sessionSecret: string;
   }
 }
 
@@ -78,12 +80,13 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://localhost:${port}`;
   const outboxDir = path.join(dir, "outbox");
   const databasePath = path.join(dir, "e2e.db");
+  const sessionSecret = crypto.randomBytes(32).toString("hex");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_PATH: databasePath,
     OUTBOX_DIR: outboxDir,
-    SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+    SESSION_SECRET: sessionSecret,
     PORT: String(port),
     // Send queued mail promptly, and notification mails without the usual wait.
     MAIL_WORKER_INTERVAL_MS: "200",
@@ -130,6 +133,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseURL", baseURL);
   project.provide("outboxDir", outboxDir);
   project.provide("databasePath", databasePath);
+  project.provide("sessionSecret", sessionSecret);
 
   return async () => {
     await stop(server);

@@ -5,10 +5,10 @@ import {
   freshUser,
   launchBrowser,
   login,
+  loginWithForm,
   logout,
   newPage,
   seen,
-  signUpAndVerify,
   visit,
   waitForHydration,
 } from "./fixtures";
@@ -93,9 +93,10 @@ describe("language", () => {
   it("remembers a signed-in user's choice on the account", async () => {
     const page = await newPage(browser);
     const user = freshUser("language");
-    await signUpAndVerify(page, user);
+    const me = await login(page, user);
+    await visit(page, "/onboarding");
     await expectLanguage(page, "nl");
-    // A confirmed address lands on the first onboarding step.
+    // A new account starts at the first onboarding step.
     await page.waitForURL("**/onboarding/company");
     await seen(page.getByRole("heading", { level: 1, name: "Over je bedrijf" }));
 
@@ -112,7 +113,7 @@ describe("language", () => {
     const other = await newPage(browser, { locale: "nl-NL" });
     await visit(other, "/");
     await expectLanguage(other, "nl");
-    await login(other, user.email, user.password);
+    await loginWithForm(other, me.email, me.password);
     await expectLanguage(other, "en");
     await other.waitForURL("**/dashboard");
     await seen(other.getByRole("heading", { level: 1, name: `Hello ${user.name}` }));
@@ -127,7 +128,7 @@ describe("language", () => {
       .toBe("en");
 
     // And in the first browser, logging in again keeps English too.
-    await login(page, user.email, user.password);
+    await loginWithForm(page, me.email, me.password);
     await expectLanguage(page, "en");
 
     expectNoConsoleErrors(page);

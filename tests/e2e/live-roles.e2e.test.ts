@@ -1,7 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DEMO_PASSWORD,
   expectNoConsoleErrors,
   freshUser,
   launchBrowser,
@@ -11,7 +10,6 @@ import {
   mainNavLinks,
   newPage,
   seen,
-  signUpAndVerify,
   visit,
 } from "./fixtures";
 
@@ -57,7 +55,8 @@ describe("live role changes", () => {
     // B: a fresh entrepreneur, on the home page with a live connection.
     const pageB = await newPage(browser);
     const userB = freshUser("live");
-    await signUpAndVerify(pageB, userB);
+    await login(pageB, userB);
+    await visit(pageB, "/onboarding");
     const connected = liveConnection(pageB);
     await visit(pageB, "/dashboard");
     await connected;
@@ -68,7 +67,8 @@ describe("live role changes", () => {
 
     // A: the organiser finds B in the user list.
     const pageA = await newPage(browser);
-    await login(pageA, "organisator@kringwijs.test", DEMO_PASSWORD);
+    await login(pageA, "organisator@kringwijs.test");
+    await visit(pageA, "/dashboard");
     await adminLink(pageA).click();
     await pageA.waitForURL("**/admin/users");
     await pageA.getByLabel("Zoek op naam of e-mailadres").fill(userB.email);
@@ -127,8 +127,8 @@ describe("live role changes", () => {
     ];
     for (const [email, links] of menus) {
       const page = await newPage(browser);
-      await login(page, email, DEMO_PASSWORD);
-      await page.waitForURL("**/dashboard");
+      await login(page, email);
+      await visit(page, "/dashboard");
       await seen(page.getByRole("heading", { level: 1, name: /^Hallo / }));
       expect(await mainNavLinks(page), email).toEqual(links);
       expect(await mainNav(page).getByRole("link", { name: "Start" }).count()).toBe(0);
@@ -139,7 +139,8 @@ describe("live role changes", () => {
 
   it("shows an entrepreneur the 403 page for the user list", async () => {
     const page = await newPage(browser);
-    await login(page, "ondernemer@kringwijs.test", DEMO_PASSWORD);
+    await login(page, "ondernemer@kringwijs.test");
+    await visit(page, "/dashboard");
     expect(await adminLink(page).count()).toBe(0);
     const response = await page.goto("/admin/users");
     expect(response?.status()).toBe(403);

@@ -13,7 +13,6 @@
 import type { Browser, Locator, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DEMO_PASSWORD,
   emailOf,
   expectNoConsoleErrors,
   launchBrowser,
@@ -140,13 +139,10 @@ async function move(page: Page, proposalPath: string, name: string, to: string) 
 describe("matching", () => {
   it("lets an organiser propose, adjust and accept circles, and invites the members", async () => {
     const organiser = await newPage(browser);
-    await login(organiser, ORGANISER, DEMO_PASSWORD);
+    await login(organiser, ORGANISER);
+    await visit(organiser, "/dashboard");
 
-    // 1. From the programme list to the matching page, through the menu. KNOWN APP BUG: a fresh
-    // page load of /programmes/:id (or of /programmes, then the programme) reports a CSP
-    // violation, "script-src blocked eval": the route module builds its zod ArchiveSchema without
-    // importing ~/utils/validation, so `z.config({ jitless: true })` has not run yet and zod
-    // probes `new Function`. After the login page that module is loaded, so this path is clean.
+    // 1. From the programme list to the matching page, through the menu.
     await mainNav(organiser).getByRole("link", { name: "Programma's" }).click();
     await organiser.waitForURL("**/programmes");
     const listed = organiser
@@ -236,10 +232,8 @@ describe("matching", () => {
     const warnings = first.getByTestId("circle-warnings");
     await seen(warnings.getByText(TOO_SMALL, { exact: true }));
 
-    // …and a proposal with a warning cannot be accepted. KNOWN APP BUG: the page's MoveForm is a
-    // component created inside the render function, so every re-render (such as the data
-    // reload after this refusal) remounts all the "Verplaats naar" forms and resets a choice made
-    // in the meantime to the person's current place. So wait for the reload before moving again.
+    // …and a proposal with a warning cannot be accepted. The refusal reloads the page's data;
+    // wait for it, so the next move starts from the page as it now is.
     const [refused] = await Promise.all([
       organiser.waitForResponse(isPostTo(proposalPath)),
       organiser.waitForResponse(isReloadOf(proposalPath)),
@@ -328,7 +322,7 @@ describe("matching", () => {
     expect(mail.text).toContain(`/circles/${circleId}`);
 
     const member = await newPage(browser);
-    await login(member, memberEmail, DEMO_PASSWORD);
+    await login(member, memberEmail);
     await visit(member, "/dashboard");
     await seen(heading(member, `Hallo ${memberName}`));
     const todo = member.getByTestId("todo");
@@ -350,7 +344,7 @@ describe("matching", () => {
 
     // The person moved out got nothing for this circle.
     const outsider = await newPage(browser);
-    await login(outsider, emailOf(movedOut), DEMO_PASSWORD);
+    await login(outsider, emailOf(movedOut));
     await visit(outsider, "/dashboard");
     await seen(heading(outsider, `Hallo ${movedOut}`));
     await seen(outsider.getByTestId("my-circles"));

@@ -6,7 +6,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DEMO_PASSWORD,
   expectNoConsoleErrors,
   freshUser,
   launchBrowser,
@@ -16,7 +15,6 @@ import {
   newPage,
   readMail,
   seen,
-  signUpAndVerify,
   visit,
 } from "./fixtures";
 
@@ -37,7 +35,8 @@ describe("notifications", () => {
   it("raises B's bell live when the coach approves, and the notification leads to the circle", async () => {
     const page = await newPage(browser);
     const user = freshUser("bell");
-    await signUpAndVerify(page, user);
+    await login(page, user);
+    await visit(page, "/onboarding");
 
     // B applies to the circle.
     await visit(page, "/circles");
@@ -65,7 +64,7 @@ describe("notifications", () => {
 
     // The coach approves in another browser.
     const coach = await newPage(browser);
-    await login(coach, "coach@kringwijs.test", DEMO_PASSWORD);
+    await login(coach, "coach@kringwijs.test");
     await visit(coach, `${circlePath}/members`);
     await coach.getByRole("button", { name: `Aanmelding van ${user.name} aannemen` }).click();
     await seen(coach.getByText("Aangenomen. Het nieuwe lid krijgt bericht."));

@@ -2,7 +2,6 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   baseURL,
-  DEMO_PASSWORD,
   expectNoConsoleErrors,
   launchBrowser,
   liveConnection,
@@ -142,13 +141,13 @@ describe("in the browser", () => {
 
   it("renders the signed-in pages without console errors or CSP violations", async () => {
     const page = await newPage(browser);
-    await login(page, "coach@kringwijs.test", DEMO_PASSWORD);
+    await login(page, "coach@kringwijs.test");
     await visit(page, "/settings");
     await seen(page.getByRole("heading", { level: 1, name: "Mijn account" }));
     expectNoConsoleErrors(page);
 
     const organiser = await newPage(browser);
-    await login(organiser, "organisator@kringwijs.test", DEMO_PASSWORD);
+    await login(organiser, "organisator@kringwijs.test");
     await visit(organiser, "/admin/users");
     await seen(organiser.getByRole("heading", { level: 1, name: "Gebruikers en rollen" }));
     await seen(organiser.getByRole("table"));

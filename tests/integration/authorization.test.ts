@@ -356,13 +356,17 @@ async function buildWorld(): Promise<World> {
   decideApplication(coach.id, circleId, getMembership(circleId, member.id)!.id, true, null);
   decideApplication(coach.id, circleId, getMembership(circleId, waitlisted.id)!.id, true, null);
   acceptHouseRules(member.id, circleId);
-  const proposalId = runMatching(programme.organiser.id, programme.id, {
-    sizeMin: 3,
-    sizeTarget: 4,
-    sizeMax: 6,
-    sectorPolicy: "mixed",
-    meetingMode: "online",
-    weights: defaultWeights,
+  const proposalId = runMatching({
+    actorId: programme.organiser.id,
+    programmeId: programme.id,
+    policy: {
+      sizeMin: 3,
+      sizeTarget: 4,
+      sizeMax: 6,
+      sectorPolicy: "mixed",
+      meetingMode: "online",
+      weights: defaultWeights,
+    },
   });
   return {
     circleId,

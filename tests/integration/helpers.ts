@@ -1,5 +1,9 @@
 import fs from "node:fs/promises";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { LoadContext } from "~/load-context";
 import type { LiveEvent, Publisher } from "~/server/realtime.server";
@@ -9,6 +13,7 @@ import { startSession } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { listOutbox } from "~/utils/outbox.server";
 import { processOutbox } from "~/models/outbox.server";
+import { resetEnvCache } from "~/utils/env.server";
 
 export const BASE = "http://localhost:3000";
 
@@ -66,19 +71,34 @@ export async function makeUser(
   return { id, email, password };
 }
 
+/**
+ * A person with a session, in one line: `const { id, cookie } = await signedIn({ roles: ["coach"] })`.
+ * Takes what `makeUser` takes.
+ */
+export async function signedIn(input: Parameters<typeof makeUser>[0] = {}) {
+  const user = await makeUser(input);
+  return { ...user, cookie: await sessionCookieFor(user.id) };
+}
+
 /** The Cookie header of a fresh session for `userId`. */
 export async function sessionCookieFor(userId: number) {
   const setCookie = await startSession(userId);
   return setCookie.split(";")[0]!;
 }
 
+/** Form fields; an array becomes one entry per value, as checkboxes and multi-selects send them. */
+export type Fields = Record<string, string | number | Blob | ReadonlyArray<string | number>>;
+
 export function formRequest(
   pathname: string,
-  fields: Record<string, string | Blob>,
+  fields: Fields,
   init: { cookie?: string; headers?: Record<string, string> } = {},
 ) {
   const body = new FormData();
-  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  for (const [name, value] of Object.entries(fields)) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) body.append(name, v instanceof Blob ? v : String(v));
+  }
   const headers = new Headers(init.headers);
   if (init.cookie) headers.set("Cookie", init.cookie);
   return new Request(`${BASE}${pathname}`, { method: "POST", body, headers });
@@ -109,6 +129,37 @@ export function loaderArgs(
   return { request, context, params } as LoaderFunctionArgs;
 }
 
+type RouteCall = {
+  cookie?: string;
+  params?: Record<string, string>;
+  context?: LoadContext;
+  headers?: Record<string, string>;
+};
+
+/**
+ * Posts a form to a route's action and returns its Response, returned or thrown:
+ * `const res = await submit(action, "/admin/users", { intent: "grant", userId, role }, { cookie })`.
+ */
+export function submit(
+  action: (args: ActionFunctionArgs) => unknown,
+  pathname: string,
+  fields: Fields,
+  { cookie, params = {}, context = makeContext(), headers }: RouteCall = {},
+): Promise<Response> {
+  const request = formRequest(pathname, fields, { cookie, headers });
+  return settle(async () => action(actionArgs(request, context, params)));
+}
+
+/** Runs a route's loader for a GET of `pathname` and returns its Response, returned or thrown. */
+export function load(
+  loader: (args: LoaderFunctionArgs) => unknown,
+  pathname: string,
+  { cookie, params = {}, context = makeContext(), headers }: RouteCall = {},
+): Promise<Response> {
+  const request = getRequest(pathname, { cookie, headers });
+  return settle(async () => loader(loaderArgs(request, context, params)));
+}
+
 /** Runs a loader or action and returns the Response, whether it was returned or thrown. */
 export async function settle(run: () => Promise<unknown>): Promise<Response> {
   try {
@@ -132,6 +183,48 @@ export async function waitForMail(to: string, subject: RegExp, timeoutMs = 5000)
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`No mail to ${to} matching ${subject}`);
+}
+
+/**
+ * A real SMTP server on a free port for the describe block it is called in; SMTP_URL points at
+ * it meanwhile. `received` holds the parsed mails; `onMail` runs before the server answers "250 OK":
+ * it can delay the answer, or refuse the mail by throwing an Error with a `responseCode`.
+ */
+export function useSmtpSink() {
+  const sink = {
+    received: [] as ParsedMail[],
+    onMail: null as ((mail: ParsedMail) => void | Promise<void>) | null,
+  };
+  let server: SMTPServer;
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, _session, callback) {
+        simpleParser(stream)
+          .then(async (mail) => {
+            sink.received.push(mail);
+            try {
+              await sink.onMail?.(mail);
+            } catch (refusal) {
+              sink.received.splice(sink.received.indexOf(mail), 1);
+              throw refusal;
+            }
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    resetEnvCache();
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    resetEnvCache();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return sink;
 }
 
 export function linkIn(text: string, pathname: string) {

@@ -1,40 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
-import { resetEnvCache } from "~/utils/env.server";
+import { describe, expect, it } from "vitest";
 import { sendMail } from "~/utils/mail.server";
 import { listOutbox } from "~/utils/outbox.server";
 import { verifyEmailMail } from "~/emails/account-emails.server";
+import { useSmtpSink } from "./helpers";
 
 describe("mail through a real SMTP server", () => {
-  const received: ParsedMail[] = [];
-  let server: SMTPServer;
-
-  beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push(mail);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.server.address() as AddressInfo;
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-    resetEnvCache();
-  });
-
-  afterAll(async () => {
-    delete process.env.SMTP_URL;
-    resetEnvCache();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const { received } = useSmtpSink();
 
   it("delivers an HTML and plain-text message that reads back intact", async () => {
     const mail = verifyEmailMail("nl", "Sanne", "http://localhost:3000/verify-email?token=abc");

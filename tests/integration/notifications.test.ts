@@ -1,9 +1,6 @@
 import { spawn } from "node:child_process";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { emailOutbox } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
@@ -32,6 +29,7 @@ import {
   makeCircle,
   makeContext,
   makeUser,
+  useSmtpSink,
   sessionCookieFor,
   settle,
 } from "./helpers";
@@ -40,50 +38,17 @@ const outboxRows = (userId: number) =>
   getDb().select().from(emailOutbox).where(eq(emailOutbox.userId, userId)).all();
 
 describe("the outbox against a real SMTP server", () => {
-  const received: ParsedMail[] = [];
-  let refuseNext = 0;
-  let onMessage: (() => void) | null = null;
-  let server: SMTPServer;
-
-  beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            if (refuseNext > 0) {
-              refuseNext -= 1;
-              const error = new Error("Mailbox temporarily unavailable") as Error & {
-                responseCode: number;
-              };
-              error.responseCode = 451;
-              return callback(error);
-            }
-            received.push(mail);
-            if (onMessage) {
-              // The test decides when the sender hears "250 OK".
-              const hook = onMessage;
-              onMessage = null;
-              hook();
-              setTimeout(() => callback(), 200);
-              return;
-            }
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    resetEnvCache();
-  });
-
-  afterAll(async () => {
-    delete process.env.SMTP_URL;
-    resetEnvCache();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const smtp = useSmtpSink();
+  const received = smtp.received;
+  // The next `n` mails are refused with a temporary error.
+  const refuseNext = (n: number) => {
+    let left = n;
+    smtp.onMail = () => {
+      if (left <= 0) return;
+      left -= 1;
+      throw Object.assign(new Error("Mailbox temporarily unavailable"), { responseCode: 451 });
+    };
+  };
 
   const queue = (to: string, subject: string) =>
     getDb().transaction((tx) =>
@@ -110,7 +75,7 @@ describe("the outbox against a real SMTP server", () => {
 
   it("retries with exponential backoff while the server refuses, then sends exactly one message", async () => {
     received.length = 0;
-    refuseNext = 2;
+    refuseNext(2);
     const id = queue("twee@example.nl", "Tweede bericht");
     const t0 = new Date();
     expect(await processOutbox(t0)).toBe(0);
@@ -129,14 +94,14 @@ describe("the outbox against a real SMTP server", () => {
 
   it("marks a mail failed after repeated refusals, for organisers to see", async () => {
     received.length = 0;
-    refuseNext = 100;
+    refuseNext(100);
     const id = queue("drie@example.nl", "Derde bericht");
     let now = new Date();
     for (let i = 0; i < 10; i++) {
       await processOutbox(now);
       now = new Date(now.getTime() + 2 * 60 * 60_000);
     }
-    refuseNext = 0;
+    smtp.onMail = null;
     const row = getDb().select().from(emailOutbox).where(eq(emailOutbox.id, id)).get()!;
     expect(row.status).toBe("failed");
     expect(row.attempts).toBe(6);
@@ -157,7 +122,11 @@ describe("the outbox against a real SMTP server", () => {
       child.on("exit", (code) => resolve(code)),
     );
     // The server has the message; the sender is killed before it hears "250 OK" and can mark it.
-    onMessage = () => child.kill("SIGKILL");
+    smtp.onMail = async () => {
+      smtp.onMail = null;
+      child.kill("SIGKILL");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    };
     await exited;
     expect(received).toHaveLength(1);
     const row = getDb().select().from(emailOutbox).where(eq(emailOutbox.id, id)).get()!;

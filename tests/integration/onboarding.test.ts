@@ -5,15 +5,7 @@ import { action as questionAction } from "~/routes/onboarding.question";
 import { action as readyAction } from "~/routes/onboarding.ready";
 import { loader as onboardingLoader } from "~/routes/onboarding._index";
 import { getCompany, getProfile } from "~/models/profiles.server";
-import {
-  actionArgs,
-  formRequest,
-  getRequest,
-  loaderArgs,
-  makeUser,
-  sessionCookieFor,
-  settle,
-} from "./helpers";
+import { load, signedIn, submit } from "./helpers";
 
 const company = {
   name: "Bakkerij Bosman",
@@ -28,25 +20,14 @@ const company = {
   familyBusiness: "on",
 };
 
-async function entrepreneur() {
-  const user = await makeUser();
-  return { ...user, cookie: await sessionCookieFor(user.id) };
-}
-
 describe("onboarding", () => {
   it("walks company → profile → question → ready, resumable at the first open step", async () => {
-    const u = await entrepreneur();
+    const u = await signedIn();
     const step = async () =>
-      (
-        await settle(() =>
-          onboardingLoader(loaderArgs(getRequest("/onboarding", { cookie: u.cookie }))),
-        )
-      ).headers.get("Location");
+      (await load(onboardingLoader, "/onboarding", { cookie: u.cookie })).headers.get("Location");
     expect(await step()).toBe("/onboarding/company");
 
-    const c = await settle(() =>
-      companyAction(actionArgs(formRequest("/onboarding/company", company, { cookie: u.cookie }))),
-    );
+    const c = await submit(companyAction, "/onboarding/company", company, { cookie: u.cookie });
     expect(c.headers.get("Location")).toBe("/onboarding/profile");
     expect(getCompany(u.id)).toMatchObject({
       name: "Bakkerij Bosman",
@@ -57,27 +38,17 @@ describe("onboarding", () => {
     });
     expect(await step()).toBe("/onboarding/profile");
 
-    const body = new FormData();
-    for (const [k, v] of [
-      ["companyRole", "owner"],
-      ["themes", "succession_governance"],
-      ["themes", "people"],
-      ["dayParts", "evening"],
-      ["dayParts", "early_morning"],
-      ["meetingMode", "in_person"],
-      ["willingToHost", "on"],
-    ])
-      body.append(k!, v!);
-    const p = await settle(() =>
-      profileAction(
-        actionArgs(
-          new Request("http://localhost:3000/onboarding/profile", {
-            method: "POST",
-            body,
-            headers: { Cookie: u.cookie },
-          }),
-        ),
-      ),
+    const p = await submit(
+      profileAction,
+      "/onboarding/profile",
+      {
+        companyRole: "owner",
+        themes: ["succession_governance", "people"],
+        dayParts: ["evening", "early_morning"],
+        meetingMode: "in_person",
+        willingToHost: "on",
+      },
+      { cookie: u.cookie },
     );
     expect(p.headers.get("Location")).toBe("/onboarding/question");
     expect(getProfile(u.id)).toMatchObject({
@@ -88,38 +59,35 @@ describe("onboarding", () => {
       readyToMatch: false,
     });
 
-    const q = await settle(() =>
-      questionAction(
-        actionArgs(
-          formRequest(
-            "/onboarding/question",
-            {
-              questionSituation: "Mijn zoon neemt over.",
-              questionTried: "",
-              questionWish: "Hoe deden anderen dat?",
-            },
-            { cookie: u.cookie },
-          ),
-        ),
-      ),
+    const q = await submit(
+      questionAction,
+      "/onboarding/question",
+      {
+        questionSituation: "Mijn zoon neemt over.",
+        questionTried: "",
+        questionWish: "Hoe deden anderen dat?",
+      },
+      { cookie: u.cookie },
     );
     expect(q.headers.get("Location")).toBe("/onboarding/ready");
 
-    const r = await settle(() =>
-      readyAction(
-        actionArgs(formRequest("/onboarding/ready", { ready: "yes" }, { cookie: u.cookie })),
-      ),
+    const r = await submit(
+      readyAction,
+      "/onboarding/ready",
+      { ready: "yes" },
+      { cookie: u.cookie },
     );
     expect(r.status).toBe(200);
     expect(getProfile(u.id)?.readyToMatch).toBe(true);
   });
 
   it("refuses 'ready to be matched' while the profile is incomplete", async () => {
-    const u = await entrepreneur();
-    const r = await settle(() =>
-      readyAction(
-        actionArgs(formRequest("/onboarding/ready", { ready: "yes" }, { cookie: u.cookie })),
-      ),
+    const u = await signedIn();
+    const r = await submit(
+      readyAction,
+      "/onboarding/ready",
+      { ready: "yes" },
+      { cookie: u.cookie },
     );
     expect(r.status).toBe(400);
     expect((await r.json()).error[""]).toEqual(["onboarding.ready.incomplete"]);
@@ -149,13 +117,12 @@ describe("onboarding", () => {
     ],
     ["an unknown sector", { sector: "Z" }, "sector", "validation.choose"],
   ])("explains %s next to the field and saves nothing", async (_label, change, field, message) => {
-    const u = await entrepreneur();
-    const res = await settle(() =>
-      companyAction(
-        actionArgs(
-          formRequest("/onboarding/company", { ...company, ...change }, { cookie: u.cookie }),
-        ),
-      ),
+    const u = await signedIn();
+    const res = await submit(
+      companyAction,
+      "/onboarding/company",
+      { ...company, ...change },
+      { cookie: u.cookie },
     );
     expect(res.status).toBe(400);
     const body = await res.json();
@@ -165,21 +132,16 @@ describe("onboarding", () => {
   });
 
   it("limits themes to three and needs at least one day-part", async () => {
-    const u = await entrepreneur();
-    const body = new FormData();
-    for (const t of ["growth", "finance", "people", "international"]) body.append("themes", t);
-    body.append("companyRole", "owner");
-    body.append("meetingMode", "online");
-    const res = await settle(() =>
-      profileAction(
-        actionArgs(
-          new Request("http://localhost:3000/onboarding/profile", {
-            method: "POST",
-            body,
-            headers: { Cookie: u.cookie },
-          }),
-        ),
-      ),
+    const u = await signedIn();
+    const res = await submit(
+      profileAction,
+      "/onboarding/profile",
+      {
+        themes: ["growth", "finance", "people", "international"],
+        companyRole: "owner",
+        meetingMode: "online",
+      },
+      { cookie: u.cookie },
     );
     expect(res.status).toBe(400);
     const json = await res.json();
