@@ -516,6 +516,12 @@ export const en: Messages = {
     applicationsTitle_one: "{{count}} application",
     applicationsTitle_other: "{{count}} applications",
     noApplications: "There are no new applications.",
+    conflict: {
+      sameCompany:
+        "Note: {{name}} is already in this circle and works for the same company. The rule is one person per company.",
+      competitors:
+        "Note: {{name}} is already in this circle and may be a direct competitor (same sector, same municipality). Ask whether both are fine with that.",
+    },
     decisionMessage: "Message to the applicant (optional)",
     approve: "Accept",
     decline: "Decline",

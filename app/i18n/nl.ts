@@ -512,6 +512,12 @@ export const nl = {
     applicationsTitle_one: "{{count}} aanmelding",
     applicationsTitle_other: "{{count}} aanmeldingen",
     noApplications: "Er zijn geen nieuwe aanmeldingen.",
+    conflict: {
+      sameCompany:
+        "Let op: {{name}} zit al in deze kring en werkt bij hetzelfde bedrijf. Eén persoon per bedrijf is de regel.",
+      competitors:
+        "Let op: {{name}} zit al in deze kring en is mogelijk een directe concurrent (zelfde branche, zelfde gemeente). Vraag of ze daar allebei geen bezwaar tegen hebben.",
+    },
     decisionMessage: "Bericht aan de aanmelder (mag leeg blijven)",
     approve: "Aannemen",
     decline: "Afwijzen",

@@ -18,7 +18,7 @@ import { DEFAULT_HOUSE_RULES } from "../domain/house-rules";
 import { describe, match, unplacedReason, type MatchResult } from "../domain/matching/engine";
 import {
   circleWarnings,
-  compatible,
+  compatibleIgnoringCompanies,
   defaultWeights,
   eligible,
   pairFit,
@@ -42,6 +42,7 @@ import {
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { inviteUser } from "./memberships.server";
+import { companyKey } from "./profiles.server";
 
 type Row = {
   id: number;
@@ -75,7 +76,7 @@ function toCandidate(r: Row): Candidate | null {
     return null;
   return {
     id: r.id,
-    companyKey: r.kvk ? `kvk:${r.kvk}` : `company:${r.companyId}`,
+    companyKey: companyKey(r.kvk, r.companyId),
     sector: r.sector as Sector,
     division: r.division,
     municipality: r.municipality,
@@ -411,8 +412,10 @@ export type CircleSuggestion = {
 
 /**
  * Open circles with seats, ranked by how well one entrepreneur fits their current members.
- * Circles that would break a hard constraint are left out. The reasons are counts only, so they
- * reveal nothing personal about the members.
+ * Circles whose day-parts or (in person) region rule the viewer out are left out. Nothing here
+ * depends on a member's KvK number, company, division or municipality: the viewer sets their own
+ * values for those, so reacting to them would reveal which company is in which circle. The
+ * reasons are counts only, so they reveal nothing personal about the members.
  */
 export function suggestCircles(
   userId: number,
@@ -470,7 +473,8 @@ export function suggestCircles(
       weights: defaultWeights,
     };
     if (!eligible(me, policy)) continue;
-    if (members.some((m) => !compatible(me, m, policy))) continue;
+    // Never the company rules here (see compatibleIgnoringCompanies): the coach weighs those.
+    if (members.some((m) => !compatibleIgnoringCompanies(me, m, policy))) continue;
     if (members.length > 0 && sharedDayParts([...members, me]).length === 0) continue;
     const fit = members.length
       ? members.reduce((s, m) => s + pairFit(me, m, policy), 0) / members.length

@@ -6,11 +6,13 @@
  */
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { circles, companies, memberships, profiles, userRoles, users } from "../../db/schema";
+import { companyConflict, type CompanyConflict } from "../domain/matching/model";
 import type { MembershipState } from "../domain/states";
 import { sizeClassFor } from "../domain/taxonomy";
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notifications.server";
+import { listCompanyFacts } from "./profiles.server";
 import { normaliseEmail } from "./users.server";
 
 type NoticeKind =
@@ -398,9 +400,14 @@ export function listMembers(circleId: number) {
     .map((m) => ({ ...m, sizeClass: m.employees === null ? null : sizeClassFor(m.employees) }));
 }
 
-/** What waits for the coach: applications with motivation, open invitations and the waitlist. */
+/**
+ * What waits for the coach: applications with motivation, open invitations and the waitlist.
+ * Each application carries its conflicts with current members (same company, direct competitor):
+ * the coach weighs them when deciding. Shown to the coach only, never to the applicant, and never
+ * used to hide circles from anyone (see suggestCircles).
+ */
 export function listPending(circleId: number) {
-  return getDb()
+  const rows = getDb()
     .select({
       membershipId: memberships.id,
       userId: users.id,
@@ -421,4 +428,25 @@ export function listPending(circleId: number) {
     )
     .orderBy(asc(memberships.waitlistedAt), asc(memberships.id))
     .all();
+  const applicants = rows.filter((r) => r.state === "applied").map((r) => r.userId);
+  const members = applicants.length
+    ? getDb()
+        .select({ userId: users.id, name: users.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.circleId, circleId), eq(memberships.state, "member")))
+        .orderBy(asc(users.name))
+        .all()
+    : [];
+  const facts = listCompanyFacts([...applicants, ...members.map((m) => m.userId)]);
+  return rows.map((r) => {
+    const mine = r.state === "applied" ? facts.get(r.userId) : undefined;
+    const conflicts: Array<{ kind: CompanyConflict; name: string }> = [];
+    for (const m of mine ? members : []) {
+      const theirs = facts.get(m.userId);
+      const kind = theirs && m.userId !== r.userId ? companyConflict(mine!, theirs) : null;
+      if (kind) conflicts.push({ kind, name: m.name });
+    }
+    return { ...r, conflicts };
+  });
 }

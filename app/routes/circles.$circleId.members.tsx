@@ -150,6 +150,15 @@ export default function CircleMembers() {
               {a.motivation ? (
                 <blockquote className="quote-small">{a.motivation}</blockquote>
               ) : null}
+              {a.conflicts.length > 0 ? (
+                <ul className="notice notice-warn plain-list" data-testid="conflicts">
+                  {a.conflicts.map((c) => (
+                    <li key={`${c.kind}-${c.name}`}>
+                      {t(`circle.conflict.${c.kind}`, { name: c.name })}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <Form method="post" className="stack">
                 <input type="hidden" name="membershipId" value={a.membershipId} />
                 <div className="field">
