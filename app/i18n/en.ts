@@ -358,6 +358,11 @@ export const en: Messages = {
     restoredToast: "The programme has been restored.",
     archivedNotice: "This programme is archived: its circles no longer accept applications.",
     noCircles: "This programme has no circles yet.",
+    noCoach: "No coach",
+    withoutCoach_one: "{{count}} circle without a coach",
+    withoutCoach_other: "{{count}} circles without a coach",
+    withoutCoachIntro_one: "This circle has no coach. Choose one:",
+    withoutCoachIntro_other: "These {{count}} circles have no coach. Choose one for each:",
     sizes: "circles of {{min}} to {{max}} members, ideally {{target}}",
     confidential:
       "You only see numbers here. Who is in a circle and what is discussed can only be seen by the members and their coach.",

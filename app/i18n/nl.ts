@@ -355,6 +355,12 @@ export const nl = {
     restoredToast: "Het programma is teruggezet.",
     archivedNotice: "Dit programma is gearchiveerd: de kringen nemen geen aanmeldingen meer aan.",
     noCircles: "Dit programma heeft nog geen kringen.",
+    noCoach: "Geen begeleider",
+    withoutCoach_one: "{{count}} kring zonder begeleider",
+    withoutCoach_other: "{{count}} kringen zonder begeleider",
+    withoutCoachIntro_one: "Deze kring heeft geen begeleider. Kies er een:",
+    withoutCoachIntro_other:
+      "Deze {{count}} kringen hebben geen begeleider. Kies er per kring een:",
     sizes: "kringen van {{min}} tot {{max}} deelnemers, bij voorkeur {{target}}",
     confidential:
       "Je ziet hier alleen aantallen. Wie er in een kring zit en wat er besproken wordt, zien alleen de leden en hun begeleider.",

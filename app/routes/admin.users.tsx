@@ -56,8 +56,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result === "own_organiser_role")
     return badRequest(submission, { formErrors: ["admin.ownOrganiser"] });
   if (result === "changed") {
-    context.publisher.toUser(userId, { type: "roles.changed" });
-    if (intent === "grant") context.publisher.notified([userId]);
+    if (intent === "grant") {
+      context.publisher.toUser(userId, { type: "roles.changed" });
+      context.publisher.notified([userId]);
+    } else {
+      // Access shrank (and a coach lost their circles): re-check every open socket of theirs.
+      context.publisher.revalidateUser(userId);
+    }
   }
   const key = intent === "grant" ? "admin.granted" : "admin.revoked";
   return json(submission.reply(), { headers: await createToastHeaders({ key, values: { role } }) });
