@@ -217,7 +217,8 @@ export const en: Messages = {
     granted: "The role $t(roles.{{role}}) has been granted.",
     revoked: "The role $t(roles.{{role}}) has been revoked.",
     userNotFound: "This user no longer exists.",
-    ownOrganiser: "You cannot remove your own organiser role. Ask another organiser.",
+    ownRoles: "You cannot change your own roles. Ask another organiser.",
+    ownRolesHint: "Only another organiser can change your own roles.",
     pagination: "Pages",
     page: "Page {{page}} of {{pages}}",
   },
@@ -521,6 +522,8 @@ export const en: Messages = {
     applicationsTitle_one: "{{count}} application",
     applicationsTitle_other: "{{count}} applications",
     noApplications: "There are no new applications.",
+    organiserHint:
+      "Organiser of the programme. An organiser can only join through the circle's coach.",
     conflict: {
       sameCompany:
         "Note: {{name}} is already in this circle and works for the same company. The rule is one person per company.",
@@ -549,6 +552,9 @@ export const en: Messages = {
       no_such_entrepreneur:
         "There is no entrepreneur with this email address. Ask them to create an account first.",
       already: "This entrepreneur has already been invited, has applied or is a member.",
+      self: "You cannot invite yourself.",
+      organiser_needs_coach:
+        "An organiser only becomes a member of a circle when that circle's coach invites them.",
     },
     removeMember: "Remove {{name}} from the circle",
     removeReason: "Reason (the entrepreneur will see this)",

@@ -215,8 +215,8 @@ export const nl = {
     granted: "De rol $t(roles.{{role}}) is toegekend.",
     revoked: "De rol $t(roles.{{role}}) is afgenomen.",
     userNotFound: "Deze gebruiker bestaat niet meer.",
-    ownOrganiser:
-      "Je kunt je eigen rol als organisator niet afnemen. Vraag dat aan een andere organisator.",
+    ownRoles: "Je kunt je eigen rollen niet wijzigen. Vraag dat aan een andere organisator.",
+    ownRolesHint: "Je eigen rollen kan alleen een andere organisator wijzigen.",
     pagination: "Pagina's",
     page: "Pagina {{page}} van {{pages}}",
   },
@@ -518,6 +518,8 @@ export const nl = {
     applicationsTitle_one: "{{count}} aanmelding",
     applicationsTitle_other: "{{count}} aanmeldingen",
     noApplications: "Er zijn geen nieuwe aanmeldingen.",
+    organiserHint:
+      "Organisator van het programma. Een organisator kan alleen via de begeleider van de kring lid worden.",
     conflict: {
       sameCompany:
         "Let op: {{name}} zit al in deze kring en werkt bij hetzelfde bedrijf. Eén persoon per bedrijf is de regel.",
@@ -546,6 +548,9 @@ export const nl = {
       no_such_entrepreneur:
         "Er is geen ondernemer met dit e-mailadres. Vraag diegene eerst een account te maken.",
       already: "Deze ondernemer is al uitgenodigd, aangemeld of lid.",
+      self: "Je kunt jezelf niet uitnodigen.",
+      organiser_needs_coach:
+        "Een organisator wordt alleen lid van een kring als de begeleider van die kring diegene uitnodigt.",
     },
     removeMember: "{{name}} uit de kring halen",
     removeReason: "Reden (de ondernemer krijgt dit te zien)",

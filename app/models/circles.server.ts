@@ -132,6 +132,23 @@ function setCoaches(
   return before.filter((userId) => !allowed.some((a) => a.userId === userId));
 }
 
+/** Whether someone coaches this circle now (the same rule as the coaches getCircle lists). */
+export function isActiveCoach(
+  tx: Pick<ReturnType<typeof getDb>, "select">,
+  circleId: number,
+  userId: number,
+): boolean {
+  return Boolean(
+    tx
+      .select({ userId: circleCoaches.userId })
+      .from(circleCoaches)
+      .where(
+        and(eq(circleCoaches.circleId, circleId), eq(circleCoaches.userId, userId), activeCoach),
+      )
+      .get(),
+  );
+}
+
 type CoachingTx = Pick<ReturnType<typeof getDb>, "delete" | "insert" | "select">;
 
 /**

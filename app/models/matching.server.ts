@@ -122,7 +122,9 @@ function candidateRows(userIds?: number[]) {
 /**
  * The people to match for a programme: entrepreneurs who chose "ready to be matched", with a
  * complete profile, in the programme's province (when it has one), and not already applied,
- * invited, waiting or a member in one of the programme's running circles.
+ * invited, waiting or a member in one of the programme's running circles. Organisers are left
+ * out: they join a circle only through its coach (see inviteUser), never through a proposal
+ * that an organiser accepts.
  */
 export function loadCandidates(programmeId: number): {
   candidates: Candidate[];
@@ -146,10 +148,18 @@ export function loadCandidates(programmeId: number): {
       .all()
       .map((r) => r.userId),
   );
+  const organisers = new Set(
+    db
+      .select({ userId: userRoles.userId })
+      .from(userRoles)
+      .where(eq(userRoles.role, "organiser"))
+      .all()
+      .map((r) => r.userId),
+  );
   const names: Record<number, string> = {};
   const candidates: Candidate[] = [];
   for (const row of candidateRows()) {
-    if (taken.has(row.id)) continue;
+    if (taken.has(row.id) || organisers.has(row.id)) continue;
     if (programme.province && row.province !== programme.province) continue;
     const candidate = toCandidate(row);
     if (!candidate) continue;

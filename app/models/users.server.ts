@@ -208,7 +208,7 @@ export function listUsers({ query, page }: { query?: string; page: number }) {
   };
 }
 
-export type RoleChangeResult = "changed" | "unchanged" | "not_found" | "own_organiser_role";
+export type RoleChangeResult = "changed" | "unchanged" | "not_found" | "own_roles";
 
 /**
  * Grants or revokes a role, with an audit event in the same transaction. Revoking the coach role
@@ -220,8 +220,18 @@ export function changeRole(input: {
   role: Role;
   grant: boolean;
 }): RoleChangeResult {
-  if (!input.grant && input.role === "organiser" && input.actorId === input.userId)
-    return "own_organiser_role";
+  // Nobody grants or revokes their own roles: an organiser who could make themselves an
+  // entrepreneur could invite themselves into any circle. Each attempt is kept in the audit log.
+  if (input.actorId === input.userId) {
+    recordAudit({
+      actorId: input.actorId,
+      action: "role.change_refused",
+      subjectType: "user",
+      subjectId: input.userId,
+      details: { role: input.role, grant: input.grant, reason: "own_roles" },
+    });
+    return "own_roles";
+  }
   const db = getDb();
   return db.transaction((tx) => {
     const target = tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get();

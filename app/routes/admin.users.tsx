@@ -30,7 +30,7 @@ const RoleSchema = z.object({
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "users.manage_roles");
+  const actor = await requirePermission(request, "users.manage_roles");
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const page = Math.max(
@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = listUsers({ query: query || undefined, page });
   return json({
     ...result,
+    me: actor.id,
     query,
     page,
     pages: Math.max(1, Math.ceil(result.total / USERS_PAGE_SIZE)),
@@ -53,8 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { intent, userId, role } = submission.value;
   const result = changeRole({ actorId: actor.id, userId, role, grant: intent === "grant" });
   if (result === "not_found") return badRequest(submission, { formErrors: ["admin.userNotFound"] });
-  if (result === "own_organiser_role")
-    return badRequest(submission, { formErrors: ["admin.ownOrganiser"] });
+  if (result === "own_roles") return badRequest(submission, { formErrors: ["admin.ownRoles"] });
   if (result === "changed") {
     if (intent === "grant") {
       context.publisher.toUser(userId, { type: "roles.changed" });
@@ -70,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminUsers() {
   const { t } = useTranslation();
-  const { users, total, query, page, pages } = useLoaderData<typeof loader>();
+  const { users, total, me, query, page, pages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state !== "idle";
@@ -129,6 +129,22 @@ export default function AdminUsers() {
                 </td>
                 {roles.map((r) => {
                   const has = u.roles.includes(r);
+                  // Own roles are shown, not offered: another organiser has to change them.
+                  if (u.id === me)
+                    return (
+                      <td key={r}>
+                        <button
+                          type="button"
+                          className={has ? "role-toggle role-on" : "role-toggle"}
+                          aria-pressed={has}
+                          aria-label={`${t(`roles.${r}`)}: ${t("admin.ownRolesHint")}`}
+                          title={t("admin.ownRolesHint")}
+                          disabled
+                        >
+                          {has ? "✓" : "–"}
+                        </button>
+                      </td>
+                    );
                   const label = t(has ? "admin.revokeLabel" : "admin.grantLabel", {
                     role: t(`roles.${r}`),
                     name: u.name,

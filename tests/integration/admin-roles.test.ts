@@ -107,7 +107,7 @@ describe("granting and revoking roles", () => {
       ),
     );
     expect(res.status).toBe(400);
-    expect((await res.json()).error[""]).toEqual(["admin.ownOrganiser"]);
+    expect((await res.json()).error[""]).toEqual(["admin.ownRoles"]);
     expect(getUserById(org.id)?.roles).toContain("organiser");
   });
 
