@@ -217,7 +217,8 @@ export const en: Messages = {
     granted: "The role $t(roles.{{role}}) has been granted.",
     revoked: "The role $t(roles.{{role}}) has been revoked.",
     userNotFound: "This user no longer exists.",
-    ownOrganiser: "You cannot remove your own organiser role. Ask another organiser.",
+    ownRoles: "You cannot change your own roles. Ask another organiser.",
+    ownRolesHint: "Only another organiser can change your own roles.",
     pagination: "Pages",
     page: "Page {{page}} of {{pages}}",
   },
@@ -358,6 +359,11 @@ export const en: Messages = {
     restoredToast: "The programme has been restored.",
     archivedNotice: "This programme is archived: its circles no longer accept applications.",
     noCircles: "This programme has no circles yet.",
+    noCoach: "No coach",
+    withoutCoach_one: "{{count}} circle without a coach",
+    withoutCoach_other: "{{count}} circles without a coach",
+    withoutCoachIntro_one: "This circle has no coach. Choose one:",
+    withoutCoachIntro_other: "These {{count}} circles have no coach. Choose one for each:",
     sizes: "circles of {{min}} to {{max}} members, ideally {{target}}",
     confidential:
       "You only see numbers here. Who is in a circle and what is discussed can only be seen by the members and their coach.",
@@ -516,6 +522,14 @@ export const en: Messages = {
     applicationsTitle_one: "{{count}} application",
     applicationsTitle_other: "{{count}} applications",
     noApplications: "There are no new applications.",
+    organiserHint:
+      "Organiser of the programme. An organiser can only join through the circle's coach.",
+    conflict: {
+      sameCompany:
+        "Note: {{name}} is already in this circle and works for the same company. The rule is one person per company.",
+      competitors:
+        "Note: {{name}} is already in this circle and may be a direct competitor (same sector, same municipality). Ask whether both are fine with that.",
+    },
     decisionMessage: "Message to the applicant (optional)",
     approve: "Accept",
     decline: "Decline",
@@ -538,6 +552,9 @@ export const en: Messages = {
       no_such_entrepreneur:
         "There is no entrepreneur with this email address. Ask them to create an account first.",
       already: "This entrepreneur has already been invited, has applied or is a member.",
+      self: "You cannot invite yourself.",
+      organiser_needs_coach:
+        "An organiser only becomes a member of a circle when that circle's coach invites them.",
     },
     removeMember: "Remove {{name}} from the circle",
     removeReason: "Reason (the entrepreneur will see this)",

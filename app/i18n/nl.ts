@@ -215,8 +215,8 @@ export const nl = {
     granted: "De rol $t(roles.{{role}}) is toegekend.",
     revoked: "De rol $t(roles.{{role}}) is afgenomen.",
     userNotFound: "Deze gebruiker bestaat niet meer.",
-    ownOrganiser:
-      "Je kunt je eigen rol als organisator niet afnemen. Vraag dat aan een andere organisator.",
+    ownRoles: "Je kunt je eigen rollen niet wijzigen. Vraag dat aan een andere organisator.",
+    ownRolesHint: "Je eigen rollen kan alleen een andere organisator wijzigen.",
     pagination: "Pagina's",
     page: "Pagina {{page}} van {{pages}}",
   },
@@ -355,6 +355,12 @@ export const nl = {
     restoredToast: "Het programma is teruggezet.",
     archivedNotice: "Dit programma is gearchiveerd: de kringen nemen geen aanmeldingen meer aan.",
     noCircles: "Dit programma heeft nog geen kringen.",
+    noCoach: "Geen begeleider",
+    withoutCoach_one: "{{count}} kring zonder begeleider",
+    withoutCoach_other: "{{count}} kringen zonder begeleider",
+    withoutCoachIntro_one: "Deze kring heeft geen begeleider. Kies er een:",
+    withoutCoachIntro_other:
+      "Deze {{count}} kringen hebben geen begeleider. Kies er per kring een:",
     sizes: "kringen van {{min}} tot {{max}} deelnemers, bij voorkeur {{target}}",
     confidential:
       "Je ziet hier alleen aantallen. Wie er in een kring zit en wat er besproken wordt, zien alleen de leden en hun begeleider.",
@@ -512,6 +518,14 @@ export const nl = {
     applicationsTitle_one: "{{count}} aanmelding",
     applicationsTitle_other: "{{count}} aanmeldingen",
     noApplications: "Er zijn geen nieuwe aanmeldingen.",
+    organiserHint:
+      "Organisator van het programma. Een organisator kan alleen via de begeleider van de kring lid worden.",
+    conflict: {
+      sameCompany:
+        "Let op: {{name}} zit al in deze kring en werkt bij hetzelfde bedrijf. Eén persoon per bedrijf is de regel.",
+      competitors:
+        "Let op: {{name}} zit al in deze kring en is mogelijk een directe concurrent (zelfde branche, zelfde gemeente). Vraag of ze daar allebei geen bezwaar tegen hebben.",
+    },
     decisionMessage: "Bericht aan de aanmelder (mag leeg blijven)",
     approve: "Aannemen",
     decline: "Afwijzen",
@@ -534,6 +548,9 @@ export const nl = {
       no_such_entrepreneur:
         "Er is geen ondernemer met dit e-mailadres. Vraag diegene eerst een account te maken.",
       already: "Deze ondernemer is al uitgenodigd, aangemeld of lid.",
+      self: "Je kunt jezelf niet uitnodigen.",
+      organiser_needs_coach:
+        "Een organisator wordt alleen lid van een kring als de begeleider van die kring diegene uitnodigt.",
     },
     removeMember: "{{name}} uit de kring halen",
     removeReason: "Reden (de ondernemer krijgt dit te zien)",

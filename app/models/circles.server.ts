@@ -6,6 +6,7 @@ import {
   memberships,
   programmes,
   programmeCoaches,
+  userRoles,
   users,
 } from "../../db/schema";
 import type { CircleStatus, MembershipState } from "../domain/states";
@@ -32,6 +33,16 @@ export type CircleInput = {
 
 const memberCount = sql<number>`(select count(*) from ${memberships} where ${memberships.circleId} = ${circles.id} and ${memberships.state} = 'member')`;
 
+/**
+ * A circle_coach row counts only while its person holds the coach role and is a coach of the
+ * circle's programme. Losing either deletes the row (endCoaching); this condition also disarms
+ * rows left behind by revocations from before that rule.
+ */
+const activeCoach = sql`(exists (select 1 from ${userRoles} where ${userRoles.userId} = ${circleCoaches.userId} and ${userRoles.role} = 'coach') and exists (select 1 from ${programmeCoaches} inner join ${circles} as "coached_circle" on "coached_circle"."programme_id" = ${programmeCoaches.programmeId} where "coached_circle"."id" = ${circleCoaches.circleId} and ${programmeCoaches.userId} = ${circleCoaches.userId}))`;
+
+/** Whether a circle has at least one active coach (for the organiser's "needs a coach"). */
+export const hasActiveCoach = sql<boolean>`exists (select 1 from ${circleCoaches} where ${circleCoaches.circleId} = ${circles.id} and ${activeCoach})`;
+
 /** The circle with what permission checks and pages need; null when it does not exist. */
 export function getCircle(circleId: number) {
   const db = getDb();
@@ -51,7 +62,7 @@ export function getCircle(circleId: number) {
     .select({ id: users.id, name: users.name })
     .from(circleCoaches)
     .innerJoin(users, eq(users.id, circleCoaches.userId))
-    .where(eq(circleCoaches.circleId, circleId))
+    .where(and(eq(circleCoaches.circleId, circleId), activeCoach))
     .orderBy(asc(users.name))
     .all();
   return {
@@ -92,14 +103,20 @@ export function circleResource(circle: Circle, userId: number | null): CircleRes
   };
 }
 
+/** Sets a circle's coaches; returns the people who coached it before and no longer do. */
 function setCoaches(
   tx: Pick<ReturnType<typeof getDb>, "delete" | "insert" | "select">,
   circleId: number,
   programmeId: number,
   coachIds: number[],
-) {
-  tx.delete(circleCoaches).where(eq(circleCoaches.circleId, circleId)).run();
-  if (coachIds.length === 0) return;
+): number[] {
+  const before = tx
+    .delete(circleCoaches)
+    .where(eq(circleCoaches.circleId, circleId))
+    .returning({ userId: circleCoaches.userId })
+    .all()
+    .map((r) => r.userId);
+  if (coachIds.length === 0) return before;
   // Only coaches assigned to the programme can lead its circles.
   const allowed = tx
     .select({ userId: programmeCoaches.userId })
@@ -112,6 +129,70 @@ function setCoaches(
     )
     .all();
   for (const { userId } of allowed) tx.insert(circleCoaches).values({ circleId, userId }).run();
+  return before.filter((userId) => !allowed.some((a) => a.userId === userId));
+}
+
+/** Whether someone coaches this circle now (the same rule as the coaches getCircle lists). */
+export function isActiveCoach(
+  tx: Pick<ReturnType<typeof getDb>, "select">,
+  circleId: number,
+  userId: number,
+): boolean {
+  return Boolean(
+    tx
+      .select({ userId: circleCoaches.userId })
+      .from(circleCoaches)
+      .where(
+        and(eq(circleCoaches.circleId, circleId), eq(circleCoaches.userId, userId), activeCoach),
+      )
+      .get(),
+  );
+}
+
+type CoachingTx = Pick<ReturnType<typeof getDb>, "delete" | "insert" | "select">;
+
+/**
+ * Ends someone's coaching, in the caller's transaction: in every circle (their coach role was
+ * revoked) or in one programme's circles (they were taken off it). One audit event per circle.
+ * Returns the circles they no longer coach; the caller re-checks their sockets after commit.
+ */
+export function endCoaching(
+  tx: CoachingTx,
+  input: {
+    actorId: number;
+    userId: number;
+    reason: "role_revoked" | "programme_removed";
+    programmeId?: number;
+  },
+): number[] {
+  const rows = tx
+    .select({ circleId: circleCoaches.circleId })
+    .from(circleCoaches)
+    .innerJoin(circles, eq(circles.id, circleCoaches.circleId))
+    .where(
+      and(
+        eq(circleCoaches.userId, input.userId),
+        input.programmeId === undefined ? undefined : eq(circles.programmeId, input.programmeId),
+      ),
+    )
+    .all();
+  const circleIds = rows.map((r) => r.circleId);
+  if (circleIds.length === 0) return [];
+  tx.delete(circleCoaches)
+    .where(and(eq(circleCoaches.userId, input.userId), inArray(circleCoaches.circleId, circleIds)))
+    .run();
+  for (const circleId of circleIds)
+    recordAudit(
+      {
+        actorId: input.actorId,
+        action: "circle.coach_removed",
+        subjectType: "circle",
+        subjectId: circleId,
+        details: { userId: input.userId, reason: input.reason },
+      },
+      tx,
+    );
+  return circleIds;
 }
 
 export function createCircle(actorId: number, programmeId: number, input: CircleInput): number {
@@ -128,25 +209,33 @@ export function createCircle(actorId: number, programmeId: number, input: Circle
   });
 }
 
+/** Saves a circle; returns the coaches taken off it, whose open sockets the caller re-checks. */
 export function updateCircle(
   actorId: number,
   circleId: number,
   input: CircleInput,
   { coachesToo }: { coachesToo: boolean },
-) {
+): number[] {
   const { coachIds, ...values } = input;
-  getDb().transaction((tx) => {
+  return getDb().transaction((tx) => {
     const { programmeId } = tx
       .select({ programmeId: circles.programmeId })
       .from(circles)
       .where(eq(circles.id, circleId))
       .get()!;
     tx.update(circles).set(values).where(eq(circles.id, circleId)).run();
-    if (coachesToo) setCoaches(tx, circleId, programmeId, coachIds);
+    const removed = coachesToo ? setCoaches(tx, circleId, programmeId, coachIds) : [];
     recordAudit(
-      { actorId, action: "circle.updated", subjectType: "circle", subjectId: circleId },
+      {
+        actorId,
+        action: "circle.updated",
+        subjectType: "circle",
+        subjectId: circleId,
+        details: removed.length ? { coachesRemoved: removed } : undefined,
+      },
       tx,
     );
+    return removed;
   });
 }
 
@@ -216,6 +305,7 @@ export function listProgrammeCircles(programmeId: number) {
       status: circles.status,
       capacityMax: circles.capacityMax,
       theme: circles.theme,
+      hasCoach: hasActiveCoach.mapWith(Boolean),
     })
     .from(circles)
     .where(eq(circles.programmeId, programmeId))
@@ -237,7 +327,9 @@ export function listProgrammeCircles(programmeId: number) {
   return rows.map((r) => {
     const byState: Partial<Record<MembershipState, number>> = {};
     for (const c of counts) if (c.circleId === r.id) byState[c.state] = c.n;
-    return { ...r, byState };
+    const { hasCoach, ...rest } = r;
+    // A closed circle needs nobody; any other circle without a coach waits for the organiser.
+    return { ...rest, byState, needsCoach: !hasCoach && r.status !== "closed" };
   });
 }
 
@@ -277,7 +369,7 @@ export function listCoachedCircles(userId: number) {
     })
     .from(circleCoaches)
     .innerJoin(circles, eq(circles.id, circleCoaches.circleId))
-    .where(eq(circleCoaches.userId, userId))
+    .where(and(eq(circleCoaches.userId, userId), activeCoach))
     .orderBy(asc(circles.name))
     .all();
 }

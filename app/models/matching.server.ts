@@ -18,7 +18,7 @@ import { DEFAULT_HOUSE_RULES } from "../domain/house-rules";
 import { describe, match, unplacedReason, type MatchResult } from "../domain/matching/engine";
 import {
   circleWarnings,
-  compatible,
+  compatibleIgnoringCompanies,
   defaultWeights,
   eligible,
   pairFit,
@@ -42,6 +42,7 @@ import {
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { inviteUser } from "./memberships.server";
+import { companyKey } from "./profiles.server";
 
 type Row = {
   id: number;
@@ -75,7 +76,7 @@ function toCandidate(r: Row): Candidate | null {
     return null;
   return {
     id: r.id,
-    companyKey: r.kvk ? `kvk:${r.kvk}` : `company:${r.companyId}`,
+    companyKey: companyKey(r.kvk, r.companyId),
     sector: r.sector as Sector,
     division: r.division,
     municipality: r.municipality,
@@ -121,7 +122,9 @@ function candidateRows(userIds?: number[]) {
 /**
  * The people to match for a programme: entrepreneurs who chose "ready to be matched", with a
  * complete profile, in the programme's province (when it has one), and not already applied,
- * invited, waiting or a member in one of the programme's running circles.
+ * invited, waiting or a member in one of the programme's running circles. Organisers are left
+ * out: they join a circle only through its coach (see inviteUser), never through a proposal
+ * that an organiser accepts.
  */
 export function loadCandidates(programmeId: number): {
   candidates: Candidate[];
@@ -145,10 +148,18 @@ export function loadCandidates(programmeId: number): {
       .all()
       .map((r) => r.userId),
   );
+  const organisers = new Set(
+    db
+      .select({ userId: userRoles.userId })
+      .from(userRoles)
+      .where(eq(userRoles.role, "organiser"))
+      .all()
+      .map((r) => r.userId),
+  );
   const names: Record<number, string> = {};
   const candidates: Candidate[] = [];
   for (const row of candidateRows()) {
-    if (taken.has(row.id)) continue;
+    if (taken.has(row.id) || organisers.has(row.id)) continue;
     if (programme.province && row.province !== programme.province) continue;
     const candidate = toCandidate(row);
     if (!candidate) continue;
@@ -427,8 +438,10 @@ export type CircleSuggestion = {
 
 /**
  * Open circles with seats, ranked by how well one entrepreneur fits their current members.
- * Circles that would break a hard constraint are left out. The reasons are counts only, so they
- * reveal nothing personal about the members.
+ * Circles whose day-parts or (in person) region rule the viewer out are left out. Nothing here
+ * depends on a member's KvK number, company, division or municipality: the viewer sets their own
+ * values for those, so reacting to them would reveal which company is in which circle. The
+ * reasons are counts only, so they reveal nothing personal about the members.
  */
 export function suggestCircles(
   userId: number,
@@ -486,7 +499,8 @@ export function suggestCircles(
       weights: defaultWeights,
     };
     if (!eligible(me, policy)) continue;
-    if (members.some((m) => !compatible(me, m, policy))) continue;
+    // Never the company rules here (see compatibleIgnoringCompanies): the coach weighs those.
+    if (members.some((m) => !compatibleIgnoringCompanies(me, m, policy))) continue;
     if (members.length > 0 && sharedDayParts([...members, me]).length === 0) continue;
     const fit = members.length
       ? members.reduce((s, m) => s + pairFit(me, m, policy), 0) / members.length

@@ -6,11 +6,14 @@
  */
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { circles, companies, memberships, profiles, userRoles, users } from "../../db/schema";
-import type { MembershipState } from "../domain/states";
+import { companyConflict, type CompanyConflict } from "../domain/matching/model";
+import type { MembershipState, Role } from "../domain/states";
 import { sizeClassFor } from "../domain/taxonomy";
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
+import { isActiveCoach } from "./circles.server";
 import { notify } from "./notifications.server";
+import { listCompanyFacts } from "./profiles.server";
 import { normaliseEmail } from "./users.server";
 
 type NoticeKind =
@@ -171,8 +174,48 @@ export function applyToCircle(
   });
 }
 
+type Refusal = "self" | "organiser_needs_coach";
+
 export type InviteResult =
-  { ok: true; notified: number[] } | { ok: false; reason: "no_such_entrepreneur" | "already" };
+  | { ok: true; notified: number[] }
+  | { ok: false; reason: "no_such_entrepreneur" | "already" | Refusal };
+
+function hasRole(tx: Tx, userId: number, role: Role) {
+  return Boolean(
+    tx
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)))
+      .get(),
+  );
+}
+
+/**
+ * Who may bring whom into a circle. Nobody invites themselves, and an organiser (who manages
+ * every circle but may read none) becomes a member only through the circle's coach: otherwise an
+ * organiser could reach any circle's private pages on their own.
+ */
+function invitationRefusal(tx: Tx, actorId: number, circleId: number, userId: number) {
+  if (actorId === userId) return "self" as const;
+  if (hasRole(tx, userId, "organiser") && !isActiveCoach(tx, circleId, actorId))
+    return "organiser_needs_coach" as const;
+  return null;
+}
+
+/** Records a refused way into a circle; the refusal itself commits with the transaction. */
+function auditRefusal(
+  tx: Tx,
+  actorId: number,
+  action: "membership.invite_refused" | "membership.accept_refused",
+  circleId: number,
+  userId: number,
+  reason: Refusal,
+) {
+  recordAudit(
+    { actorId, action, subjectType: "circle", subjectId: circleId, details: { userId, reason } },
+    tx,
+  );
+}
 
 /** Invites an entrepreneur by e-mail address (coaches and organisers). */
 export function inviteToCircle(actorId: number, circleId: number, email: string): InviteResult {
@@ -180,10 +223,12 @@ export function inviteToCircle(actorId: number, circleId: number, email: string)
     const target = tx
       .select({ id: users.id })
       .from(users)
-      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "entrepreneur")))
       .where(eq(users.email, normaliseEmail(email)))
       .get();
     if (!target) return { ok: false, reason: "no_such_entrepreneur" } as const;
+    // Inviting oneself is refused (and audited by inviteUser) even without the entrepreneur role.
+    if (target.id !== actorId && !hasRole(tx, target.id, "entrepreneur"))
+      return { ok: false, reason: "no_such_entrepreneur" } as const;
     return inviteUser(tx, actorId, circleId, target.id);
   });
 }
@@ -195,6 +240,11 @@ export function inviteUser(
   circleId: number,
   userId: number,
 ): InviteResult {
+  const refusal = invitationRefusal(tx, actorId, circleId, userId);
+  if (refusal) {
+    auditRefusal(tx, actorId, "membership.invite_refused", circleId, userId, refusal);
+    return { ok: false, reason: refusal };
+  }
   const existing = findMembership(tx, circleId, userId);
   if (existing && !["left", "declined"].includes(existing.state))
     return { ok: false, reason: "already" };
@@ -223,13 +273,29 @@ export function inviteUser(
 
 export type Outcome =
   | { ok: true; state: MembershipState; notified: number[] }
-  | { ok: false; reason: "not_found" | "wrong_state" };
+  | { ok: false; reason: "not_found" | "wrong_state" | "organiser_needs_coach" };
 
 export function respondToInvitation(userId: number, circleId: number, accept: boolean): Outcome {
   return inTransaction((tx) => {
     const m = findMembership(tx, circleId, userId);
     if (!m) return { ok: false, reason: "not_found" } as const;
     if (m.state !== "invited") return { ok: false, reason: "wrong_state" } as const;
+    // Someone who became an organiser after being invited still needs the coach's invitation.
+    if (
+      accept &&
+      hasRole(tx, userId, "organiser") &&
+      (m.invitedById === null || !isActiveCoach(tx, circleId, m.invitedById))
+    ) {
+      auditRefusal(
+        tx,
+        userId,
+        "membership.accept_refused",
+        circleId,
+        userId,
+        "organiser_needs_coach",
+      );
+      return { ok: false, reason: "organiser_needs_coach" } as const;
+    }
     const state = accept ? admit(tx, m) : "declined";
     if (!accept) setState(tx, m.id, "declined");
     recordAudit(
@@ -374,6 +440,12 @@ export function acceptHouseRules(userId: number, circleId: number) {
   });
 }
 
+/** Members see when an organiser is among them (they joined through the coach; see inviteUser). */
+const isOrganiser =
+  sql<boolean>`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = 'organiser')`.mapWith(
+    Boolean,
+  );
+
 /** Members with their company's profile; shown to members and coaches only. */
 export function listMembers(circleId: number) {
   return getDb()
@@ -387,6 +459,7 @@ export function listMembers(circleId: number) {
       lifePhase: companies.lifePhase,
       province: companies.province,
       companyRole: profiles.companyRole,
+      organiser: isOrganiser,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -398,14 +471,20 @@ export function listMembers(circleId: number) {
     .map((m) => ({ ...m, sizeClass: m.employees === null ? null : sizeClassFor(m.employees) }));
 }
 
-/** What waits for the coach: applications with motivation, open invitations and the waitlist. */
+/**
+ * What waits for the coach: applications with motivation, open invitations and the waitlist.
+ * Each application carries its conflicts with current members (same company, direct competitor):
+ * the coach weighs them when deciding. Shown to the coach only, never to the applicant, and never
+ * used to hide circles from anyone (see suggestCircles).
+ */
 export function listPending(circleId: number) {
-  return getDb()
+  const rows = getDb()
     .select({
       membershipId: memberships.id,
       userId: users.id,
       name: users.name,
       company: companies.name,
+      organiser: isOrganiser,
       state: memberships.state,
       motivation: memberships.motivation,
       since: sql<number>`coalesce(${memberships.updatedAt}, ${memberships.createdAt})`,
@@ -421,4 +500,25 @@ export function listPending(circleId: number) {
     )
     .orderBy(asc(memberships.waitlistedAt), asc(memberships.id))
     .all();
+  const applicants = rows.filter((r) => r.state === "applied").map((r) => r.userId);
+  const members = applicants.length
+    ? getDb()
+        .select({ userId: users.id, name: users.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.circleId, circleId), eq(memberships.state, "member")))
+        .orderBy(asc(users.name))
+        .all()
+    : [];
+  const facts = listCompanyFacts([...applicants, ...members.map((m) => m.userId)]);
+  return rows.map((r) => {
+    const mine = r.state === "applied" ? facts.get(r.userId) : undefined;
+    const conflicts: Array<{ kind: CompanyConflict; name: string }> = [];
+    for (const m of mine ? members : []) {
+      const theirs = facts.get(m.userId);
+      const kind = theirs && m.userId !== r.userId ? companyConflict(mine!, theirs) : null;
+      if (kind) conflicts.push({ kind, name: m.name });
+    }
+    return { ...r, conflicts };
+  });
 }

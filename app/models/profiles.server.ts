@@ -1,6 +1,8 @@
 /** An entrepreneur's company and profile: what they tell about themselves, the input for matching. */
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { companies, profiles } from "../../db/schema";
+import type { CompanyFacts } from "../domain/matching/model";
+import type { Sector } from "../domain/taxonomy";
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 
@@ -98,4 +100,40 @@ export function nextOnboardingStep(userId: number): OnboardingStep {
     return "profile";
   if (!profile.questionSituation || !profile.questionWish) return "question";
   return "ready";
+}
+
+/** One company, one key: by KvK number when given (two accounts can name the same company). */
+export function companyKey(kvkNumber: string | null, companyId: number) {
+  return kvkNumber ? `kvk:${kvkNumber}` : `company:${companyId}`;
+}
+
+/** The facts the company rules need (see companyConflict), for those of these people with a company. */
+export function listCompanyFacts(userIds: number[]): Map<number, CompanyFacts> {
+  if (userIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({
+      userId: companies.ownerId,
+      companyId: companies.id,
+      kvkNumber: companies.kvkNumber,
+      sector: companies.sector,
+      division: companies.sbiDivision,
+      municipality: companies.municipality,
+      competitorsOk: profiles.competitorsOk,
+    })
+    .from(companies)
+    .leftJoin(profiles, eq(profiles.userId, companies.ownerId))
+    .where(inArray(companies.ownerId, userIds))
+    .all();
+  return new Map(
+    rows.map((r) => [
+      r.userId,
+      {
+        companyKey: companyKey(r.kvkNumber, r.companyId),
+        sector: (r.sector as Sector | null) ?? null,
+        division: r.division,
+        municipality: r.municipality,
+        competitorsOk: r.competitorsOk ?? false,
+      },
+    ]),
+  );
 }

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { circles, programmeCoaches, programmes, userRoles, users } from "../../db/schema";
 import { defaultWeights, type WeightKey } from "../domain/matching/model";
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
+import { endCoaching, hasActiveCoach } from "./circles.server";
 
 export type ProgrammeInput = {
   name: string;
@@ -49,6 +50,11 @@ export function listProgrammes({ includeArchived = false } = {}) {
       endsOn: programmes.endsOn,
       archivedAt: programmes.archivedAt,
       circleCount: count(circles.id),
+      /** Circles that are not closed and have no coach (any more): the organiser's to-do. */
+      circlesWithoutCoach:
+        sql<number>`coalesce(sum(case when ${circles.id} is not null and ${circles.status} != 'closed' and not ${hasActiveCoach} then 1 else 0 end), 0)`.mapWith(
+          Number,
+        ),
     })
     .from(programmes)
     .leftJoin(circles, eq(circles.programmeId, programmes.id))
@@ -90,17 +96,37 @@ export function createProgramme(actorId: number, input: ProgrammeInput): number 
   });
 }
 
-export function updateProgramme(actorId: number, id: number, input: ProgrammeInput) {
+/**
+ * Saves a programme. A coach taken off it stops coaching its circles in the same transaction;
+ * returns those coaches so the caller can re-check their open sockets after commit.
+ */
+export function updateProgramme(actorId: number, id: number, input: ProgrammeInput): number[] {
   const { coachIds, ...values } = input;
-  getDb().transaction((tx) => {
+  return getDb().transaction((tx) => {
     tx.update(programmes).set(values).where(eq(programmes.id, id)).run();
-    tx.delete(programmeCoaches).where(eq(programmeCoaches.programmeId, id)).run();
-    for (const userId of validCoachIds(tx, coachIds))
+    const before = tx
+      .delete(programmeCoaches)
+      .where(eq(programmeCoaches.programmeId, id))
+      .returning({ userId: programmeCoaches.userId })
+      .all()
+      .map((r) => r.userId);
+    const after = validCoachIds(tx, coachIds);
+    for (const userId of after)
       tx.insert(programmeCoaches).values({ programmeId: id, userId }).run();
+    const removed = before.filter((userId) => !after.includes(userId));
+    for (const userId of removed)
+      endCoaching(tx, { actorId, userId, programmeId: id, reason: "programme_removed" });
     recordAudit(
-      { actorId, action: "programme.updated", subjectType: "programme", subjectId: id },
+      {
+        actorId,
+        action: "programme.updated",
+        subjectType: "programme",
+        subjectId: id,
+        details: removed.length ? { coachesRemoved: removed } : undefined,
+      },
       tx,
     );
+    return removed;
   });
 }
 

@@ -1,10 +1,11 @@
 import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
-import { userRoles, users } from "../../db/schema";
+import { programmeCoaches, userRoles, users } from "../../db/schema";
 import { roles as allRoles, type Role } from "../domain/states";
 import type { Locale } from "../i18n/locales";
 import { getDb } from "../utils/db.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
+import { endCoaching } from "./circles.server";
 import { notify } from "./notifications.server";
 
 export type UserSummary = {
@@ -207,17 +208,30 @@ export function listUsers({ query, page }: { query?: string; page: number }) {
   };
 }
 
-export type RoleChangeResult = "changed" | "unchanged" | "not_found" | "own_organiser_role";
+export type RoleChangeResult = "changed" | "unchanged" | "not_found" | "own_roles";
 
-/** Grants or revokes a role, with an audit event in the same transaction. */
+/**
+ * Grants or revokes a role, with an audit event in the same transaction. Revoking the coach role
+ * ends their coaching in the same transaction; the caller re-checks their sockets after commit.
+ */
 export function changeRole(input: {
   actorId: number;
   userId: number;
   role: Role;
   grant: boolean;
 }): RoleChangeResult {
-  if (!input.grant && input.role === "organiser" && input.actorId === input.userId)
-    return "own_organiser_role";
+  // Nobody grants or revokes their own roles: an organiser who could make themselves an
+  // entrepreneur could invite themselves into any circle. Each attempt is kept in the audit log.
+  if (input.actorId === input.userId) {
+    recordAudit({
+      actorId: input.actorId,
+      action: "role.change_refused",
+      subjectType: "user",
+      subjectId: input.userId,
+      details: { role: input.role, grant: input.grant, reason: "own_roles" },
+    });
+    return "own_roles";
+  }
   const db = getDb();
   return db.transaction((tx) => {
     const target = tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get();
@@ -242,6 +256,26 @@ export function changeRole(input: {
       tx.delete(userRoles)
         .where(and(eq(userRoles.userId, input.userId), eq(userRoles.role, input.role)))
         .run();
+      // Without the role they coach nothing: not their circles, not their programmes.
+      if (input.role === "coach") {
+        endCoaching(tx, { actorId: input.actorId, userId: input.userId, reason: "role_revoked" });
+        const programmes = tx
+          .delete(programmeCoaches)
+          .where(eq(programmeCoaches.userId, input.userId))
+          .returning({ programmeId: programmeCoaches.programmeId })
+          .all();
+        for (const { programmeId } of programmes)
+          recordAudit(
+            {
+              actorId: input.actorId,
+              action: "programme.coach_removed",
+              subjectType: "programme",
+              subjectId: programmeId,
+              details: { userId: input.userId, reason: "role_revoked" },
+            },
+            tx,
+          );
+      }
     }
     recordAudit(
       {

@@ -23,7 +23,7 @@ const RoleSchema = z.object({
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "users.manage_roles");
+  const actor = await requirePermission(request, "users.manage_roles");
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const page = Math.max(
@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = listUsers({ query: query || undefined, page });
   return json({
     ...result,
+    me: actor.id,
     query,
     page,
     pages: Math.max(1, Math.ceil(result.total / USERS_PAGE_SIZE)),
@@ -46,11 +47,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { intent, userId, role } = submission.value;
   const result = changeRole({ actorId: actor.id, userId, role, grant: intent === "grant" });
   if (result === "not_found") return badRequest(submission, { formErrors: ["admin.userNotFound"] });
-  if (result === "own_organiser_role")
-    return badRequest(submission, { formErrors: ["admin.ownOrganiser"] });
+  if (result === "own_roles") return badRequest(submission, { formErrors: ["admin.ownRoles"] });
   if (result === "changed") {
-    context.publisher.toUser(userId, { type: "roles.changed" });
-    if (intent === "grant") context.publisher.notified([userId]);
+    if (intent === "grant") {
+      context.publisher.toUser(userId, { type: "roles.changed" });
+      context.publisher.notified([userId]);
+    } else {
+      // Access shrank (and a coach lost their circles): re-check every open socket of theirs.
+      context.publisher.revalidateUser(userId);
+    }
   }
   const key = intent === "grant" ? "admin.granted" : "admin.revoked";
   return json(submission.reply(), { headers: await createToastHeaders({ key, values: { role } }) });
@@ -60,13 +65,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
 function RoleToggle({
   user,
   role,
+  own,
 }: {
   user: { id: number; name: string; roles: readonly string[] };
   role: (typeof roles)[number];
+  /** The signed-in organiser's own row: shown, not offered; another organiser has to change it. */
+  own: boolean;
 }) {
   const { t } = useTranslation();
   const busy = useIsPending({ userId: user.id, role });
   const has = user.roles.includes(role);
+  if (own)
+    return (
+      <button
+        type="button"
+        className={has ? "role-toggle role-on" : "role-toggle"}
+        aria-pressed={has}
+        aria-label={`${t(`roles.${role}`)}: ${t("admin.ownRolesHint")}`}
+        title={t("admin.ownRolesHint")}
+        disabled
+      >
+        {has ? "✓" : "–"}
+      </button>
+    );
   const label = t(has ? "admin.revokeLabel" : "admin.grantLabel", {
     role: t(`roles.${role}`),
     name: user.name,
@@ -93,7 +114,7 @@ function RoleToggle({
 
 export default function AdminUsers() {
   const { t } = useTranslation();
-  const { users, total, query, page, pages } = useLoaderData<typeof loader>();
+  const { users, total, me, query, page, pages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const pageLink = (p: number) => {
@@ -151,7 +172,7 @@ export default function AdminUsers() {
                 </td>
                 {roles.map((r) => (
                   <td key={r}>
-                    <RoleToggle user={u} role={r} />
+                    <RoleToggle user={u} role={r} own={u.id === me} />
                   </td>
                 ))}
               </tr>

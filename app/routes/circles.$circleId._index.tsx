@@ -108,7 +108,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!can(user, "circle.respond_invitation", resource)) forbidden();
       const accept = submission.value.intent === "accept";
       const result = respondToInvitation(user.id, circle.id, accept);
-      if (!result.ok) return badRequest(submission, { formErrors: ["circle.wrongState"] });
+      if (!result.ok)
+        return badRequest(submission, {
+          formErrors: [
+            result.reason === "organiser_needs_coach"
+              ? "circle.invite.organiser_needs_coach"
+              : "circle.wrongState",
+          ],
+        });
       if (result.state === "member")
         return redirectWithToast(`${here}/house-rules`, { key: "circle.welcome" });
       return redirectWithToast(here, {

@@ -117,6 +117,14 @@ export default function CircleHome() {
               {members.map((m) => (
                 <li key={m.userId}>
                   <strong>{m.name}</strong>
+                  {m.organiser ? (
+                    <>
+                      {" "}
+                      <span className="badge badge-warn" title={t("circle.organiserHint")}>
+                        {t("roles.organiser")}
+                      </span>
+                    </>
+                  ) : null}
                   {m.companyRole ? (
                     <span className="muted"> · {label(companyRoles, m.companyRole, locale)}</span>
                   ) : null}

@@ -144,11 +144,29 @@ export default function CircleMembers() {
               data-testid={`application-${a.userId}`}
             >
               <p>
-                <strong>{a.name}</strong> {a.company ? `· ${a.company}` : ""}{" "}
+                <strong>{a.name}</strong>
+                {a.organiser ? (
+                  <>
+                    {" "}
+                    <span className="badge badge-warn" title={t("circle.organiserHint")}>
+                      {t("roles.organiser")}
+                    </span>
+                  </>
+                ) : null}{" "}
+                {a.company ? `· ${a.company}` : ""}{" "}
                 <span className="muted">· {formatDate(a.since, locale)}</span>
               </p>
               {a.motivation ? (
                 <blockquote className="quote-small">{a.motivation}</blockquote>
+              ) : null}
+              {a.conflicts.length > 0 ? (
+                <ul className="notice notice-warn plain-list" data-testid="conflicts">
+                  {a.conflicts.map((c) => (
+                    <li key={`${c.kind}-${c.name}`}>
+                      {t(`circle.conflict.${c.kind}`, { name: c.name })}
+                    </li>
+                  ))}
+                </ul>
               ) : null}
               <Form method="post" className="stack">
                 <input type="hidden" name="membershipId" value={a.membershipId} />
@@ -215,7 +233,17 @@ export default function CircleMembers() {
             <h3>{t("circle.invitedTitle")}</h3>
             <ul>
               {invited.map((i) => (
-                <li key={i.membershipId}>{i.name}</li>
+                <li key={i.membershipId}>
+                  {i.name}
+                  {i.organiser ? (
+                    <>
+                      {" "}
+                      <span className="badge badge-warn" title={t("circle.organiserHint")}>
+                        {t("roles.organiser")}
+                      </span>
+                    </>
+                  ) : null}
+                </li>
               ))}
             </ul>
           </>
@@ -230,7 +258,16 @@ export default function CircleMembers() {
           {members.map((m) => (
             <li key={m.membershipId} className="member-row">
               <p>
-                <strong>{m.name}</strong> · {m.company ?? "—"}{" "}
+                <strong>{m.name}</strong>
+                {m.organiser ? (
+                  <>
+                    {" "}
+                    <span className="badge badge-warn" title={t("circle.organiserHint")}>
+                      {t("roles.organiser")}
+                    </span>
+                  </>
+                ) : null}{" "}
+                · {m.company ?? "—"}{" "}
                 <span className="muted">
                   {[
                     m.sizeClass ? label(sizeClasses, m.sizeClass, locale) : "",

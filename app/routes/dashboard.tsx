@@ -152,6 +152,13 @@ export default function Dashboard() {
                   <Link to={`/programmes/${p.id}`}>{p.name}</Link>
                 </h3>
                 <p className="muted">{t("programmes.circleCount", { count: p.circleCount })}</p>
+                {p.circlesWithoutCoach > 0 ? (
+                  <p>
+                    <Link to={`/programmes/${p.id}`} className="badge badge-warn">
+                      {t("programmes.withoutCoach", { count: p.circlesWithoutCoach })}
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -47,6 +47,7 @@ export default function ProgrammeDetail() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { programme, circles } = useLoaderData<typeof loader>();
+  const withoutCoach = circles.filter((c) => c.needsCoach);
   return (
     <div className="page">
       <PageHeader
@@ -96,6 +97,18 @@ export default function ProgrammeDetail() {
       <section className="section" aria-labelledby="circles-title">
         <h2 id="circles-title">{t("circles.title")}</h2>
         {circles.length === 0 ? <p>{t("programmes.noCircles")}</p> : null}
+        {withoutCoach.length > 0 ? (
+          <div className="notice notice-warn" data-testid="circles-without-coach">
+            <p>{t("programmes.withoutCoachIntro", { count: withoutCoach.length })}</p>
+            <ul>
+              {withoutCoach.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/circles/${c.id}/edit`}>{c.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="table-wrap">
           <table className="table">
             <thead>
@@ -112,6 +125,12 @@ export default function ProgrammeDetail() {
                 <tr key={c.id}>
                   <th scope="row">
                     <Link to={`/circles/${c.id}/edit`}>{c.name}</Link>
+                    {c.needsCoach ? (
+                      <>
+                        {" "}
+                        <span className="badge badge-warn">{t("programmes.noCoach")}</span>
+                      </>
+                    ) : null}
                   </th>
                   <td>
                     <span className={`badge status-${c.status}`}>

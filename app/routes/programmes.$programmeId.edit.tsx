@@ -21,12 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ programme, coaches: listCoaches() });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme.manage");
   const programme = requireProgramme(params.programmeId);
   const submission = parseWithZod(await readFormData(request), { schema: ProgrammeSchema });
   if (submission.status !== "success") return badRequest(submission);
-  updateProgramme(user.id, programme.id, submission.value);
+  const removedCoaches = updateProgramme(user.id, programme.id, submission.value);
+  // Coaches taken off the programme lost its circles: their open pages must not keep them.
+  for (const userId of removedCoaches) context.publisher.revalidateUser(userId);
   return redirectWithToast(`/programmes/${programme.id}`, { key: "programmes.saved" });
 }
 

@@ -61,6 +61,13 @@ export default function Programmes() {
               {formatDate(p.startsOn, locale)} – {formatDate(p.endsOn, locale)} ·{" "}
               {t("programmes.circleCount", { count: p.circleCount })}
             </p>
+            {p.circlesWithoutCoach > 0 ? (
+              <p>
+                <span className="badge badge-warn">
+                  {t("programmes.withoutCoach", { count: p.circlesWithoutCoach })}
+                </span>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -129,21 +129,52 @@ export function pairFit(a: Candidate, b: Candidate, policy: Policy): number {
   );
 }
 
+/**
+ * What the company rules look at. A candidate always has all of it; a member or applicant whose
+ * company is incomplete may lack a sector or municipality, and then is nobody's direct competitor.
+ */
+export type CompanyFacts = {
+  companyKey: string;
+  sector: Sector | null;
+  division: string | null;
+  municipality: string | null;
+  competitorsOk: boolean;
+};
+
 /** Same SBI division (or section when a division is missing) in the same municipality. */
-export function directCompetitors(a: Candidate, b: Candidate): boolean {
+export function directCompetitors(a: CompanyFacts, b: CompanyFacts): boolean {
+  if (!a.municipality || !b.municipality || !a.sector || !b.sector) return false;
   if (a.municipality.trim().toLowerCase() !== b.municipality.trim().toLowerCase()) return false;
   if (a.division && b.division) return a.division === b.division;
   return a.sector === b.sector;
 }
 
-/** Whether two people may share a circle under this policy (the pairwise hard constraints). */
-export function compatible(a: Candidate, b: Candidate, policy: Policy): boolean {
+export type CompanyConflict = "sameCompany" | "competitors";
+
+/** The company rules: one person per company, and no direct competitors unless both opted in. */
+export function companyConflict(a: CompanyFacts, b: CompanyFacts): CompanyConflict | null {
+  if (a.companyKey === b.companyKey) return "sameCompany";
+  if (directCompetitors(a, b) && !(a.competitorsOk && b.competitorsOk)) return "competitors";
+  return null;
+}
+
+/**
+ * The pairwise rules that need nothing about the other person's company: a shared day-part and,
+ * in person, neighbouring provinces. An entrepreneur's own circle suggestions apply only these:
+ * the viewer controls their KvK number, division and municipality, so a suggestion that reacted
+ * to a member's would tell them which company is in which circle. The company rules are checked
+ * by the coach when deciding on the application (see companyConflict).
+ */
+export function compatibleIgnoringCompanies(a: Candidate, b: Candidate, policy: Policy): boolean {
   if (a.id === b.id) return false;
-  if (a.companyKey === b.companyKey) return false;
-  if (directCompetitors(a, b) && !(a.competitorsOk && b.competitorsOk)) return false;
   if (!a.dayParts.some((d) => b.dayParts.includes(d))) return false;
   if (policy.meetingMode === "in_person" && !neighbouring(a.province, b.province)) return false;
   return true;
+}
+
+/** Whether two people may share a circle under this policy (the pairwise hard constraints). */
+export function compatible(a: Candidate, b: Candidate, policy: Policy): boolean {
+  return companyConflict(a, b) === null && compatibleIgnoringCompanies(a, b, policy);
 }
 
 /** Whether one person can be in any circle of this policy at all. */
@@ -246,8 +277,8 @@ export function circleWarnings(members: readonly Candidate[], policy: Policy): W
     if (!eligible(a, policy)) out.add("meetingMode");
     for (let j = i + 1; j < members.length; j++) {
       const b = members[j]!;
-      if (a.companyKey === b.companyKey) out.add("sameCompany");
-      if (directCompetitors(a, b) && !(a.competitorsOk && b.competitorsOk)) out.add("competitors");
+      const conflict = companyConflict(a, b);
+      if (conflict) out.add(conflict);
       if (policy.meetingMode === "in_person" && !neighbouring(a.province, b.province))
         out.add("region");
     }
