@@ -145,17 +145,26 @@ export async function processOutbox(now = new Date(), limit = 50): Promise<numbe
   return sent;
 }
 
+/**
+ * Failed mails for the organisers' outbox page: category, recipient, status and error only.
+ * Never the subject or body: a notification's subject is its sentence ("X applied for circle Y"),
+ * about circles the organiser may not see.
+ */
 export function listFailedMails(limit = 100) {
   return getDb()
     .select({
       id: emailOutbox.id,
       to: emailOutbox.toAddress,
-      subject: emailOutbox.subject,
+      kind: emailOutbox.kind,
+      // A notification mail is named by its category; account and digest mails by their kind.
+      category: notifications.category,
+      status: emailOutbox.status,
       attempts: emailOutbox.attempts,
       lastError: emailOutbox.lastError,
       createdAt: emailOutbox.createdAt,
     })
     .from(emailOutbox)
+    .leftJoin(notifications, eq(notifications.id, emailOutbox.notificationId))
     .where(eq(emailOutbox.status, "failed"))
     .orderBy(desc(emailOutbox.id))
     .limit(limit)

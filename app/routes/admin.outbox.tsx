@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
+import type { NotificationCategory } from "~/domain/notifications";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { countPendingMails, listFailedMails, retryMail } from "~/models/outbox.server";
@@ -19,7 +20,10 @@ const RetrySchema = z.object({ id: idField });
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "outboxAdmin.title");
 
-/** Organisers see mail that could not be delivered (addresses and subjects, never the content). */
+/**
+ * Organisers see mail that could not be delivered: category, recipient, status and error. Never
+ * the subject or content, which can be about a circle the organiser may not see.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users.manage_roles");
   return json({ failed: listFailedMails(), pending: countPendingMails() });
@@ -53,7 +57,8 @@ export default function AdminOutbox() {
             <thead>
               <tr>
                 <th scope="col">{t("outboxAdmin.to")}</th>
-                <th scope="col">{t("outboxAdmin.subject")}</th>
+                <th scope="col">{t("outboxAdmin.category")}</th>
+                <th scope="col">{t("outboxAdmin.status")}</th>
                 <th scope="col">{t("outboxAdmin.error")}</th>
                 <th scope="col">{t("outboxAdmin.created")}</th>
                 <th scope="col">
@@ -65,7 +70,12 @@ export default function AdminOutbox() {
               {failed.map((m) => (
                 <tr key={m.id}>
                   <td>{m.to}</td>
-                  <td>{m.subject}</td>
+                  <td>
+                    {m.category
+                      ? t(`outboxAdmin.categories.${m.category as NotificationCategory}`)
+                      : t(`outboxAdmin.kind.${m.kind}`)}
+                  </td>
+                  <td>{t(`outboxAdmin.statuses.${m.status}`)}</td>
                   <td>
                     {m.lastError} ({t("outboxAdmin.attempts", { count: m.attempts })})
                   </td>
