@@ -106,9 +106,11 @@ export function circleResource(circle: Circle, userId: number | null): CircleRes
 /** Sets a circle's coaches; returns the people who coached it before and no longer do. */
 function setCoaches(
   tx: Pick<ReturnType<typeof getDb>, "delete" | "insert" | "select">,
-  circleId: number,
-  programmeId: number,
-  coachIds: number[],
+  {
+    circleId,
+    programmeId,
+    coachIds,
+  }: { circleId: number; programmeId: number; coachIds: number[] },
 ): number[] {
   const before = tx
     .delete(circleCoaches)
@@ -203,19 +205,25 @@ export function createCircle(actorId: number, programmeId: number, input: Circle
       .values({ ...values, programmeId })
       .returning({ id: circles.id })
       .get();
-    setCoaches(tx, id, programmeId, coachIds);
+    setCoaches(tx, { circleId: id, programmeId, coachIds });
     recordAudit({ actorId, action: "circle.created", subjectType: "circle", subjectId: id }, tx);
     return id;
   });
 }
 
 /** Saves a circle; returns the coaches taken off it, whose open sockets the caller re-checks. */
-export function updateCircle(
-  actorId: number,
-  circleId: number,
-  input: CircleInput,
-  { coachesToo }: { coachesToo: boolean },
-): number[] {
+export function updateCircle({
+  actorId,
+  circleId,
+  input,
+  coachesToo,
+}: {
+  actorId: number;
+  circleId: number;
+  input: CircleInput;
+  /** Whether the coaches may change too (organisers); a coach editing keeps the coach list. */
+  coachesToo: boolean;
+}): number[] {
   const { coachIds, ...values } = input;
   return getDb().transaction((tx) => {
     const { programmeId } = tx
@@ -224,7 +232,7 @@ export function updateCircle(
       .where(eq(circles.id, circleId))
       .get()!;
     tx.update(circles).set(values).where(eq(circles.id, circleId)).run();
-    const removed = coachesToo ? setCoaches(tx, circleId, programmeId, coachIds) : [];
+    const removed = coachesToo ? setCoaches(tx, { circleId, programmeId, coachIds }) : [];
     recordAudit(
       {
         actorId,

@@ -406,7 +406,7 @@ export function acceptProposal({
           tx,
         );
         for (const m of members) {
-          const invited = inviteUser(tx, actorId, id, m.id);
+          const invited = inviteUser(tx, { actorId, circleId: id, userId: m.id });
           if (invited.ok) notified.push(...invited.notified);
         }
       });

@@ -40,11 +40,11 @@ function capacityOf(tx: Tx, circleId: number) {
   );
 }
 
+/** Moves a membership to a new state, with the columns that change along with it. */
 function setState(
   tx: Tx,
   id: number,
-  state: MembershipState,
-  extra: Partial<typeof memberships.$inferInsert> = {},
+  { state, ...extra }: { state: MembershipState } & Partial<typeof memberships.$inferInsert>,
 ) {
   const now = new Date();
   tx.update(memberships)
@@ -66,10 +66,18 @@ const noticePath: Record<NoticeKind, string> = {
 /** Notifies one person of a membership change, inside the change's transaction. */
 function tell(
   tx: Tx,
-  userId: number,
-  circleId: number,
-  kind: NoticeKind,
-  extra: { message?: string | null; name?: string } = {},
+  {
+    userId,
+    circleId,
+    kind,
+    ...extra
+  }: {
+    userId: number;
+    circleId: number;
+    kind: NoticeKind;
+    message?: string | null;
+    name?: string;
+  },
 ): number {
   const circle = tx
     .select({ name: circles.name })
@@ -95,7 +103,7 @@ function admit(tx: Tx, membership: { id: number; circleId: number }): "member" |
     membersIn(tx, membership.circleId) < capacityOf(tx, membership.circleId)
       ? "member"
       : "waitlisted";
-  setState(tx, membership.id, state);
+  setState(tx, membership.id, { state });
   return state;
 }
 
@@ -111,7 +119,7 @@ export function promoteFromWaitlist(tx: Tx, circleId: number, actorId: number | 
       .orderBy(asc(memberships.waitlistedAt), asc(memberships.id))
       .get();
     if (!next) break;
-    setState(tx, next.id, "member");
+    setState(tx, next.id, { state: "member" });
     recordAudit(
       {
         actorId,
@@ -122,7 +130,7 @@ export function promoteFromWaitlist(tx: Tx, circleId: number, actorId: number | 
       },
       tx,
     );
-    notified.push(tell(tx, next.userId, circleId, "promoted"));
+    notified.push(tell(tx, { userId: next.userId, circleId, kind: "promoted" }));
     free -= 1;
   }
   return notified;
@@ -138,18 +146,25 @@ function findMembership(tx: Tx, circleId: number, userId: number) {
 
 export type ApplyResult = { ok: true; notified: number[] } | { ok: false; reason: "already" };
 
-export function applyToCircle(
-  userId: number,
-  circleId: number,
-  motivation: string,
-  coachIds: number[],
-): ApplyResult {
+export function applyToCircle({
+  userId,
+  circleId,
+  motivation,
+  coachIds,
+}: {
+  userId: number;
+  circleId: number;
+  motivation: string;
+  /** The circle's coaches, who are told about the application. */
+  coachIds: number[];
+}): ApplyResult {
   return inTransaction((tx) => {
     const existing = findMembership(tx, circleId, userId);
     if (existing && !["left", "declined"].includes(existing.state))
       return { ok: false, reason: "already" } as const;
     if (existing)
-      setState(tx, existing.id, "applied", {
+      setState(tx, existing.id, {
+        state: "applied",
         motivation,
         message: null,
         houseRulesAcceptedAt: null,
@@ -169,7 +184,9 @@ export function applyToCircle(
       tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? "";
     return {
       ok: true,
-      notified: coachIds.map((coachId) => tell(tx, coachId, circleId, "applied", { name })),
+      notified: coachIds.map((coachId) =>
+        tell(tx, { userId: coachId, circleId, kind: "applied", name }),
+      ),
     } as const;
   });
 }
@@ -195,7 +212,10 @@ function hasRole(tx: Tx, userId: number, role: Role) {
  * every circle but may read none) becomes a member only through the circle's coach: otherwise an
  * organiser could reach any circle's private pages on their own.
  */
-function invitationRefusal(tx: Tx, actorId: number, circleId: number, userId: number) {
+function invitationRefusal(
+  tx: Tx,
+  { actorId, circleId, userId }: { actorId: number; circleId: number; userId: number },
+) {
   if (actorId === userId) return "self" as const;
   if (hasRole(tx, userId, "organiser") && !isActiveCoach(tx, circleId, actorId))
     return "organiser_needs_coach" as const;
@@ -205,11 +225,19 @@ function invitationRefusal(tx: Tx, actorId: number, circleId: number, userId: nu
 /** Records a refused way into a circle; the refusal itself commits with the transaction. */
 function auditRefusal(
   tx: Tx,
-  actorId: number,
-  action: "membership.invite_refused" | "membership.accept_refused",
-  circleId: number,
-  userId: number,
-  reason: Refusal,
+  {
+    actorId,
+    action,
+    circleId,
+    userId,
+    reason,
+  }: {
+    actorId: number;
+    action: "membership.invite_refused" | "membership.accept_refused";
+    circleId: number;
+    userId: number;
+    reason: Refusal;
+  },
 ) {
   recordAudit(
     { actorId, action, subjectType: "circle", subjectId: circleId, details: { userId, reason } },
@@ -229,27 +257,32 @@ export function inviteToCircle(actorId: number, circleId: number, email: string)
     // Inviting oneself is refused (and audited by inviteUser) even without the entrepreneur role.
     if (target.id !== actorId && !hasRole(tx, target.id, "entrepreneur"))
       return { ok: false, reason: "no_such_entrepreneur" } as const;
-    return inviteUser(tx, actorId, circleId, target.id);
+    return inviteUser(tx, { actorId, circleId, userId: target.id });
   });
 }
 
 /** Invites one person inside the caller's transaction (also used when a proposal is accepted). */
 export function inviteUser(
   tx: Tx,
-  actorId: number,
-  circleId: number,
-  userId: number,
+  { actorId, circleId, userId }: { actorId: number; circleId: number; userId: number },
 ): InviteResult {
-  const refusal = invitationRefusal(tx, actorId, circleId, userId);
+  const refusal = invitationRefusal(tx, { actorId, circleId, userId });
   if (refusal) {
-    auditRefusal(tx, actorId, "membership.invite_refused", circleId, userId, refusal);
+    auditRefusal(tx, {
+      actorId,
+      action: "membership.invite_refused",
+      circleId,
+      userId,
+      reason: refusal,
+    });
     return { ok: false, reason: refusal };
   }
   const existing = findMembership(tx, circleId, userId);
   if (existing && !["left", "declined"].includes(existing.state))
     return { ok: false, reason: "already" };
   if (existing)
-    setState(tx, existing.id, "invited", {
+    setState(tx, existing.id, {
+      state: "invited",
       invitedById: actorId,
       message: null,
       houseRulesAcceptedAt: null,
@@ -268,7 +301,7 @@ export function inviteUser(
     },
     tx,
   );
-  return { ok: true, notified: [tell(tx, userId, circleId, "invited")] };
+  return { ok: true, notified: [tell(tx, { userId, circleId, kind: "invited" })] };
 }
 
 export type Outcome =
@@ -286,18 +319,17 @@ export function respondToInvitation(userId: number, circleId: number, accept: bo
       hasRole(tx, userId, "organiser") &&
       (m.invitedById === null || !isActiveCoach(tx, circleId, m.invitedById))
     ) {
-      auditRefusal(
-        tx,
-        userId,
-        "membership.accept_refused",
+      auditRefusal(tx, {
+        actorId: userId,
+        action: "membership.accept_refused",
         circleId,
         userId,
-        "organiser_needs_coach",
-      );
+        reason: "organiser_needs_coach",
+      });
       return { ok: false, reason: "organiser_needs_coach" } as const;
     }
     const state = accept ? admit(tx, m) : "declined";
-    if (!accept) setState(tx, m.id, "declined");
+    if (!accept) setState(tx, m.id, { state: "declined" });
     recordAudit(
       {
         actorId: userId,
@@ -313,13 +345,20 @@ export function respondToInvitation(userId: number, circleId: number, accept: bo
 }
 
 /** The coach's decision on an application, with an optional message to the applicant. */
-export function decideApplication(
-  coachId: number,
-  circleId: number,
-  membershipId: number,
-  approve: boolean,
-  message: string | null,
-): Outcome {
+export function decideApplication({
+  coachId,
+  circleId,
+  membershipId,
+  approve,
+  message,
+}: {
+  coachId: number;
+  circleId: number;
+  membershipId: number;
+  approve: boolean;
+  /** A note to the applicant, shown with the decision. */
+  message: string | null;
+}): Outcome {
   return inTransaction((tx) => {
     const m = tx
       .select()
@@ -330,7 +369,7 @@ export function decideApplication(
     if (m.state !== "applied") return { ok: false, reason: "wrong_state" } as const;
     let state: MembershipState = "declined";
     if (approve) state = admit(tx, m);
-    else setState(tx, m.id, "declined");
+    else setState(tx, m.id, { state: "declined" });
     tx.update(memberships).set({ message }).where(eq(memberships.id, m.id)).run();
     recordAudit(
       {
@@ -347,7 +386,7 @@ export function decideApplication(
     return {
       ok: true,
       state,
-      notified: [tell(tx, m.userId, circleId, kind, { message })],
+      notified: [tell(tx, { userId: m.userId, circleId, kind, message })],
     } as const;
   });
 }
@@ -358,7 +397,7 @@ export function leaveCircle(userId: number, circleId: number): Outcome {
     if (!m) return { ok: false, reason: "not_found" } as const;
     if (!["applied", "invited", "waitlisted", "member"].includes(m.state))
       return { ok: false, reason: "wrong_state" } as const;
-    setState(tx, m.id, "left");
+    setState(tx, m.id, { state: "left" });
     recordAudit(
       {
         actorId: userId,
@@ -374,12 +413,17 @@ export function leaveCircle(userId: number, circleId: number): Outcome {
   });
 }
 
-export function removeMember(
-  coachId: number,
-  circleId: number,
-  membershipId: number,
-  reason: string,
-): Outcome {
+export function removeMember({
+  coachId,
+  circleId,
+  membershipId,
+  reason,
+}: {
+  coachId: number;
+  circleId: number;
+  membershipId: number;
+  reason: string;
+}): Outcome {
   return inTransaction((tx) => {
     const m = tx
       .select()
@@ -388,7 +432,7 @@ export function removeMember(
       .get();
     if (!m) return { ok: false, reason: "not_found" } as const;
     if (m.state !== "member") return { ok: false, reason: "wrong_state" } as const;
-    setState(tx, m.id, "removed", { message: reason });
+    setState(tx, m.id, { state: "removed", message: reason });
     recordAudit(
       {
         actorId: coachId,
@@ -403,7 +447,7 @@ export function removeMember(
       ok: true,
       state: "removed",
       notified: [
-        tell(tx, m.userId, circleId, "removed", { message: reason }),
+        tell(tx, { userId: m.userId, circleId, kind: "removed", message: reason }),
         ...promoteFromWaitlist(tx, circleId, coachId),
       ],
     } as const;

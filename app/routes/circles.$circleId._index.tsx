@@ -93,12 +93,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (submission.value.intent) {
     case "apply": {
       if (!can(user, "circle.apply", resource)) forbidden();
-      const result = applyToCircle(
-        user.id,
-        circle.id,
-        submission.value.motivation,
-        circle.coaches.map((c) => c.id),
-      );
+      const result = applyToCircle({
+        userId: user.id,
+        circleId: circle.id,
+        motivation: submission.value.motivation,
+        coachIds: circle.coaches.map((c) => c.id),
+      });
       if (!result.ok) return badRequest(submission, { formErrors: ["circle.alreadyRelated"] });
       context.publisher.notified(result.notified);
       return redirectWithToast(here, { key: "circle.applied" });

@@ -54,7 +54,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   const isOrganiser = user!.roles.includes("organiser");
-  const removedCoaches = updateCircle(user!.id, circle.id, value, { coachesToo: isOrganiser });
+  const removedCoaches = updateCircle({
+    actorId: user!.id,
+    circleId: circle.id,
+    input: value,
+    coachesToo: isOrganiser,
+  });
   for (const userId of removedCoaches) context.publisher.revalidateUser(userId);
   context.publisher.notified(fillFreeSeats(user!.id, circle.id));
   return redirectWithToast(

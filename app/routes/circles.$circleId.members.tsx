@@ -69,14 +69,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const result =
     value.intent === "remove"
-      ? removeMember(coachId, circle.id, value.membershipId, value.reason)
-      : decideApplication(
+      ? removeMember({
           coachId,
-          circle.id,
-          value.membershipId,
-          value.intent === "approve",
-          value.message,
-        );
+          circleId: circle.id,
+          membershipId: value.membershipId,
+          reason: value.reason,
+        })
+      : decideApplication({
+          coachId,
+          circleId: circle.id,
+          membershipId: value.membershipId,
+          approve: value.intent === "approve",
+          message: value.message,
+        });
   if (!result.ok)
     return badRequest(submission, {
       formErrors: [result.reason === "not_found" ? "circle.membershipGone" : "circle.wrongState"],

@@ -16,7 +16,14 @@ describe("the organisers' outbox view", () => {
   it("shows category, recipient, status and error of a failed notification mail, never its subject or content", async () => {
     const { id: circleId, coach } = await makeCircle({ name: "Kring Vertrouwelijk Zwolle" });
     const applicant = await makeUser({ name: "Pieter Privé" });
-    expect(applyToCircle(applicant.id, circleId, "Mijn motivatie", [coach.id]).ok).toBe(true);
+    expect(
+      applyToCircle({
+        userId: applicant.id,
+        circleId,
+        motivation: "Mijn motivatie",
+        coachIds: [coach.id],
+      }).ok,
+    ).toBe(true);
     const mail = getDb().select().from(emailOutbox).where(eq(emailOutbox.userId, coach.id)).get()!;
     // Otherwise the test could not tell a hidden subject from one that never held anything private.
     expect(mail.subject).toMatch(/Pieter Privé/);

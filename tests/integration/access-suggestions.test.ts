@@ -138,7 +138,14 @@ describe("circle suggestions reveal nothing about members' companies", () => {
       municipality: "Urk",
     });
     for (const u of [colleague, rival, stranger])
-      expect(applyToCircle(u.id, circle.id, "Graag", [circle.coach.id]).ok).toBe(true);
+      expect(
+        applyToCircle({
+          userId: u.id,
+          circleId: circle.id,
+          motivation: "Graag",
+          coachIds: [circle.coach.id],
+        }).ok,
+      ).toBe(true);
 
     const coachCookie = await sessionCookieFor(circle.coach.id);
     const res = await settle(() =>

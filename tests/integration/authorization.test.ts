@@ -352,9 +352,21 @@ async function buildWorld(): Promise<World> {
   const entrepreneur = await makeUser();
   const invitee = await makeUser();
   for (const u of [member, waitlisted, applicant])
-    applyToCircle(u.id, circleId, "Graag!", [coach.id]);
-  decideApplication(coach.id, circleId, getMembership(circleId, member.id)!.id, true, null);
-  decideApplication(coach.id, circleId, getMembership(circleId, waitlisted.id)!.id, true, null);
+    applyToCircle({ userId: u.id, circleId, motivation: "Graag!", coachIds: [coach.id] });
+  decideApplication({
+    coachId: coach.id,
+    circleId,
+    membershipId: getMembership(circleId, member.id)!.id,
+    approve: true,
+    message: null,
+  });
+  decideApplication({
+    coachId: coach.id,
+    circleId,
+    membershipId: getMembership(circleId, waitlisted.id)!.id,
+    approve: true,
+    message: null,
+  });
   acceptHouseRules(member.id, circleId);
   const proposalId = runMatching({
     actorId: programme.organiser.id,

@@ -36,7 +36,12 @@ const stateOf = (circleId: number, userId: number) =>
 
 async function applicant(circleId: number, coachId: number) {
   const user = await makeUser();
-  const result = applyToCircle(user.id, circleId, "Ik wil graag leren van anderen.", [coachId]);
+  const result = applyToCircle({
+    userId: user.id,
+    circleId,
+    motivation: "Ik wil graag leren van anderen.",
+    coachIds: [coachId],
+  });
   expect(result.ok).toBe(true);
   return { ...user, membershipId: getMembership(circleId, user.id)!.id };
 }
@@ -46,7 +51,13 @@ describe("membership life cycle", () => {
     const { id: circleId, coach } = await makeCircle();
     const a = await applicant(circleId, coach.id);
     expect(stateOf(circleId, a.id)).toBe("applied");
-    const decided = decideApplication(coach.id, circleId, a.membershipId, true, "Welkom!");
+    const decided = decideApplication({
+      coachId: coach.id,
+      circleId,
+      membershipId: a.membershipId,
+      approve: true,
+      message: "Welkom!",
+    });
     expect(decided).toMatchObject({ ok: true, state: "member" });
     expect(getMembership(circleId, a.id)?.houseRulesAcceptedAt).toBeNull();
     acceptHouseRules(a.id, circleId);
@@ -73,17 +84,22 @@ describe("membership life cycle", () => {
     const { id: circleId, coach } = await makeCircle();
     const a = await applicant(circleId, coach.id);
     expect(
-      decideApplication(
-        coach.id,
+      decideApplication({
+        coachId: coach.id,
         circleId,
-        a.membershipId,
-        false,
-        "Deze kring past niet bij je fase.",
-      ),
+        membershipId: a.membershipId,
+        approve: false,
+        message: "Deze kring past niet bij je fase.",
+      }),
     ).toMatchObject({ ok: true, state: "declined" });
     expect(getMembership(circleId, a.id)?.message).toBe("Deze kring past niet bij je fase.");
-    expect(applyToCircle(a.id, circleId, "Nieuwe poging", [coach.id]).ok).toBe(true);
-    expect(applyToCircle(a.id, circleId, "Dubbel", [coach.id])).toEqual({
+    expect(
+      applyToCircle({ userId: a.id, circleId, motivation: "Nieuwe poging", coachIds: [coach.id] })
+        .ok,
+    ).toBe(true);
+    expect(
+      applyToCircle({ userId: a.id, circleId, motivation: "Dubbel", coachIds: [coach.id] }),
+    ).toEqual({
       ok: false,
       reason: "already",
     });
@@ -123,13 +139,41 @@ describe("membership life cycle", () => {
       await applicant(circleId, coach.id),
       await applicant(circleId, coach.id),
     ];
-    decideApplication(coach.id, circleId, a!.membershipId, true, null);
-    decideApplication(coach.id, circleId, b!.membershipId, true, null);
-    expect(decideApplication(coach.id, circleId, c!.membershipId, true, null)).toMatchObject({
+    decideApplication({
+      coachId: coach.id,
+      circleId,
+      membershipId: a!.membershipId,
+      approve: true,
+      message: null,
+    });
+    decideApplication({
+      coachId: coach.id,
+      circleId,
+      membershipId: b!.membershipId,
+      approve: true,
+      message: null,
+    });
+    expect(
+      decideApplication({
+        coachId: coach.id,
+        circleId,
+        membershipId: c!.membershipId,
+        approve: true,
+        message: null,
+      }),
+    ).toMatchObject({
       state: "waitlisted",
       notified: [c!.id],
     });
-    expect(decideApplication(coach.id, circleId, d!.membershipId, true, null)).toMatchObject({
+    expect(
+      decideApplication({
+        coachId: coach.id,
+        circleId,
+        membershipId: d!.membershipId,
+        approve: true,
+        message: null,
+      }),
+    ).toMatchObject({
       state: "waitlisted",
     });
     expect(getCircle(circleId)?.members).toBe(2);
@@ -143,7 +187,12 @@ describe("membership life cycle", () => {
     expect(stateOf(circleId, c!.id)).toBe("member");
     expect(stateOf(circleId, d!.id)).toBe("waitlisted");
 
-    const removed = removeMember(coach.id, circleId, b!.membershipId, "Komt niet meer opdagen.");
+    const removed = removeMember({
+      coachId: coach.id,
+      circleId,
+      membershipId: b!.membershipId,
+      reason: "Komt niet meer opdagen.",
+    });
     expect(removed).toMatchObject({ ok: true, notified: [b!.id, d!.id] });
     expect(listNotifications(b!.id)[0]).toMatchObject({
       type: "membership.removed",
@@ -156,7 +205,13 @@ describe("membership life cycle", () => {
   it("never exceeds capacity when two processes approve for the last seat at the same moment", async () => {
     const { id: circleId, coach } = await makeCircle({ capacityMax: 2 });
     const first = await applicant(circleId, coach.id);
-    decideApplication(coach.id, circleId, first.membershipId, true, null); // one seat left
+    decideApplication({
+      coachId: coach.id,
+      circleId,
+      membershipId: first.membershipId,
+      approve: true,
+      message: null,
+    }); // one seat left
     const x = await applicant(circleId, coach.id);
     const y = await applicant(circleId, coach.id);
     const startAt = Date.now() + 1500;
@@ -198,7 +253,13 @@ describe("membership routes", () => {
   it("a member must accept the house rules before entering the circle", async () => {
     const { id: circleId, coach } = await makeCircle();
     const a = await applicant(circleId, coach.id);
-    decideApplication(coach.id, circleId, a.membershipId, true, null);
+    decideApplication({
+      coachId: coach.id,
+      circleId,
+      membershipId: a.membershipId,
+      approve: true,
+      message: null,
+    });
     const cookie = await sessionCookieFor(a.id);
     const gated = await settle(() =>
       homeLoader(

@@ -195,8 +195,14 @@ describe("notifications", () => {
   it("withholds the link once the person can no longer see the circle", async () => {
     const { id: circleId, coach } = await makeCircle();
     const user = await makeUser();
-    applyToCircle(user.id, circleId, "Graag", [coach.id]);
-    decideApplication(coach.id, circleId, getMembership(circleId, user.id)!.id, true, null);
+    applyToCircle({ userId: user.id, circleId, motivation: "Graag", coachIds: [coach.id] });
+    decideApplication({
+      coachId: coach.id,
+      circleId,
+      membershipId: getMembership(circleId, user.id)!.id,
+      approve: true,
+      message: null,
+    });
     expect(listNotifications(user.id)[0]).toMatchObject({
       type: "membership.approved",
       url: `/circles/${circleId}/home`,
