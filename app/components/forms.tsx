@@ -6,7 +6,7 @@ import {
   type FieldMetadata,
 } from "@conform-to/react";
 import { useFormAction, useNavigation } from "@remix-run/react";
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { splitMessage } from "~/utils/validation";
 
@@ -29,6 +29,19 @@ export function useIsPending(
   return Object.entries(match).every(
     ([name, value]) => navigation.formData?.get(name) === String(value),
   );
+}
+
+/**
+ * A submit button that is disabled while its own form is being sent, for pages with a form per
+ * row: `pendingWhen` holds the fields that identify the row (`{ membershipId }`).
+ */
+export function SubmitButton({
+  pendingWhen,
+  disabled,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { pendingWhen: Record<string, string | number> }) {
+  const pending = useIsPending(pendingWhen);
+  return <button type="submit" {...props} disabled={disabled || pending} />;
 }
 
 /** Translates validation keys ("validation.tooLong|100") into sentences. */

@@ -1,11 +1,16 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  AppLoadContext,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, SubmitButton } from "~/components/forms";
 import { InviteForm, InviteSchema } from "~/components/invite-form";
 import { useRevalidateOn } from "~/components/live";
 import { PageHeader } from "~/components/page";
@@ -20,7 +25,7 @@ import {
   removeMember,
 } from "~/models/memberships.server";
 import { requireCircle } from "~/utils/circle-guards.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { badRequest, readFormData, type Replyable } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
 import { idField, optionalText, requiredText } from "~/utils/validation";
@@ -52,50 +57,76 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+type Intent = { coachId: number; circleId: number; submission: Replyable; context: AppLoadContext };
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, circle } = await requireCircle(request, params.circleId, "circle.manage_members");
   const submission = parseWithZod(await readFormData(request), { schema: MembersSchema });
   if (submission.status !== "success") return badRequest(submission);
+  const intent: Intent = { coachId: user!.id, circleId: circle.id, submission, context };
   const value = submission.value;
-  const coachId = user!.id;
-  if (value.intent === "invite") {
-    const result = inviteToCircle(coachId, circle.id, value.email);
-    if (!result.ok)
-      return badRequest(submission, { fieldErrors: { email: [`circle.invite.${result.reason}`] } });
-    context.publisher.notified(result.notified);
-    return json(submission.reply({ resetForm: true }), {
-      headers: await createToastHeaders({ key: "circle.invited", values: { email: value.email } }),
-    });
+  switch (value.intent) {
+    case "invite":
+      return invite(intent, value.email);
+    case "approve":
+    case "decline":
+      return decide(intent, value.membershipId, {
+        approve: value.intent === "approve",
+        message: value.message,
+      });
+    case "remove":
+      return remove(intent, value.membershipId, value.reason);
   }
-  const result =
-    value.intent === "remove"
-      ? removeMember({
-          coachId,
-          circleId: circle.id,
-          membershipId: value.membershipId,
-          reason: value.reason,
-        })
-      : decideApplication({
-          coachId,
-          circleId: circle.id,
-          membershipId: value.membershipId,
-          approve: value.intent === "approve",
-          message: value.message,
-        });
+}
+
+/** Invites an entrepreneur by e-mail address; the form empties for the next one. */
+async function invite({ coachId, circleId, submission, context }: Intent, email: string) {
+  const result = inviteToCircle(coachId, circleId, email);
   if (!result.ok)
-    return badRequest(submission, {
-      formErrors: [result.reason === "not_found" ? "circle.membershipGone" : "circle.wrongState"],
-    });
+    return badRequest(submission, { fieldErrors: { email: [`circle.invite.${result.reason}`] } });
+  context.publisher.notified(result.notified);
+  return json(submission.reply({ resetForm: true }), {
+    headers: await createToastHeaders({ key: "circle.invited", values: { email } }),
+  });
+}
+
+/** Takes an application in (a seat, or the waitlist when the circle is full) or declines it. */
+async function decide(
+  { coachId, circleId, submission, context }: Intent,
+  membershipId: number,
+  { approve, message }: { approve: boolean; message: string | null },
+) {
+  const result = decideApplication({ coachId, circleId, membershipId, approve, message });
+  if (!result.ok) return refused(submission, result.reason);
   context.publisher.notified(result.notified);
   const key =
-    value.intent === "remove"
-      ? "circle.removedToast"
-      : result.state === "member"
-        ? "circle.approvedToast"
-        : result.state === "waitlisted"
-          ? "circle.approvedWaitlistToast"
-          : "circle.declinedToast";
+    result.state === "member"
+      ? "circle.approvedToast"
+      : result.state === "waitlisted"
+        ? "circle.approvedWaitlistToast"
+        : "circle.declinedToast";
   return json(submission.reply(), { headers: await createToastHeaders({ key }) });
+}
+
+/** Takes a member out of the circle, with the reason they are told. */
+async function remove(
+  { coachId, circleId, submission, context }: Intent,
+  membershipId: number,
+  reason: string,
+) {
+  const result = removeMember({ coachId, circleId, membershipId, reason });
+  if (!result.ok) return refused(submission, result.reason);
+  context.publisher.notified(result.notified);
+  return json(submission.reply(), {
+    headers: await createToastHeaders({ key: "circle.removedToast" }),
+  });
+}
+
+/** The membership changed meanwhile (someone else decided, or the person left). */
+function refused(submission: Replyable, reason: string) {
+  return badRequest(submission, {
+    formErrors: [reason === "not_found" ? "circle.membershipGone" : "circle.wrongState"],
+  });
 }
 
 export default function CircleMembers() {
@@ -103,7 +134,6 @@ export default function CircleMembers() {
   const locale = useLocale();
   const { circle, pending, members } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
   useRevalidateOn(["notifications.changed"]);
   const isInvite =
     actionData && "initialValue" in actionData && actionData.initialValue?.intent === "invite";
@@ -196,26 +226,24 @@ export default function CircleMembers() {
                   />
                 </div>
                 <div className="button-row">
-                  <button
-                    type="submit"
+                  <SubmitButton
                     name="intent"
                     value="approve"
                     className="button button-primary"
-                    disabled={busy}
+                    pendingWhen={{ membershipId: a.membershipId }}
                     aria-label={t("circle.approveLabel", { name: a.name })}
                   >
                     {t("circle.approve")}
-                  </button>
-                  <button
-                    type="submit"
+                  </SubmitButton>
+                  <SubmitButton
                     name="intent"
                     value="decline"
                     className="button button-quiet"
-                    disabled={busy}
+                    pendingWhen={{ membershipId: a.membershipId }}
                     aria-label={t("circle.declineLabel", { name: a.name })}
                   >
                     {t("circle.decline")}
-                  </button>
+                  </SubmitButton>
                 </div>
               </Form>
             </li>
@@ -307,15 +335,14 @@ export default function CircleMembers() {
                       errors={fieldErrors(m.membershipId, "reason")}
                     />
                   </div>
-                  <button
-                    type="submit"
+                  <SubmitButton
                     name="intent"
                     value="remove"
                     className="button button-danger"
-                    disabled={busy}
+                    pendingWhen={{ membershipId: m.membershipId }}
                   >
                     {t("circle.removeConfirm")}
-                  </button>
+                  </SubmitButton>
                 </Form>
               </details>
             </li>
