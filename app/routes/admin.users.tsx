@@ -55,10 +55,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result === "not_found") return badRequest(submission, { formErrors: ["admin.userNotFound"] });
   if (result === "own_organiser_role")
     return badRequest(submission, { formErrors: ["admin.ownOrganiser"] });
-  if (result === "changed") {
+  if (result === "changed" && intent === "grant") {
     context.publisher.toUser(userId, { type: "roles.changed" });
-    if (intent === "grant") context.publisher.notified([userId]);
+    context.publisher.notified([userId]);
   }
+  // Less access: open pages reload through their loaders, and sockets of ended sessions close.
+  if (result === "changed" && intent === "revoke") context.publisher.revalidateUser(userId);
   const key = intent === "grant" ? "admin.granted" : "admin.revoked";
   return json(submission.reply(), { headers: await createToastHeaders({ key, values: { role } }) });
 }

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { can, type PlainAction } from "../domain/permissions";
+import type { Publisher } from "../server/realtime.server";
 import { getUserById, type UserSummary } from "../models/users.server";
 import { forbidden } from "./http.server";
 import {
@@ -72,8 +73,15 @@ export async function renewedSessionCookie(auth: Auth | null): Promise<string | 
   return auth?.fresh ? serializeSessionCookie(auth.token, auth.session.expiresAt) : null;
 }
 
-export async function endSession(request: Request): Promise<string> {
+/**
+ * Ends this request's session and closes the sockets opened under it, so that browser hears
+ * nothing more; returns the Set-Cookie header value that clears the cookie.
+ */
+export async function endSession(request: Request, publisher: Publisher): Promise<string> {
   const validation = await getSessionFromCookie(request.headers.get("Cookie"));
-  if (validation) invalidateSession(validation.session.id);
+  if (validation) {
+    invalidateSession(validation.session.id);
+    publisher.disconnectSession(validation.session.id);
+  }
   return serializeBlankSessionCookie();
 }

@@ -69,7 +69,9 @@ describe("granting and revoking roles", () => {
     );
     expect(revoke.status).toBe(200);
     expect(getUserById(target.id)?.roles).toEqual(["entrepreneur"]);
-    expect(live.sent).toHaveLength(3); // a revoke changes the menu but notifies nobody
+    // A revoke notifies nobody; it re-checks the user's sockets (open pages reload, ended sessions close).
+    expect(live.sent).toHaveLength(2);
+    expect(live.revalidated).toEqual([target.id]);
   });
 
   it("does nothing (and sends nothing) when the role is already there", async () => {
