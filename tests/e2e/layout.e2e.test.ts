@@ -115,7 +115,7 @@ describe("long unbroken names at 320 px", () => {
     await seen(page.getByTestId("member-list").getByText(member.name, { exact: true }));
 
     // Every page that shows the names fits 320 px.
-    const overflow: Record<string, number> = {};
+    const overflow: Record<string, number | string> = {};
     await narrow(page);
     for (const path of [
       `/circles/${circleId}/home`,
