@@ -3,6 +3,7 @@ import { can, type PlainAction } from "../domain/permissions";
 import type { Publisher } from "../server/realtime.server";
 import { getUserById, type UserSummary } from "../models/users.server";
 import { forbidden } from "./http.server";
+import { noteRequestUser } from "./request-facts.server";
 import {
   createSession,
   getSessionFromCookie,
@@ -19,6 +20,7 @@ export async function getAuth(request: Request): Promise<Auth | null> {
   const validation = await getSessionFromCookie(request.headers.get("Cookie"));
   if (!validation) return null;
   const user = getUserById(validation.session.userId);
+  if (user) noteRequestUser(user.id);
   return user ? { user, ...validation } : null;
 }
 
