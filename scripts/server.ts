@@ -15,6 +15,7 @@ import express from "express";
 import helmet from "helmet";
 import { startMailWorker } from "../app/server/mail-worker.server";
 import { attachRealtime, createPublisher } from "../app/server/realtime.server";
+import { createLogger, requestLogger } from "../app/server/request-log.server";
 import { isSameOriginRequest } from "../app/utils/origin";
 import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
@@ -25,6 +26,8 @@ installGlobals({ nativeFetch: true });
 
 const env = getEnv();
 const isDev = env.NODE_ENV === "development";
+// JSON lines in production (for the log collector), readable lines in development.
+const logger = createLogger({ level: env.LOG_LEVEL, pretty: isDev });
 const BUILD_PATH = path.resolve("build/index.js");
 
 // Migrations run at every start, so a deployment never serves an old schema.
@@ -45,6 +48,8 @@ const httpServer = http.createServer(app);
 const io = attachRealtime(httpServer);
 const publisher = createPublisher(io);
 
+// First, so every request is logged, also those refused or served as files further on.
+app.use(requestLogger(logger, { trustRequestId: env.TRUST_PROXY }));
 app.use(compression());
 
 app.use((_req, res, next) => {
@@ -107,7 +112,10 @@ app.get("/healthz", (_req, res) => {
     getDb().$client.prepare("select 1").get();
     res.set("Cache-Control", "no-store").json({ status: "ok" });
   } catch (error) {
-    console.error("Health check failed", error);
+    logger.error(
+      { error: error instanceof Error ? error.message : String(error) },
+      "Health check failed",
+    );
     res.status(503).json({ status: "error" });
   }
 });
@@ -143,7 +151,7 @@ const sessionSweep = setInterval(() => deleteExpiredSessions(), 60 * 60_000);
 sessionSweep.unref();
 
 httpServer.listen(env.PORT, env.HOST, () => {
-  console.log(`Kringwijs listens on http://localhost:${env.PORT}`);
+  logger.info(`Kringwijs listens on http://localhost:${env.PORT}`);
   if (isDev) void broadcastDevReady(build);
 });
 
@@ -152,9 +160,9 @@ let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal} received, shutting down`);
+  logger.info(`${signal} received, shutting down`);
   const force = setTimeout(() => {
-    console.error("Shutdown took too long; exiting");
+    logger.error("Shutdown took too long; exiting");
     process.exit(1);
   }, 10_000);
   force.unref();

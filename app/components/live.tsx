@@ -11,8 +11,16 @@ const SocketContext = createContext<Socket | null>(null);
  */
 export function LiveProvider({ userId, children }: { userId: number | null; children: ReactNode }) {
   const [socket, setSocket] = useState<Socket | null>(null);
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
   useEffect(() => {
     const s = io({ withCredentials: true });
+    // The server closes a socket when its session ends (logout elsewhere, a reset, expiry).
+    // Reloading shows the signed-out page, and the changed user opens a fresh anonymous socket.
+    s.on("disconnect", (reason) => {
+      if (reason === "io server disconnect") revalidate.current();
+    });
     setSocket(s);
     return () => {
       s.disconnect();

@@ -48,15 +48,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = changeRole({ actorId: actor.id, userId, role, grant: intent === "grant" });
   if (result === "not_found") return badRequest(submission, { formErrors: ["admin.userNotFound"] });
   if (result === "own_roles") return badRequest(submission, { formErrors: ["admin.ownRoles"] });
-  if (result === "changed") {
-    if (intent === "grant") {
-      context.publisher.toUser(userId, { type: "roles.changed" });
-      context.publisher.notified([userId]);
-    } else {
-      // Access shrank (and a coach lost their circles): re-check every open socket of theirs.
-      context.publisher.revalidateUser(userId);
-    }
+  if (result === "changed" && intent === "grant") {
+    context.publisher.toUser(userId, { type: "roles.changed" });
+    context.publisher.notified([userId]);
   }
+  // Less access: open pages reload through their loaders, and sockets of ended sessions close.
+  if (result === "changed" && intent === "revoke") context.publisher.revalidateUser(userId);
   const key = intent === "grant" ? "admin.granted" : "admin.revoked";
   return json(submission.reply(), { headers: await createToastHeaders({ key, values: { role } }) });
 }

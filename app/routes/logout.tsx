@@ -7,8 +7,8 @@ export async function loader() {
   return redirect("/");
 }
 
-// This tab's socket reconnects as anonymous once the page reloads without a user.
-export async function action({ request }: ActionFunctionArgs) {
-  const cookie = await endSession(request);
+// endSession closes this session's sockets; the tab opens an anonymous one once it reloads.
+export async function action({ request, context }: ActionFunctionArgs) {
+  const cookie = await endSession(request, context.publisher);
   return redirectWithToast("/", { key: "logout.done" }, { headers: { "Set-Cookie": cookie } });
 }

@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ token, valid: token !== null && peekUserToken(token, "reset_password") !== null });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const schema = ResetSchema.superRefine((v, ctx) => {
     if (isCommonPassword(v.password))
       ctx.addIssue({ code: "custom", path: ["password"], message: "validation.passwordCommon" });
@@ -54,6 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
       formErrors: ["reset.invalidBody"],
       hideFields: ["password", "confirm"],
     });
+  // Every session ended with the reset (the old password may be what leaked); so do their sockets.
+  context.publisher.disconnectUser(userId);
   const cookie = await startSession(userId);
   return redirectWithToast(
     "/dashboard",

@@ -76,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "logout-everywhere": {
       invalidateUserSessions(user.id);
       context.publisher.disconnectUser(user.id);
-      const cookie = await endSession(request);
+      const cookie = await endSession(request, context.publisher);
       return redirectWithToast(
         "/login",
         { key: "settings.loggedOutEverywhere" },

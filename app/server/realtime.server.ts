@@ -17,7 +17,9 @@ export interface Publisher {
   notified(userIds: number[]): void;
   /** Sends to everyone connected, signed in or not; never for private data. */
   toPublic(event: LiveEvent): void;
-  /** Closes a user's sockets after they log out, so nothing more reaches that browser. */
+  /** Closes the sockets opened under one session (logging out in one browser). */
+  disconnectSession(sessionId: string): void;
+  /** Closes every socket of a user after all their sessions ended (a reset, "log out everywhere"). */
   disconnectUser(userId: number): void;
   /**
    * Call after a user's access shrank (a role revoked, a coaching or membership ended): sockets
@@ -30,9 +32,17 @@ export interface Publisher {
 export const LIVE_EVENT = "live";
 
 export const userRoom = (userId: number) => `user:${userId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const PUBLIC_ROOM = "public";
 
-export function attachRealtime(httpServer: HttpServer) {
+/**
+ * Sessions end by expiry too, and a path that ends one without telling the publisher (another
+ * process, a crash between the two) would leave its sockets listening. So every signed-in socket's
+ * session is looked up again at this interval; an expired session's socket lingers at most this long.
+ */
+const SESSION_CHECK_MS = 60_000;
+
+export function attachRealtime(httpServer: HttpServer, options: { sessionCheckMs?: number } = {}) {
   const io = new IOServer(httpServer, {
     serveClient: false,
     // Same-origin only: WebSockets are not bound by CORS, so a page elsewhere is turned away here.
@@ -62,8 +72,21 @@ export function attachRealtime(httpServer: HttpServer) {
   io.on("connection", (socket) => {
     void socket.join(PUBLIC_ROOM);
     const userId = socket.data.userId as number | null;
-    if (userId !== null) void socket.join(userRoom(userId));
+    const sessionId = socket.data.sessionId as string | null;
+    if (userId !== null && sessionId !== null) {
+      void socket.join(userRoom(userId));
+      void socket.join(sessionRoom(sessionId));
+    }
   });
+
+  const sessionCheck = setInterval(() => {
+    for (const socket of io.of("/").sockets.values()) {
+      const sessionId = socket.data.sessionId as string | null;
+      if (sessionId && !isSessionActive(sessionId)) socket.disconnect(true);
+    }
+  }, options.sessionCheckMs ?? SESSION_CHECK_MS);
+  sessionCheck.unref();
+  httpServer.on("close", () => clearInterval(sessionCheck));
 
   return io;
 }
@@ -79,6 +102,9 @@ export function createPublisher(io: IOServer | null): Publisher {
     },
     toPublic(event) {
       io?.to(PUBLIC_ROOM).emit(LIVE_EVENT, event);
+    },
+    disconnectSession(sessionId) {
+      io?.in(sessionRoom(sessionId)).disconnectSockets(true);
     },
     disconnectUser(userId) {
       io?.in(userRoom(userId)).disconnectSockets(true);

@@ -1,7 +1,9 @@
 import { redirect } from "@remix-run/node";
 import { can, type PlainAction } from "../domain/permissions";
+import type { Publisher } from "../server/realtime.server";
 import { getUserById, type UserSummary } from "../models/users.server";
 import { forbidden } from "./http.server";
+import { noteRequestUser } from "./request-facts.server";
 import {
   createSession,
   getSessionFromCookie,
@@ -18,6 +20,7 @@ export async function getAuth(request: Request): Promise<Auth | null> {
   const validation = await getSessionFromCookie(request.headers.get("Cookie"));
   if (!validation) return null;
   const user = getUserById(validation.session.userId);
+  if (user) noteRequestUser(user.id);
   return user ? { user, ...validation } : null;
 }
 
@@ -72,8 +75,15 @@ export async function renewedSessionCookie(auth: Auth | null): Promise<string | 
   return auth?.fresh ? serializeSessionCookie(auth.token, auth.session.expiresAt) : null;
 }
 
-export async function endSession(request: Request): Promise<string> {
+/**
+ * Ends this request's session and closes the sockets opened under it, so that browser hears
+ * nothing more; returns the Set-Cookie header value that clears the cookie.
+ */
+export async function endSession(request: Request, publisher: Publisher): Promise<string> {
   const validation = await getSessionFromCookie(request.headers.get("Cookie"));
-  if (validation) invalidateSession(validation.session.id);
+  if (validation) {
+    invalidateSession(validation.session.id);
+    publisher.disconnectSession(validation.session.id);
+  }
   return serializeBlankSessionCookie();
 }

@@ -18,7 +18,10 @@ export function openDatabase(file: string): DB {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
+  // FULL: every commit is on disk before the app says "saved" (NORMAL in WAL mode can lose the
+  // last commits on power loss). Measured with `npm run bench:durability`: about 0.25 ms more per
+  // commit and still ~750-1,000 commits/s on a shared VM disk, far above what people can submit.
+  sqlite.pragma("synchronous = FULL");
   return drizzle(sqlite, { schema }) as DB;
 }
 

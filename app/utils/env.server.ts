@@ -19,13 +19,22 @@ const schema = z.object({
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   /** Immediate notification mails wait this long, so nothing is mailed that was already seen in the app. */
   NOTIFY_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Where `npm run db:backup` writes its copies; keep it on another disk, or copy it off the machine. */
+  BACKUP_DIR: z.string().min(1).default("data/backups"),
+  /** How many backups `npm run db:backup` keeps; older ones are deleted after a good new one. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  /** The request log's level; `silent` turns it off. Defaults to info, and to silent in tests. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
 });
 
-export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
+export type Env = Omit<z.infer<typeof schema>, "LOG_LEVEL"> & {
+  SESSION_SECRET: string;
+  LOG_LEVEL: NonNullable<z.infer<typeof schema>["LOG_LEVEL"]>;
+};
 
 let cached: Env | undefined;
 
@@ -46,6 +55,7 @@ export function getEnv(): Env {
     ...env,
     // Outside production a fixed development secret keeps flash cookies working across restarts.
     SESSION_SECRET: env.SESSION_SECRET ?? "kringwijs-development-secret-not-for-production",
+    LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
   };
   return cached;
 }

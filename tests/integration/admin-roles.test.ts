@@ -69,7 +69,7 @@ describe("granting and revoking roles", () => {
     );
     expect(revoke.status).toBe(200);
     expect(getUserById(target.id)?.roles).toEqual(["entrepreneur"]);
-    // A revoke notifies nobody; the user's open sockets are re-checked instead (access shrank).
+    // A revoke notifies nobody; it re-checks the user's sockets (open pages reload, ended sessions close).
     expect(live.sent).toHaveLength(2);
     expect(live.revalidated).toEqual([target.id]);
   });

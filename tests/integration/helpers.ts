@@ -21,6 +21,7 @@ export const BASE = "http://localhost:3000";
 export function recordingPublisher() {
   const sent: Array<{ userId: number | null; event: LiveEvent }> = [];
   const disconnected: number[] = [];
+  const disconnectedSessions: string[] = [];
   const revalidated: number[] = [];
   const publisher: Publisher = {
     toUser: (userId, event) => sent.push({ userId, event }),
@@ -29,10 +30,11 @@ export function recordingPublisher() {
         sent.push({ userId, event: { type: "notifications.changed" } });
     },
     toPublic: (event) => sent.push({ userId: null, event }),
+    disconnectSession: (sessionId) => disconnectedSessions.push(sessionId),
     disconnectUser: (userId) => disconnected.push(userId),
     revalidateUser: (userId) => revalidated.push(userId),
   };
-  return { publisher, sent, disconnected, revalidated };
+  return { publisher, sent, disconnected, disconnectedSessions, revalidated };
 }
 
 export function makeContext(overrides: Partial<LoadContext> = {}): LoadContext {
