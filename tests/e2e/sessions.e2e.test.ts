@@ -14,7 +14,6 @@ import {
   logoutButton,
   newPage,
   seen,
-  signUpAndVerify,
   visit,
 } from "./fixtures";
 
@@ -32,11 +31,11 @@ describe("ending sessions", () => {
   it("signs out an open page in another browser live when the person logs out everywhere", async () => {
     const user = freshUser("everywhere");
     const here = await newPage(browser);
-    await signUpAndVerify(here, user);
+    await login(here, user);
 
     // The same person in another browser, on a page with a live connection.
     const elsewhere = await newPage(browser);
-    await login(elsewhere, user.email, user.password);
+    await login(elsewhere, user.email);
     const connected = liveConnection(elsewhere);
     await visit(elsewhere, "/dashboard");
     await connected;
