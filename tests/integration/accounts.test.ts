@@ -22,6 +22,7 @@ import {
   settle,
   waitForMail,
 } from "./helpers";
+import { OPEN_REDIRECT_CORPUS } from "../open-redirect-corpus";
 
 const userCount = () => getDb().select({ n: count() }).from(users).get()!.n;
 const cookieOf = (res: Response) =>
@@ -169,6 +170,27 @@ describe("login and logout", () => {
     );
     expect(res.headers.get("Location")).toBe("/dashboard");
   });
+
+  it.each(OPEN_REDIRECT_CORPUS)(
+    "answers a redirectTo of %j with the dashboard, never off-site and never a 500",
+    async (redirectTo) => {
+      const user = await makeUser();
+      // An address of its own, so the login rate limit of one test does not touch the next.
+      const context = makeContext({
+        clientIp: `10.2.0.${OPEN_REDIRECT_CORPUS.indexOf(redirectTo)}`,
+      });
+      const res = await settle(() =>
+        loginAction(
+          actionArgs(
+            formRequest("/login", { email: user.email, password: user.password, redirectTo }),
+            context,
+          ),
+        ),
+      );
+      expect(res.status).toBe(302);
+      expect(res.headers.get("Location")).toBe("/dashboard");
+    },
+  );
 
   it("sends an unverified user a fresh link instead of logging in", async () => {
     const user = await makeUser({ verified: false });
