@@ -165,6 +165,10 @@ export const en: Messages = {
     invalid: "This email address and password do not match. Check them and try again.",
     unverified: "You have not confirmed your email address yet. We have sent you a new link.",
     welcome: "You are logged in.",
+    tooManyAttempts_one:
+      "Too many failed attempts. Try again in {{count}} minute, or choose a new password with ‘Forgot your password?’.",
+    tooManyAttempts_other:
+      "Too many failed attempts. Try again in {{count}} minutes, or choose a new password with ‘Forgot your password?’.",
   },
   logout: {
     done: "You are logged out.",

@@ -163,6 +163,10 @@ export const nl = {
       "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.",
     unverified: "Je hebt je e-mailadres nog niet bevestigd. We hebben je een nieuwe link gestuurd.",
     welcome: "Je bent ingelogd.",
+    tooManyAttempts_one:
+      "Te veel mislukte pogingen. Probeer het over {{count}} minuut opnieuw, of kies een nieuw wachtwoord via ‘Wachtwoord vergeten?’.",
+    tooManyAttempts_other:
+      "Te veel mislukte pogingen. Probeer het over {{count}} minuten opnieuw, of kies een nieuw wachtwoord via ‘Wachtwoord vergeten?’.",
   },
   logout: {
     done: "Je bent uitgelogd.",

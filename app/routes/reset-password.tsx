@@ -10,9 +10,11 @@ import { Field, FormErrors } from "~/components/forms";
 import { AuthCard } from "~/components/page";
 import { resetPasswordWithToken } from "~/models/accounts.server";
 import { peekUserToken } from "~/models/tokens.server";
+import { getUserById } from "~/models/users.server";
 import { startSession } from "~/utils/auth.server";
 import { badRequest, readFormData } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
+import { clearLoginBlocks } from "~/utils/rate-limit.server";
 import { isCommonPassword } from "~/utils/password.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { newPasswordField } from "~/utils/validation";
@@ -54,6 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
       formErrors: ["reset.invalidBody"],
       hideFields: ["password", "confirm"],
     });
+  const user = getUserById(userId);
+  if (user) clearLoginBlocks(user.email);
   const cookie = await startSession(userId);
   return redirectWithToast(
     "/dashboard",
