@@ -774,6 +774,7 @@ export const en: Messages = {
   },
   email: {
     greeting: "Hello {{name}},",
+    greetingAccount: "Hello,",
     footer:
       "You receive this email because you have a Kringwijs account, or because someone entered this address.",
     linkFallback: "Button not working? Copy this link into your browser:",
@@ -781,6 +782,8 @@ export const en: Messages = {
       subject: "Confirm your email address for Kringwijs",
       body: "Welcome to Kringwijs. Confirm your email address and your account is ready to use.",
       expires: "The link is valid for 24 hours.",
+      notYou:
+        "Did you not sign up for Kringwijs yourself? Then do not confirm; you can ignore this email.",
       action: "Confirm my email address",
     },
     reset: {

@@ -769,6 +769,7 @@ export const nl = {
   },
   email: {
     greeting: "Hallo {{name}},",
+    greetingAccount: "Hallo,",
     footer:
       "Je krijgt deze mail omdat je een account hebt bij Kringwijs, of omdat iemand dit adres heeft opgegeven.",
     linkFallback: "Werkt de knop niet? Kopieer dan deze link naar je browser:",
@@ -776,6 +777,8 @@ export const nl = {
       subject: "Bevestig je e-mailadres voor Kringwijs",
       body: "Welkom bij Kringwijs. Bevestig je e-mailadres, dan is je account klaar voor gebruik.",
       expires: "De link is 24 uur geldig.",
+      notYou:
+        "Heb je je niet zelf aangemeld bij Kringwijs? Bevestig dan niets; je kunt deze mail negeren.",
       action: "Bevestig mijn e-mailadres",
     },
     reset: {

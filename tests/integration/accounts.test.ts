@@ -83,6 +83,30 @@ describe("sign-up and e-mail verification", () => {
     expect(again.status).toBe(400);
   });
 
+  it("leaves the name typed at sign-up out of the verification mail, so it cannot phish", async () => {
+    const email = "naam.phishing@example.nl";
+    await settle(() =>
+      signupAction(
+        actionArgs(
+          formRequest("/signup", {
+            name: "Uw account is geblokkeerd, ga naar https://evil.example",
+            email,
+            password: "fietsen langs de Vecht",
+          }),
+        ),
+      ),
+    );
+    const mail = await waitForMail(email, /Bevestig je e-mailadres/);
+    const html = mail.html ?? "";
+    expect(html).toContain("Hallo,");
+    for (const part of [mail.subject, mail.text, html]) {
+      expect(part).not.toMatch(/geblokkeerd|evil/);
+    }
+    expect(mail.text).toMatch(/^Hallo,$/m);
+    for (const [, href] of html.matchAll(/href="([^"]*)"/g))
+      expect(href).toMatch(/^http:\/\/localhost:3000\/verify-email\?token=/);
+  });
+
   it("does not reveal that an address is taken: same redirect, and the owner gets a hint by mail", async () => {
     const existing = await makeUser({ email: "bestaand@example.nl" });
     const before = userCount();
