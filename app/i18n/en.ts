@@ -147,9 +147,12 @@ export const en: Messages = {
   },
   verify: {
     title: "Confirm your email address",
-    intro: "One more click and your account is ready.",
+    intro:
+      "One more click and your email address is confirmed. Then log in with the password you chose when you signed up.",
+    notYou:
+      "Did you not sign up yourself? Then do not confirm. If you want to use this address yourself, choose ‘Forgot your password?’ when you log in: you set a password of your own and anyone else's stops working.",
     submit: "Confirm my email address",
-    done: "Your email address is confirmed. Welcome to Kringwijs!",
+    done: "Your email address is confirmed. Log in with your password to continue.",
     invalidTitle: "This link no longer works",
     invalidBody:
       "The link has been used or has expired. Log in with your email address and password and we will send you a new one.",

@@ -144,9 +144,12 @@ export const nl = {
   },
   verify: {
     title: "Bevestig je e-mailadres",
-    intro: "Nog één klik en je account is klaar.",
+    intro:
+      "Nog één klik en je e-mailadres is bevestigd. Daarna log je in met het wachtwoord dat je bij het aanmelden koos.",
+    notYou:
+      "Heb je je niet zelf aangemeld? Bevestig dan niets. Wil je dit adres zelf gebruiken, kies dan bij het inloggen ‘Wachtwoord vergeten?’: je kiest een eigen wachtwoord en een wachtwoord van iemand anders werkt niet meer.",
     submit: "Bevestig mijn e-mailadres",
-    done: "Je e-mailadres is bevestigd. Welkom bij Kringwijs!",
+    done: "Je e-mailadres is bevestigd. Log in met je wachtwoord om verder te gaan.",
     invalidTitle: "Deze link werkt niet meer",
     invalidBody:
       "De link is al gebruikt of verlopen. Log in met je e-mailadres en wachtwoord, dan sturen we je een nieuwe.",

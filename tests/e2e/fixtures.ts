@@ -254,7 +254,10 @@ export function freshUser(label: string): NewUser {
   };
 }
 
-/** Signs up through the Dutch form and confirms the address with the link from the mail. */
+/**
+ * Signs up through the Dutch form, confirms the address with the link from the mail, and logs
+ * in (confirming does not sign in).
+ */
 export async function signUpAndVerify(page: Page, user: NewUser) {
   await visit(page, "/signup");
   await page.getByLabel("Naam").fill(user.name);
@@ -265,6 +268,11 @@ export async function signUpAndVerify(page: Page, user: NewUser) {
   const mail = await readMail(user.email, /Bevestig je e-mailadres/);
   await visit(page, linkFrom(mail.text, "/verify-email"));
   await page.getByRole("button", { name: "Bevestig mijn e-mailadres" }).click();
+  await page.waitForURL("**/login?**");
+  await waitForHydration(page);
+  await page.getByLabel("E-mailadres").fill(user.email);
+  await page.getByLabel("Wachtwoord").fill(user.password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
   await seen(logoutButton(page));
   await waitForHydration(page);
 }

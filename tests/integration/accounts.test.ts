@@ -34,7 +34,7 @@ const cookieOf = (res: Response) =>
   res.headers.get("Set-Cookie")?.match(/kw_session=[^;]+/)?.[0] ?? null;
 
 describe("sign-up and e-mail verification", () => {
-  it("creates an unverified account, mails a link, and the link verifies and logs in", async () => {
+  it("creates an unverified account, mails a link, and the link verifies; logging in takes the password", async () => {
     const email = "lotte.signup@example.nl";
     const res = await settle(() =>
       signupAction(
@@ -67,12 +67,26 @@ describe("sign-up and e-mail verification", () => {
       ),
     );
     expect(verified.status).toBe(302);
-    const cookie = cookieOf(verified);
-    expect(cookie).not.toBeNull();
-    expect((await getSessionFromCookie(cookie))?.session.userId).toBe(row.id);
+    // To the login page, which then continues with the onboarding; no session from the link.
+    expect(verified.headers.get("Location")).toBe("/login?redirectTo=%2Fonboarding%2Fcompany");
+    expect(cookieOf(verified)).toBeNull();
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, row.id)).all()).toEqual([]);
     expect(
       getDb().select().from(users).where(eq(users.id, row.id)).get()!.emailVerifiedAt,
     ).not.toBeNull();
+    const login = await settle(() =>
+      loginAction(
+        actionArgs(
+          formRequest("/login", {
+            email,
+            password: "fietsen langs de Vecht",
+            redirectTo: "/onboarding/company",
+          }),
+        ),
+      ),
+    );
+    expect(login.headers.get("Location")).toBe("/onboarding/company");
+    expect((await getSessionFromCookie(cookieOf(login)))?.session.userId).toBe(row.id);
 
     // Single use.
     const again = await settle(() =>
@@ -81,6 +95,75 @@ describe("sign-up and e-mail verification", () => {
       ),
     );
     expect(again.status).toBe(400);
+  });
+
+  it("never gives a session for someone else's sign-up: the mailbox owner takes the account over with a new password", async () => {
+    const victim = "slachtoffer@example.nl";
+    const attackerPassword = "het wachtwoord van de aanvaller";
+    await settle(() =>
+      signupAction(
+        actionArgs(
+          formRequest("/signup", { name: "Aanvaller", email: victim, password: attackerPassword }),
+        ),
+      ),
+    );
+    const userId = getDb().select().from(users).where(eq(users.email, victim)).get()!.id;
+
+    // The mailbox owner follows the link: the address is confirmed, but nobody is signed in.
+    const verifyLink = linkIn((await waitForMail(victim, /Bevestig/)).text, "/verify-email");
+    const verified = await settle(() =>
+      verifyAction(
+        actionArgs(formRequest("/verify-email", { token: verifyLink.searchParams.get("token")! })),
+      ),
+    );
+    expect(verified.status).toBe(302);
+    expect(verified.headers.get("Location")).toMatch(/^\/login\?/);
+    expect(cookieOf(verified)).toBeNull();
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, userId)).all()).toEqual([]);
+
+    // Only the password opens the account: the attacker who chose it, until the owner resets it.
+    const context = makeContext({ clientIp: "10.6.0.1" });
+    const attacker = await settle(() =>
+      loginAction(
+        actionArgs(formRequest("/login", { email: victim, password: attackerPassword }), context),
+      ),
+    );
+    const attackerCookie = cookieOf(attacker);
+    expect(await getSessionFromCookie(attackerCookie)).not.toBeNull();
+
+    await settle(() =>
+      forgotAction(actionArgs(formRequest("/forgot-password", { email: victim }), context)),
+    );
+    const resetLink = linkIn(
+      (await waitForMail(victim, /nieuw wachtwoord/)).text,
+      "/reset-password",
+    );
+    const ownPassword = "mijn eigen nieuwe wachtwoord";
+    await settle(() =>
+      resetAction(
+        actionArgs(
+          formRequest("/reset-password", {
+            token: resetLink.searchParams.get("token")!,
+            password: ownPassword,
+            confirm: ownPassword,
+          }),
+        ),
+      ),
+    );
+    // The attacker's session has ended and their password no longer works.
+    expect(await getSessionFromCookie(attackerCookie)).toBeNull();
+    const again = await settle(() =>
+      loginAction(
+        actionArgs(formRequest("/login", { email: victim, password: attackerPassword }), context),
+      ),
+    );
+    expect((await again.json()).error[""]).toEqual(["login.invalid"]);
+    const owner = await settle(() =>
+      loginAction(
+        actionArgs(formRequest("/login", { email: victim, password: ownPassword }), context),
+      ),
+    );
+    expect(owner.status).toBe(302);
   });
 
   it("leaves the name typed at sign-up out of the verification mail, so it cannot phish", async () => {
