@@ -3,7 +3,21 @@ import type { NotificationCategory, NotificationType } from "../domain/notificat
 import { formatDateTime } from "../i18n/format";
 import { appUrl } from "../utils/mail.server";
 import { unsubscribeToken } from "../utils/unsubscribe.server";
+import { inertText } from "./inert-text";
 import { renderMail } from "./render.server";
+
+/**
+ * Names, circle names and titles in a notification's data, made inert for a mail (no links).
+ * The coach's free-text message and codes such as a role are left as they are.
+ */
+function inertData(data: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [
+      key,
+      key === "message" || key === "role" ? value : inertText(value),
+    ]),
+  );
+}
 
 /** The unsubscribe link and the RFC 8058 headers that let mail clients offer one-click unsubscribe. */
 function unsubscribe(userId: number, category: NotificationCategory | "digest") {
@@ -27,7 +41,7 @@ export function notificationMail(input: {
   url: string;
 }) {
   const t = getT(input.locale);
-  const line = t(`notify.types.${input.type}` as never, input.data) as string;
+  const line = t(`notify.types.${input.type}` as never, inertData(input.data)) as string;
   const off = unsubscribe(input.userId, input.category);
   const paragraphs = [line];
   if (input.data.message)
@@ -35,7 +49,7 @@ export function notificationMail(input: {
   const mail = renderMail({
     locale: input.locale,
     subject: line,
-    greeting: t("email.greeting", { name: input.name }),
+    greeting: t("email.greeting", { name: inertText(input.name) }),
     paragraphs,
     action: { label: t("notify.email.open"), url: appUrl(input.url) },
     footer: t("notify.email.footer", {
@@ -63,12 +77,12 @@ export function digestMail(input: {
   const mail = renderMail({
     locale: input.locale,
     subject: t("notify.digest.subject", { count: input.items.length }),
-    greeting: t("email.greeting", { name: input.name }),
+    greeting: t("email.greeting", { name: inertText(input.name) }),
     paragraphs: [
       t("notify.digest.intro", { count: input.items.length }),
       ...input.items.map(
         (item) =>
-          `${formatDateTime(item.createdAt, input.locale, { dateStyle: "short", timeStyle: "short" })} · ${t(`notify.types.${item.type}` as never, item.data) as string} (${appUrl(item.url)})`,
+          `${formatDateTime(item.createdAt, input.locale, { dateStyle: "short", timeStyle: "short" })} · ${t(`notify.types.${item.type}` as never, inertData(item.data)) as string} (${appUrl(item.url)})`,
       ),
     ],
     action: { label: t("notify.digest.open"), url: appUrl("/notifications") },

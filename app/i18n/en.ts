@@ -147,9 +147,12 @@ export const en: Messages = {
   },
   verify: {
     title: "Confirm your email address",
-    intro: "One more click and your account is ready.",
+    intro:
+      "One more click and your email address is confirmed. Then log in with the password you chose when you signed up.",
+    notYou:
+      "Did you not sign up yourself? Then do not confirm. If you want to use this address yourself, choose ‘Forgot your password?’ when you log in: you set a password of your own and anyone else's stops working.",
     submit: "Confirm my email address",
-    done: "Your email address is confirmed. Welcome to Kringwijs!",
+    done: "Your email address is confirmed. Log in with your password to continue.",
     invalidTitle: "This link no longer works",
     invalidBody:
       "The link has been used or has expired. Log in with your email address and password and we will send you a new one.",
@@ -165,6 +168,10 @@ export const en: Messages = {
     invalid: "This email address and password do not match. Check them and try again.",
     unverified: "You have not confirmed your email address yet. We have sent you a new link.",
     welcome: "You are logged in.",
+    tooManyAttempts_one:
+      "Too many failed attempts. Try again in {{count}} minute, or choose a new password with ‘Forgot your password?’.",
+    tooManyAttempts_other:
+      "Too many failed attempts. Try again in {{count}} minutes, or choose a new password with ‘Forgot your password?’.",
   },
   logout: {
     done: "You are logged out.",
@@ -809,6 +816,7 @@ export const en: Messages = {
   },
   email: {
     greeting: "Hello {{name}},",
+    greetingAccount: "Hello,",
     footer:
       "You receive this email because you have a Kringwijs account, or because someone entered this address.",
     linkFallback: "Button not working? Copy this link into your browser:",
@@ -816,6 +824,8 @@ export const en: Messages = {
       subject: "Confirm your email address for Kringwijs",
       body: "Welcome to Kringwijs. Confirm your email address and your account is ready to use.",
       expires: "The link is valid for 24 hours.",
+      notYou:
+        "Did you not sign up for Kringwijs yourself? Then do not confirm; you can ignore this email.",
       action: "Confirm my email address",
     },
     reset: {

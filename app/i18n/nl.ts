@@ -144,9 +144,12 @@ export const nl = {
   },
   verify: {
     title: "Bevestig je e-mailadres",
-    intro: "Nog één klik en je account is klaar.",
+    intro:
+      "Nog één klik en je e-mailadres is bevestigd. Daarna log je in met het wachtwoord dat je bij het aanmelden koos.",
+    notYou:
+      "Heb je je niet zelf aangemeld? Bevestig dan niets. Wil je dit adres zelf gebruiken, kies dan bij het inloggen ‘Wachtwoord vergeten?’: je kiest een eigen wachtwoord en een wachtwoord van iemand anders werkt niet meer.",
     submit: "Bevestig mijn e-mailadres",
-    done: "Je e-mailadres is bevestigd. Welkom bij Kringwijs!",
+    done: "Je e-mailadres is bevestigd. Log in met je wachtwoord om verder te gaan.",
     invalidTitle: "Deze link werkt niet meer",
     invalidBody:
       "De link is al gebruikt of verlopen. Log in met je e-mailadres en wachtwoord, dan sturen we je een nieuwe.",
@@ -163,6 +166,10 @@ export const nl = {
       "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.",
     unverified: "Je hebt je e-mailadres nog niet bevestigd. We hebben je een nieuwe link gestuurd.",
     welcome: "Je bent ingelogd.",
+    tooManyAttempts_one:
+      "Te veel mislukte pogingen. Probeer het over {{count}} minuut opnieuw, of kies een nieuw wachtwoord via ‘Wachtwoord vergeten?’.",
+    tooManyAttempts_other:
+      "Te veel mislukte pogingen. Probeer het over {{count}} minuten opnieuw, of kies een nieuw wachtwoord via ‘Wachtwoord vergeten?’.",
   },
   logout: {
     done: "Je bent uitgelogd.",
@@ -804,6 +811,7 @@ export const nl = {
   },
   email: {
     greeting: "Hallo {{name}},",
+    greetingAccount: "Hallo,",
     footer:
       "Je krijgt deze mail omdat je een account hebt bij Kringwijs, of omdat iemand dit adres heeft opgegeven.",
     linkFallback: "Werkt de knop niet? Kopieer dan deze link naar je browser:",
@@ -811,6 +819,8 @@ export const nl = {
       subject: "Bevestig je e-mailadres voor Kringwijs",
       body: "Welkom bij Kringwijs. Bevestig je e-mailadres, dan is je account klaar voor gebruik.",
       expires: "De link is 24 uur geldig.",
+      notYou:
+        "Heb je je niet zelf aangemeld bij Kringwijs? Bevestig dan niets; je kunt deze mail negeren.",
       action: "Bevestig mijn e-mailadres",
     },
     reset: {

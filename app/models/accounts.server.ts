@@ -25,7 +25,7 @@ import {
 
 function mailTarget(userId: number) {
   return getDb()
-    .select({ email: users.email, name: users.name, locale: users.locale })
+    .select({ email: users.email, locale: users.locale })
     .from(users)
     .where(eq(users.id, userId))
     .get();
@@ -43,7 +43,7 @@ export async function registerAccount(input: {
     const existingId = findUserIdByEmail(input.email);
     const target = existingId ? mailTarget(existingId) : undefined;
     if (target && existingId) {
-      const mail = accountExistsMail(target.locale ?? input.locale, target.name, appUrl("/login"));
+      const mail = accountExistsMail(target.locale ?? input.locale, appUrl("/login"));
       enqueueMail(getDb(), { userId: existingId, to: target.email, kind: "account", mail });
     }
     return;
@@ -59,7 +59,6 @@ export function sendVerificationMail(userId: number, fallbackLocale: Locale) {
     const token = issueUserToken(userId, "verify_email", new Date(), tx);
     const mail = verifyEmailMail(
       target.locale ?? fallbackLocale,
-      target.name,
       appUrl(`/verify-email?token=${token}`),
     );
     enqueueMail(tx, { userId, to: target.email, kind: "account", mail });
@@ -86,7 +85,6 @@ export function requestPasswordReset(email: string, fallbackLocale: Locale) {
     const token = issueUserToken(userId, "reset_password", new Date(), tx);
     const mail = resetPasswordMail(
       target.locale ?? fallbackLocale,
-      target.name,
       appUrl(`/reset-password?token=${token}`),
     );
     enqueueMail(tx, { userId, to: target.email, kind: "account", mail });

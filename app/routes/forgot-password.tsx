@@ -13,7 +13,7 @@ import { requestPasswordReset } from "~/models/accounts.server";
 import { normaliseEmail } from "~/models/users.server";
 import { badRequest, tooManyAttempts, readFormData } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
-import { consumeRateLimit } from "~/utils/rate-limit.server";
+import { accountIpKey, consumeRateLimit } from "~/utils/rate-limit.server";
 import { emailField } from "~/utils/validation";
 
 const ForgotSchema = z.object({ email: emailField });
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = normaliseEmail(submission.value.email);
   const limit = await consumeRateLimit([
     ["resetIp", context.clientIp],
-    ["resetAccount", email],
+    ["resetAccountIp", accountIpKey(email, context.clientIp)],
   ]);
   if (!limit.ok)
     return badRequest(submission, { formErrors: [tooManyAttempts(limit.retryAfterSeconds)] });

@@ -15,7 +15,7 @@ import { requireAnonymous, startSession } from "~/utils/auth.server";
 import { badRequest, tooManyAttempts, readFormData } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { consumeRateLimit, resetRateLimit } from "~/utils/rate-limit.server";
+import { loginBlockedFor, recordLoginFailure, recordLoginSuccess } from "~/utils/rate-limit.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { currentPasswordField, emailField } from "~/utils/validation";
 
@@ -38,25 +38,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return badRequest(submission, { hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;
   const account = normaliseEmail(email);
-  const limit = await consumeRateLimit([
-    ["loginIp", context.clientIp],
-    ["loginAccount", account],
-  ]);
-  if (!limit.ok)
-    return badRequest(submission, {
-      formErrors: [tooManyAttempts(limit.retryAfterSeconds)],
+  const ip = context.clientIp;
+  // The message points to "forgot password": a reset lifts the block at once.
+  const blocked = (seconds: number) =>
+    badRequest(submission, {
+      formErrors: [tooManyAttempts(seconds, "login.tooManyAttempts")],
       hideFields: ["password"],
     });
+  const wait = await loginBlockedFor(account, ip);
+  if (wait !== null) return blocked(wait);
 
   const result = await verifyLogin(account, password);
-  if (!result)
+  if (!result) {
+    const waitNow = await recordLoginFailure(account, ip);
+    if (waitNow !== null) return blocked(waitNow);
     return badRequest(submission, { formErrors: ["login.invalid"], hideFields: ["password"] });
+  }
+  await recordLoginSuccess(account, ip);
   if (!result.verified) {
     // Only someone who knows the password learns that the address is unverified.
     sendVerificationMail(result.userId, await resolveLocale(request));
     return badRequest(submission, { formErrors: ["login.unverified"], hideFields: ["password"] });
   }
-  await resetRateLimit("loginAccount", account);
   const cookie = await startSession(result.userId);
   return redirectWithToast(
     safeRedirect(redirectTo),

@@ -10,9 +10,11 @@ import { Field, FormErrors, useIsPending } from "~/components/forms";
 import { AuthCard } from "~/components/page";
 import { resetPasswordWithToken } from "~/models/accounts.server";
 import { peekUserToken } from "~/models/tokens.server";
+import { getUserById } from "~/models/users.server";
 import { startSession } from "~/utils/auth.server";
 import { badRequest, readFormData } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
+import { clearLoginBlocks } from "~/utils/rate-limit.server";
 import { isCommonPassword } from "~/utils/password.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { newPasswordField } from "~/utils/validation";
@@ -56,6 +58,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   // Every session ended with the reset (the old password may be what leaked); so do their sockets.
   context.publisher.disconnectUser(userId);
+  // The owner proved the mailbox: failed logins by others no longer block the address.
+  const user = getUserById(userId);
+  if (user) clearLoginBlocks(user.email);
   const cookie = await startSession(userId);
   return redirectWithToast(
     "/dashboard",

@@ -8,7 +8,6 @@ import { confirmEmail } from "~/models/accounts.server";
 import { nextOnboardingStep } from "~/models/profiles.server";
 import { peekUserToken } from "~/models/tokens.server";
 import { readFormData } from "~/utils/forms.server";
-import { startSession } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -28,13 +27,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const token = tokenFrom((await readFormData(request)).get("token"));
   const userId = token ? confirmEmail(token) : null;
   if (userId === null) return json({ invalid: true }, { status: 400 });
-  const cookie = await startSession(userId);
-  // Straight to the first open step: a redirect chain would lose the welcome message.
-  return redirectWithToast(
-    `/onboarding/${nextOnboardingStep(userId)}`,
-    { key: "verify.done" },
-    { headers: { "Set-Cookie": cookie } },
-  );
+  // No session: the link proves the mailbox, not the password. Someone may have signed up with
+  // another person's address and a password of their own; whoever chose the password logs in
+  // with it, and a mailbox owner who never signed up uses "forgot password", which replaces it.
+  const onboarding = `/onboarding/${nextOnboardingStep(userId)}`;
+  return redirectWithToast(`/login?${new URLSearchParams({ redirectTo: onboarding })}`, {
+    key: "verify.done",
+  });
 }
 
 export default function VerifyEmail() {
@@ -54,6 +53,7 @@ export default function VerifyEmail() {
   }
   return (
     <AuthCard title={t("verify.title")} intro={t("verify.intro")}>
+      <p>{t("verify.notYou")}</p>
       <Form method="post">
         <input type="hidden" name="token" value={token ?? ""} />
         <button type="submit" className="button button-primary">

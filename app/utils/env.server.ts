@@ -60,6 +60,12 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** The app's own base URL: configured, never taken from a request's Host header. */
+export function appBaseUrl(): string {
+  const env = getEnv();
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}
+
 /** Drops the cached value; tests that change process.env call this. */
 export function resetEnvCache() {
   cached = undefined;

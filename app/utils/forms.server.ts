@@ -16,8 +16,8 @@ export function badRequest(submission: Replyable, options?: Parameters<Replyable
 }
 
 /** "Try again in N minutes", as an i18n key with its count. */
-export function tooManyAttempts(retryAfterSeconds: number) {
-  return `auth.tooManyAttempts|${Math.max(1, Math.ceil(retryAfterSeconds / 60))}`;
+export function tooManyAttempts(retryAfterSeconds: number, key = "auth.tooManyAttempts") {
+  return `${key}|${Math.max(1, Math.ceil(retryAfterSeconds / 60))}`;
 }
 
 /** The request's form fields; a body that is not a form is a 400, never a 500. */

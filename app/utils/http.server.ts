@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { appBaseUrl } from "./env.server";
 
 /** Thrown by guards; the error boundary renders a friendly page for each status. */
 export function forbidden(): never {
@@ -9,14 +10,47 @@ export function notFound(): never {
   throw json({ status: 404 }, { status: 404 });
 }
 
-/** Only same-site relative paths, so `redirectTo` cannot send anyone elsewhere. */
+/**
+ * C0 and C1 control characters, DEL and backslashes: browsers drop tabs and newlines from URLs
+ * and read a backslash as a slash, which turns `/\t/evil.example` or `/\\evil.example` into
+ * `//evil.example`. A newline would also break the Location header (a 500 before).
+ */
+function hasUnsafeCharacter(value: string) {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x5c) return true;
+  }
+  return false;
+}
+
+/**
+ * A `redirectTo` from the client, or `fallback`. Only a path on this site passes: it starts with
+ * one slash, holds no control characters or backslashes (not even percent-encoded, in case a
+ * proxy decodes once more), and resolved against the app's own URL it keeps the app's origin.
+ * The result is the parsed path, so the Location header gets exactly what was checked.
+ */
 export function safeRedirect(
   to: FormDataEntryValue | string | null | undefined,
   fallback = "/dashboard",
 ) {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  if (hasUnsafeCharacter(to)) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(to);
+  } catch {
     return fallback;
-  return to;
+  }
+  if (decoded.startsWith("//") || hasUnsafeCharacter(decoded)) return fallback;
+  const base = new URL(appBaseUrl());
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base.origin) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 /** A route param as a positive id, or a 404. */

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { getEnv } from "./env.server";
+import { appBaseUrl, getEnv } from "./env.server";
 import { generateSecureRandomString } from "./crypto.server";
 
 export type MailMessage = {
@@ -40,6 +40,5 @@ export async function sendMail(message: MailMessage): Promise<void> {
 
 /** The base URL for links in e-mails: configured, never taken from a request's Host header. */
 export function appUrl(pathname: string) {
-  const env = getEnv();
-  return new URL(pathname, env.APP_URL ?? `http://localhost:${env.PORT}`).toString();
+  return new URL(pathname, appBaseUrl()).toString();
 }

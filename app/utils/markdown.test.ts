@@ -26,3 +26,62 @@ describe("renderMarkdown", () => {
     );
   });
 });
+
+/** Every <a> in rendered HTML with its attributes (sanitize-html writes them lowercased and quoted). */
+function links(html: string) {
+  return [...html.matchAll(/<a\b([^>]*)>/g)].map(([, attrs]) =>
+    Object.fromEntries([...attrs!.matchAll(/([a-z-]+)="([^"]*)"/g)].map(([, k, v]) => [k, v])),
+  );
+}
+
+describe("the app's own link policy (issue 14, finding 10)", () => {
+  const external = { rel: "noopener noreferrer nofollow", target: "_blank" };
+  it.each([
+    ["[site](https://example.nl)", "https://example.nl"],
+    ['<a href="https://e.nl" target=_blank rel=opener>x</a>', "https://e.nl"],
+    ['<a target=_blank rel=opener href="https://e.nl">x</a>', "https://e.nl"],
+    [' <a target="_blank" rel="opener" href="https://e.nl">x</a>', "https://e.nl"],
+    ['<a href=" https://evil.example" target=_blank rel=opener>x</a>', " https://evil.example"],
+    ['<a href="&#32;https://evil.example" target=_blank rel=opener>x</a>', " https://evil.example"],
+    ['<a href="\thttps://evil.example" target=_blank rel=opener>x</a>', "\thttps://evil.example"],
+    ['<A HREF="HTTPS://evil.example" TARGET="_top" REL="opener">x</A>', "HTTPS://evil.example"],
+    ['<a href="https://e.nl" rel="noopener opener" target="_self">x</a>', "https://e.nl"],
+    ['<a href="https://e.nl" rel="opener" rel="noopener">x</a>', "https://e.nl"],
+    ['<a href="mailto:x@example.nl" target=_blank rel=opener>x</a>', "mailto:x@example.nl"],
+    ["www.example.nl", "http://www.example.nl"],
+    ["<https://example.nl>", "https://example.nl"],
+  ])("gives the external policy to %j", (input, href) => {
+    const [link, ...more] = links(renderMarkdown(input));
+    expect(more).toEqual([]);
+    expect(link).toMatchObject({ href, ...external });
+  });
+
+  it.each([
+    ['<a href="/circles" target="_blank" rel="opener">x</a>', "/circles"],
+    ['<A HREF="/x" TARGET="_top" REL="opener">x</A>', "/x"],
+    ["[kring](/circles/3)", "/circles/3"],
+    [
+      '<a href="http://localhost:3000/settings" target=_blank rel=opener>x</a>',
+      "http://localhost:3000/settings",
+    ],
+  ])("keeps a link to this site plain: %j", (input, href) => {
+    expect(links(renderMarkdown(input))).toEqual([{ href }]);
+  });
+
+  it.each([
+    '<a href="//evil.example" rel="opener" target="_blank">x</a>',
+    '<a href="javascript:alert(1)" rel="opener" target="_top">x</a>',
+    '<a rel="opener" target="_blank">x</a>',
+  ])("never lets the author's rel or target through: %j", (input) => {
+    for (const link of links(renderMarkdown(input))) {
+      expect(link.href).toBeUndefined();
+      expect(link).toMatchObject(external);
+    }
+  });
+
+  it("does not turn text that only looks like a tag into a link with the author's attributes", () => {
+    const html = renderMarkdown('< a href="https://evil.example" target=_blank rel=opener>x</a>');
+    expect(html).not.toMatch(/rel="opener"|target="_top"/);
+    for (const link of links(html)) expect(link).toMatchObject(external);
+  });
+});

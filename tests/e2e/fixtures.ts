@@ -332,21 +332,6 @@ export function freshUser(label: string): NewUser {
   };
 }
 
-/** Signs up through the Dutch form and confirms the address with the link from the mail. */
-export async function signUpAndVerify(page: Page, user: NewUser) {
-  await visit(page, "/signup");
-  await page.getByLabel("Naam").fill(user.name);
-  await page.getByLabel("E-mailadres").fill(user.email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(user.password);
-  await page.getByRole("button", { name: "Account maken" }).click();
-  await page.waitForURL("**/check-email");
-  const mail = await readMail(user.email, /Bevestig je e-mailadres/);
-  await visit(page, linkFrom(mail.text, "/verify-email"));
-  await page.getByRole("button", { name: "Bevestig mijn e-mailadres" }).click();
-  await seen(logoutButton(page));
-  await waitForHydration(page);
-}
-
 /**
  * Runs a query against the server's database through a read-only connection, for facts the
  * pages deliberately do not show (such as a person's e-mail address). Never writes.

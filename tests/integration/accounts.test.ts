@@ -22,13 +22,19 @@ import {
   settle,
   waitForMail,
 } from "./helpers";
+import { OPEN_REDIRECT_CORPUS } from "../open-redirect-corpus";
+import {
+  LOGIN_CONSECUTIVE_FAILS,
+  LOGIN_DAILY_FAILS_PER_IP,
+  recordLoginFailure,
+} from "~/utils/rate-limit.server";
 
 const userCount = () => getDb().select({ n: count() }).from(users).get()!.n;
 const cookieOf = (res: Response) =>
   res.headers.get("Set-Cookie")?.match(/kw_session=[^;]+/)?.[0] ?? null;
 
 describe("sign-up and e-mail verification", () => {
-  it("creates an unverified account, mails a link, and the link verifies and logs in", async () => {
+  it("creates an unverified account, mails a link, and the link verifies; logging in takes the password", async () => {
     const email = "lotte.signup@example.nl";
     const res = await settle(() =>
       signupAction(
@@ -61,12 +67,26 @@ describe("sign-up and e-mail verification", () => {
       ),
     );
     expect(verified.status).toBe(302);
-    const cookie = cookieOf(verified);
-    expect(cookie).not.toBeNull();
-    expect((await getSessionFromCookie(cookie))?.session.userId).toBe(row.id);
+    // To the login page, which then continues with the onboarding; no session from the link.
+    expect(verified.headers.get("Location")).toBe("/login?redirectTo=%2Fonboarding%2Fcompany");
+    expect(cookieOf(verified)).toBeNull();
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, row.id)).all()).toEqual([]);
     expect(
       getDb().select().from(users).where(eq(users.id, row.id)).get()!.emailVerifiedAt,
     ).not.toBeNull();
+    const login = await settle(() =>
+      loginAction(
+        actionArgs(
+          formRequest("/login", {
+            email,
+            password: "fietsen langs de Vecht",
+            redirectTo: "/onboarding/company",
+          }),
+        ),
+      ),
+    );
+    expect(login.headers.get("Location")).toBe("/onboarding/company");
+    expect((await getSessionFromCookie(cookieOf(login)))?.session.userId).toBe(row.id);
 
     // Single use.
     const again = await settle(() =>
@@ -75,6 +95,99 @@ describe("sign-up and e-mail verification", () => {
       ),
     );
     expect(again.status).toBe(400);
+  });
+
+  it("never gives a session for someone else's sign-up: the mailbox owner takes the account over with a new password", async () => {
+    const victim = "slachtoffer@example.nl";
+    const attackerPassword = "het wachtwoord van de aanvaller";
+    await settle(() =>
+      signupAction(
+        actionArgs(
+          formRequest("/signup", { name: "Aanvaller", email: victim, password: attackerPassword }),
+        ),
+      ),
+    );
+    const userId = getDb().select().from(users).where(eq(users.email, victim)).get()!.id;
+
+    // The mailbox owner follows the link: the address is confirmed, but nobody is signed in.
+    const verifyLink = linkIn((await waitForMail(victim, /Bevestig/)).text, "/verify-email");
+    const verified = await settle(() =>
+      verifyAction(
+        actionArgs(formRequest("/verify-email", { token: verifyLink.searchParams.get("token")! })),
+      ),
+    );
+    expect(verified.status).toBe(302);
+    expect(verified.headers.get("Location")).toMatch(/^\/login\?/);
+    expect(cookieOf(verified)).toBeNull();
+    expect(getDb().select().from(sessions).where(eq(sessions.userId, userId)).all()).toEqual([]);
+
+    // Only the password opens the account: the attacker who chose it, until the owner resets it.
+    const context = makeContext({ clientIp: "10.6.0.1" });
+    const attacker = await settle(() =>
+      loginAction(
+        actionArgs(formRequest("/login", { email: victim, password: attackerPassword }), context),
+      ),
+    );
+    const attackerCookie = cookieOf(attacker);
+    expect(await getSessionFromCookie(attackerCookie)).not.toBeNull();
+
+    await settle(() =>
+      forgotAction(actionArgs(formRequest("/forgot-password", { email: victim }), context)),
+    );
+    const resetLink = linkIn(
+      (await waitForMail(victim, /nieuw wachtwoord/)).text,
+      "/reset-password",
+    );
+    const ownPassword = "mijn eigen nieuwe wachtwoord";
+    await settle(() =>
+      resetAction(
+        actionArgs(
+          formRequest("/reset-password", {
+            token: resetLink.searchParams.get("token")!,
+            password: ownPassword,
+            confirm: ownPassword,
+          }),
+        ),
+      ),
+    );
+    // The attacker's session has ended and their password no longer works.
+    expect(await getSessionFromCookie(attackerCookie)).toBeNull();
+    const again = await settle(() =>
+      loginAction(
+        actionArgs(formRequest("/login", { email: victim, password: attackerPassword }), context),
+      ),
+    );
+    expect((await again.json()).error[""]).toEqual(["login.invalid"]);
+    const owner = await settle(() =>
+      loginAction(
+        actionArgs(formRequest("/login", { email: victim, password: ownPassword }), context),
+      ),
+    );
+    expect(owner.status).toBe(302);
+  });
+
+  it("leaves the name typed at sign-up out of the verification mail, so it cannot phish", async () => {
+    const email = "naam.phishing@example.nl";
+    await settle(() =>
+      signupAction(
+        actionArgs(
+          formRequest("/signup", {
+            name: "Uw account is geblokkeerd, ga naar https://evil.example",
+            email,
+            password: "fietsen langs de Vecht",
+          }),
+        ),
+      ),
+    );
+    const mail = await waitForMail(email, /Bevestig je e-mailadres/);
+    const html = mail.html ?? "";
+    expect(html).toContain("Hallo,");
+    for (const part of [mail.subject, mail.text, html]) {
+      expect(part).not.toMatch(/geblokkeerd|evil/);
+    }
+    expect(mail.text).toMatch(/^Hallo,$/m);
+    for (const [, href] of html.matchAll(/href="([^"]*)"/g))
+      expect(href).toMatch(/^http:\/\/localhost:3000\/verify-email\?token=/);
   });
 
   it("does not reveal that an address is taken: same redirect, and the owner gets a hint by mail", async () => {
@@ -170,6 +283,27 @@ describe("login and logout", () => {
     expect(res.headers.get("Location")).toBe("/dashboard");
   });
 
+  it.each(OPEN_REDIRECT_CORPUS)(
+    "answers a redirectTo of %j with the dashboard, never off-site and never a 500",
+    async (redirectTo) => {
+      const user = await makeUser();
+      // An address of its own, so the login rate limit of one test does not touch the next.
+      const context = makeContext({
+        clientIp: `10.2.0.${OPEN_REDIRECT_CORPUS.indexOf(redirectTo)}`,
+      });
+      const res = await settle(() =>
+        loginAction(
+          actionArgs(
+            formRequest("/login", { email: user.email, password: user.password, redirectTo }),
+            context,
+          ),
+        ),
+      );
+      expect(res.status).toBe(302);
+      expect(res.headers.get("Location")).toBe("/dashboard");
+    },
+  );
+
   it("sends an unverified user a fresh link instead of logging in", async () => {
     const user = await makeUser({ verified: false });
     const res = await settle(() =>
@@ -181,32 +315,112 @@ describe("login and logout", () => {
     expect((await res.json()).error[""]).toEqual(["login.unverified"]);
     await waitForMail(user.email, /Bevestig je e-mailadres/);
   });
+});
 
-  it("rate-limits attempts per account and says how long to wait", async () => {
-    const user = await makeUser();
-    const context = makeContext({ clientIp: "10.0.0.9" });
-    let last: Response | undefined;
-    for (let i = 0; i < 9; i++) {
-      last = await settle(() =>
-        loginAction(
-          actionArgs(
-            formRequest("/login", { email: user.email, password: "fout fout fout" }),
-            context,
-          ),
-        ),
-      );
-    }
-    const body = await last!.json();
-    expect(body.error[""][0]).toMatch(/^auth\.tooManyAttempts\|\d+$/);
-    // Even the right password is refused while the limit holds.
-    const right = await settle(() =>
+describe("login rate limit (rate-limiter-flexible's login endpoint protection)", () => {
+  const attempt = (email: string, password: string, clientIp: string) =>
+    settle(() =>
       loginAction(
-        actionArgs(formRequest("/login", { email: user.email, password: user.password }), context),
+        actionArgs(formRequest("/login", { email, password }), makeContext({ clientIp })),
       ),
     );
-    expect(right.status).toBe(400);
+  const formError = async (res: Response) => (await res.json()).error[""][0] as string;
+  const failTimes = async (n: number, email: string, clientIp: string) => {
+    for (let i = 0; i < n; i++) await attempt(email, "fout fout fout", clientIp);
+  };
+
+  it("blocks an address from one IP after consecutive failures, and points to a new password", async () => {
+    const user = await makeUser();
+    await failTimes(LOGIN_CONSECUTIVE_FAILS, user.email, "10.8.0.1");
+    const blocked = await attempt(user.email, "fout fout fout", "10.8.0.1");
+    expect(blocked.status).toBe(400);
+    expect(await formError(blocked)).toMatch(/^login\.tooManyAttempts\|\d+$/);
+    // Even the right password waits while the block holds, from that IP.
+    const right = await attempt(user.email, user.password, "10.8.0.1");
+    expect(await formError(right)).toMatch(/^login\.tooManyAttempts\|\d+$/);
   });
 
+  it("never locks the owner out from another IP, however many failures come from elsewhere", async () => {
+    const user = await makeUser();
+    await failTimes(LOGIN_CONSECUTIVE_FAILS + 5, user.email, "10.8.0.2");
+    const owner = await attempt(user.email, user.password, "10.8.0.3");
+    expect(owner.status).toBe(302);
+    expect(cookieOf(owner)).not.toBeNull();
+  });
+
+  it("counts consecutive failures: a successful login starts the count again", async () => {
+    const user = await makeUser();
+    await failTimes(LOGIN_CONSECUTIVE_FAILS - 1, user.email, "10.8.0.4");
+    expect((await attempt(user.email, user.password, "10.8.0.4")).status).toBe(302);
+    await failTimes(LOGIN_CONSECUTIVE_FAILS - 1, user.email, "10.8.0.4");
+    expect(await formError(await attempt(user.email, "fout fout fout", "10.8.0.4"))).toBe(
+      "login.invalid",
+    );
+  });
+
+  it("lifts the block at once when the owner sets a new password", async () => {
+    const user = await makeUser();
+    await failTimes(LOGIN_CONSECUTIVE_FAILS + 1, user.email, "10.8.0.5");
+    expect(await formError(await attempt(user.email, user.password, "10.8.0.5"))).toMatch(
+      /^login\.tooManyAttempts/,
+    );
+    await settle(() =>
+      forgotAction(
+        actionArgs(
+          formRequest("/forgot-password", { email: user.email }),
+          makeContext({ clientIp: "10.8.0.5" }),
+        ),
+      ),
+    );
+    const link = linkIn(
+      (await waitForMail(user.email, /nieuw wachtwoord/)).text,
+      "/reset-password",
+    );
+    const password = "een nieuwe zin na de blokkade";
+    const reset = await settle(() =>
+      resetAction(
+        actionArgs(
+          formRequest("/reset-password", {
+            token: link.searchParams.get("token")!,
+            password,
+            confirm: password,
+          }),
+        ),
+      ),
+    );
+    expect(reset.status).toBe(302);
+    expect((await attempt(user.email, password, "10.8.0.5")).status).toBe(302);
+  });
+
+  it("blocks an IP for the day after many failures across addresses (slow guessing)", async () => {
+    const user = await makeUser();
+    // Spread over many addresses, so no address+IP limit is reached on the way.
+    for (let i = 0; i < LOGIN_DAILY_FAILS_PER_IP; i++)
+      expect(await recordLoginFailure(`gok${i}@example.nl`, "10.8.0.6")).toBeNull();
+    const guess = await attempt("nog-een-gok@example.nl", "fout fout fout", "10.8.0.6");
+    expect(await formError(guess)).toMatch(/^login\.tooManyAttempts\|\d+$/);
+    // A day-long block: 24 hours in minutes.
+    expect(
+      Number((await formError(await attempt(user.email, user.password, "10.8.0.6"))).split("|")[1]),
+    ).toBeGreaterThan(23 * 60);
+    // Other addresses are not affected.
+    expect((await attempt(user.email, user.password, "10.8.0.7")).status).toBe(302);
+  });
+
+  it("treats unknown and known addresses alike, so the limit reveals no accounts", async () => {
+    const user = await makeUser();
+    await failTimes(LOGIN_CONSECUTIVE_FAILS + 1, user.email, "10.8.0.8");
+    await failTimes(LOGIN_CONSECUTIVE_FAILS + 1, "niemand-hier@example.nl", "10.8.0.8");
+    expect(await formError(await attempt(user.email, "fout fout fout", "10.8.0.8"))).toMatch(
+      /^login\.tooManyAttempts/,
+    );
+    expect(
+      await formError(await attempt("niemand-hier@example.nl", "fout fout fout", "10.8.0.8")),
+    ).toMatch(/^login\.tooManyAttempts/);
+  });
+});
+
+describe("logout", () => {
   it("logs out by deleting the session", async () => {
     const user = await makeUser();
     const cookie = await sessionCookieFor(user.id);
@@ -321,22 +535,21 @@ describe("password reset", () => {
     ).toBe(user.id);
   });
 
-  it("rate-limits reset requests per account", async () => {
+  it("rate-limits reset requests per account and IP, so requests from elsewhere cannot keep the owner from a new password", async () => {
     const user = await makeUser();
-    const context = makeContext({ clientIp: "10.0.0.77" });
-    const results: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      results.push(
-        (
-          await settle(() =>
-            forgotAction(
-              actionArgs(formRequest("/forgot-password", { email: user.email }), context),
-            ),
-          )
-        ).status,
+    const request = (clientIp: string) =>
+      settle(() =>
+        forgotAction(
+          actionArgs(
+            formRequest("/forgot-password", { email: user.email }),
+            makeContext({ clientIp }),
+          ),
+        ),
       );
-    }
+    const results: number[] = [];
+    for (let i = 0; i < 4; i++) results.push((await request("10.0.0.77")).status);
     expect(results).toEqual([200, 200, 200, 400]);
+    expect((await request("10.0.0.78")).status).toBe(200);
     await waitForMail(user.email, /nieuw wachtwoord/);
   });
 });

@@ -42,6 +42,17 @@ describe("language", () => {
     expect(await resolveLocale(req({ Cookie: cookie }), "en")).toBe("en");
   });
 
+  it.each(["/\n/evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example"])(
+    "sends the language switcher's redirectTo %j home instead of off-site or to a 500",
+    async (redirectTo) => {
+      const res = await settle(() =>
+        localeAction(actionArgs(formRequest("/resources/locale", { locale: "en", redirectTo }))),
+      );
+      expect(res.status).toBe(302);
+      expect(res.headers.get("Location")).toBe("/");
+    },
+  );
+
   it("stores a signed-in user's choice on the account", async () => {
     const user = await makeUser();
     const cookie = await sessionCookieFor(user.id);
