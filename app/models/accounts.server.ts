@@ -56,7 +56,7 @@ export function sendVerificationMail(userId: number, fallbackLocale: Locale) {
   const target = mailTarget(userId);
   if (!target) return;
   getDb().transaction((tx) => {
-    const token = issueUserToken(userId, "verify_email", new Date(), tx);
+    const token = issueUserToken({ userId, purpose: "verify_email", tx });
     const mail = verifyEmailMail(
       target.locale ?? fallbackLocale,
       appUrl(`/verify-email?token=${token}`),
@@ -82,7 +82,7 @@ export function requestPasswordReset(email: string, fallbackLocale: Locale) {
   const target = mailTarget(userId);
   if (!target) return;
   getDb().transaction((tx) => {
-    const token = issueUserToken(userId, "reset_password", new Date(), tx);
+    const token = issueUserToken({ userId, purpose: "reset_password", tx });
     const mail = resetPasswordMail(
       target.locale ?? fallbackLocale,
       appUrl(`/reset-password?token=${token}`),

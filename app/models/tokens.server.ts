@@ -12,12 +12,18 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
 };
 
 /** Issues a single-use token; earlier unused tokens for the same purpose stop working. */
-export function issueUserToken(
-  userId: number,
-  purpose: TokenPurpose,
+export function issueUserToken({
+  userId,
+  purpose,
   now = new Date(),
-  outer?: Tx,
-): string {
+  tx: outer,
+}: {
+  userId: number;
+  purpose: TokenPurpose;
+  now?: Date;
+  /** The caller's transaction, so the token commits (or not) with the mail that carries it. */
+  tx?: Tx;
+}): string {
   const token = generateSecureRandomString(24);
   const run = (tx: Tx) => {
     tx.update(userTokens)

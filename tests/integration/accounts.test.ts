@@ -526,7 +526,7 @@ describe("password reset", () => {
     const { issueUserToken, consumeUserToken } = await import("~/models/tokens.server");
     const user = await makeUser();
     const issued = new Date("2027-03-01T09:00:00Z");
-    const token = issueUserToken(user.id, "reset_password", issued);
+    const token = issueUserToken({ userId: user.id, purpose: "reset_password", now: issued });
     expect(
       consumeUserToken(token, "reset_password", new Date(issued.getTime() + 61 * 60 * 1000)),
     ).toBeNull();

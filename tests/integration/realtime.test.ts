@@ -147,7 +147,7 @@ describe("sockets end with the session", () => {
     const a = await open({ Cookie: await sessionCookieFor(user.id) });
     const b = await open({ Cookie: await sessionCookieFor(user.id) });
     const closed = Promise.all([closedWithin(a.socket), closedWithin(b.socket)]);
-    const token = issueUserToken(user.id, "reset_password");
+    const token = issueUserToken({ userId: user.id, purpose: "reset_password" });
     const res = await settleResponse(() =>
       resetAction(
         actionArgs(
