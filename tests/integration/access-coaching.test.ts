@@ -3,14 +3,10 @@
  * coaching at once. Their circle rows go in the same transaction (audited), their open sockets
  * are re-checked, and circles left without a coach show up for the organiser.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, describe, expect, it } from "vitest";
-import { io as connect, type Socket } from "socket.io-client";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, circleCoaches, programmeCoaches } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
-import { attachRealtime, createPublisher, type LiveEvent } from "~/server/realtime.server";
 import { createCircle, getCircle } from "~/models/circles.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import { action as adminUsersAction } from "~/routes/admin.users";
@@ -35,6 +31,7 @@ import {
   recordingPublisher,
   sessionCookieFor,
   settle,
+  withRealtimeServer,
 } from "./helpers";
 
 const programmeFields = {
@@ -258,31 +255,12 @@ describe("a coach who loses the role stops coaching at once", () => {
 });
 
 describe("the coach's open pages", () => {
-  const httpServer = http.createServer();
-  const io = attachRealtime(httpServer);
-  const sockets: Socket[] = [];
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await new Promise<void>((resolve) => io.close(() => resolve()));
-  });
+  const server = withRealtimeServer();
 
   it("are told to reload (and then lose the circle) when the coach is taken off the programme", async () => {
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
     const { id: circleId, coach, programme } = await makeCircle();
     const coachCookie = await sessionCookieFor(coach.id);
-    const socket = connect(url, {
-      transports: ["websocket"],
-      extraHeaders: { Cookie: coachCookie },
-      reconnection: false,
-    });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.on("connect", () => resolve());
-      socket.on("connect_error", reject);
-    });
-    const events: LiveEvent[] = [];
-    socket.on("live", (e: LiveEvent) => events.push(e));
+    const { events } = await server.open({ Cookie: coachCookie });
 
     const res = await settle(async () =>
       editProgrammeAction(
@@ -290,7 +268,7 @@ describe("the coach's open pages", () => {
           formRequest(`/programmes/${programme.id}/edit`, programmeFields, {
             cookie: await sessionCookieFor(programme.organiser.id),
           }),
-          makeContext({ publisher: createPublisher(io) }),
+          makeContext({ publisher: server.publisher }),
           { programmeId: String(programme.id) },
         ),
       ),

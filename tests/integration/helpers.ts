@@ -1,12 +1,20 @@
 import fs from "node:fs/promises";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import type { Server as IOServer } from "socket.io";
+import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { LoadContext } from "~/load-context";
-import type { LiveEvent, Publisher } from "~/server/realtime.server";
+import {
+  attachRealtime,
+  createPublisher,
+  type LiveEvent,
+  type Publisher,
+} from "~/server/realtime.server";
 import { createUser } from "~/models/users.server";
 import type { Role } from "~/domain/states";
 import { startSession } from "~/utils/auth.server";
@@ -192,7 +200,7 @@ export async function waitForMail(to: string, subject: RegExp, timeoutMs = 5000)
  * it meanwhile. `received` holds the parsed mails; `onMail` runs before the server answers "250 OK":
  * it can delay the answer, or refuse the mail by throwing an Error with a `responseCode`.
  */
-export function useSmtpSink() {
+export function withSmtpSink() {
   const sink = {
     received: [] as ParsedMail[],
     onMail: null as ((mail: ParsedMail) => void | Promise<void>) | null,
@@ -227,6 +235,43 @@ export function useSmtpSink() {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
   return sink;
+}
+
+/**
+ * The app's Socket.IO server on a free port for the describe block (or file) it is called in,
+ * with its real publisher. `open(headers)` connects a client (pass `{ Cookie }` to sign it in)
+ * and collects the live events it hears.
+ */
+export function withRealtimeServer(options: Parameters<typeof attachRealtime>[1] = {}) {
+  const server = {} as { io: IOServer; publisher: Publisher; url: string };
+  const httpServer = http.createServer();
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    server.io = attachRealtime(httpServer, options);
+    server.publisher = createPublisher(server.io);
+    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+    server.url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await new Promise<void>((resolve) => server.io.close(() => resolve()));
+  });
+  async function open(headers: Record<string, string> = {}) {
+    const socket = connect(server.url, {
+      transports: ["websocket"],
+      extraHeaders: headers,
+      reconnection: false,
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.on("connect", () => resolve());
+      socket.on("connect_error", reject);
+    });
+    const events: LiveEvent[] = [];
+    socket.on("live", (event: LiveEvent) => events.push(event));
+    return { socket, events };
+  }
+  return Object.assign(server, { open });
 }
 
 export function linkIn(text: string, pathname: string) {

@@ -3,10 +3,10 @@ import { sendMail } from "~/utils/mail.server";
 import { listOutbox } from "~/utils/outbox.server";
 import { verifyEmailMail } from "~/emails/account-emails.server";
 import { digestMail, notificationMail } from "~/emails/notification-emails.server";
-import { useSmtpSink } from "./helpers";
+import { withSmtpSink } from "./helpers";
 
 describe("mail through a real SMTP server", () => {
-  const { received } = useSmtpSink();
+  const { received } = withSmtpSink();
 
   it("delivers an HTML and plain-text message that reads back intact", async () => {
     const mail = verifyEmailMail("nl", "http://localhost:3000/verify-email?token=abc");

@@ -29,7 +29,7 @@ import {
   makeCircle,
   makeContext,
   makeUser,
-  useSmtpSink,
+  withSmtpSink,
   sessionCookieFor,
   settle,
 } from "./helpers";
@@ -38,7 +38,7 @@ const outboxRows = (userId: number) =>
   getDb().select().from(emailOutbox).where(eq(emailOutbox.userId, userId)).all();
 
 describe("the outbox against a real SMTP server", () => {
-  const smtp = useSmtpSink();
+  const smtp = withSmtpSink();
   const received = smtp.received;
   // The next `n` mails are refused with a temporary error.
   const refuseNext = (n: number) => {

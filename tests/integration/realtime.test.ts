@@ -1,14 +1,5 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
-import type { Server as IOServer } from "socket.io";
-import {
-  attachRealtime,
-  createPublisher,
-  type LiveEvent,
-  type Publisher,
-} from "~/server/realtime.server";
 import { eq } from "drizzle-orm";
 import { sessions } from "../../db/schema";
 import { issueUserToken } from "~/models/tokens.server";
@@ -25,43 +16,12 @@ import {
   makeUser,
   sessionCookieFor,
   settle as settleResponse,
+  withRealtimeServer,
 } from "./helpers";
 
-let httpServer: http.Server;
-let io: IOServer;
-let publisher: Publisher;
-let url: string;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  httpServer = http.createServer();
-  // A short re-check interval, so the expiry test need not wait a minute.
-  io = attachRealtime(httpServer, { sessionCheckMs: 100 });
-  publisher = createPublisher(io);
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await new Promise<void>((resolve) => io.close(() => resolve()));
-});
-
-async function open(headers: Record<string, string> = {}) {
-  const socket = connect(url, {
-    transports: ["websocket"],
-    extraHeaders: headers,
-    reconnection: false,
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.on("connect", () => resolve());
-    socket.on("connect_error", reject);
-  });
-  const events: LiveEvent[] = [];
-  socket.on("live", (e: LiveEvent) => events.push(e));
-  return { socket, events };
-}
+// A short session re-check interval, so the expiry test need not wait a minute.
+const server = withRealtimeServer({ sessionCheckMs: 100 });
+const open = server.open;
 
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
@@ -87,14 +47,14 @@ describe("Socket.IO with the session cookie", () => {
     const anon = await open();
     const forged = await open({ Cookie: "kw_session=forged.value" });
 
-    publisher.toUser(alice.id, { type: "roles.changed" });
+    server.publisher.toUser(alice.id, { type: "roles.changed" });
     await settle();
     expect(a.events).toEqual([{ type: "roles.changed" }]);
     expect(b.events).toEqual([]);
     expect(anon.events).toEqual([]);
     expect(forged.events).toEqual([]);
 
-    publisher.toPublic({ type: "roles.changed" });
+    server.publisher.toPublic({ type: "roles.changed" });
     await settle();
     for (const s of [a, b, anon, forged])
       expect(s.events.at(-1)).toEqual({ type: "roles.changed" });
@@ -104,17 +64,17 @@ describe("Socket.IO with the session cookie", () => {
     const carol = await makeUser();
     const c = await open({ Cookie: await sessionCookieFor(carol.id) });
     const closed = new Promise<string>((resolve) => c.socket.on("disconnect", resolve));
-    publisher.disconnectUser(carol.id);
+    server.publisher.disconnectUser(carol.id);
     expect(await closed).toBe("io server disconnect");
   });
 
   it("turns away a handshake from another site", async () => {
-    const socket = connect(url, {
+    const socket = connect(server.url, {
       transports: ["polling"],
       extraHeaders: { Origin: "https://evil.example" },
       reconnection: false,
     });
-    sockets.push(socket);
+    onTestFinished(() => void socket.disconnect());
     const error = await new Promise<Error>((resolve) => socket.on("connect_error", resolve));
     expect(error).toBeInstanceOf(Error);
     expect(socket.connected).toBe(false);
@@ -122,7 +82,7 @@ describe("Socket.IO with the session cookie", () => {
 });
 
 describe("sockets end with the session", () => {
-  const context = () => makeContext({ publisher: createPublisher(io) });
+  const context = () => makeContext({ publisher: server.publisher });
 
   it("logout closes the sockets of that session only; the user's other browser stays live", async () => {
     const user = await makeUser();
@@ -135,7 +95,7 @@ describe("sockets end with the session", () => {
       logoutAction(actionArgs(formRequest("/logout", {}, { cookie: here }), context())),
     );
     expect(await closed).toBe("io server disconnect");
-    publisher.toUser(user.id, { type: "notifications.changed" });
+    server.publisher.toUser(user.id, { type: "notifications.changed" });
     await settle();
     expect(b.socket.connected).toBe(true);
     expect(b.events).toEqual([{ type: "notifications.changed" }]);
@@ -225,7 +185,7 @@ describe("sockets end with the session", () => {
       .where(eq(sessions.id, await sessionIdOf(cookie)))
       .run();
     expect(await closed).toBe("io server disconnect");
-    publisher.toUser(user.id, { type: "notifications.changed" });
+    server.publisher.toUser(user.id, { type: "notifications.changed" });
     await settle();
     expect(s.events).toEqual([]);
   });
