@@ -47,4 +47,10 @@ export const OPEN_REDIRECT_CORPUS: readonly string[] = [
   "",
   "/%",
   "/%E0%A4%A",
+  // Dot segments: the URL parser removes them, which can leave a path starting with "//".
+  "/.//evil.example",
+  "/a/..//evil.example",
+  "/%2e//evil.example",
+  "/%2e%2e//evil.example/x",
+  "/./\\evil.example",
 ];

@@ -38,7 +38,7 @@ const memberCount = sql<number>`(select count(*) from ${memberships} where ${mem
  * circle's programme. Losing either deletes the row (endCoaching); this condition also disarms
  * rows left behind by revocations from before that rule.
  */
-const activeCoach = sql`(exists (select 1 from ${userRoles} where ${userRoles.userId} = ${circleCoaches.userId} and ${userRoles.role} = 'coach') and exists (select 1 from ${programmeCoaches} inner join ${circles} as "coached_circle" on "coached_circle"."programme_id" = ${programmeCoaches.programmeId} where "coached_circle"."id" = ${circleCoaches.circleId} and ${programmeCoaches.userId} = ${circleCoaches.userId}))`;
+export const activeCoach = sql`(exists (select 1 from ${userRoles} where ${userRoles.userId} = ${circleCoaches.userId} and ${userRoles.role} = 'coach') and exists (select 1 from ${programmeCoaches} inner join ${circles} as "coached_circle" on "coached_circle"."programme_id" = ${programmeCoaches.programmeId} where "coached_circle"."id" = ${circleCoaches.circleId} and ${programmeCoaches.userId} = ${circleCoaches.userId}))`;
 
 /** Whether a circle has at least one active coach (for the organiser's "needs a coach"). */
 export const hasActiveCoach = sql<boolean>`exists (select 1 from ${circleCoaches} where ${circleCoaches.circleId} = ${circles.id} and ${activeCoach})`;

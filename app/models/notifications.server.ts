@@ -7,6 +7,7 @@
  * add its sentence under `notify.types` in both message files, and call notify() inside the
  * transaction of the change, then publish `notifications.changed` to the returned user ids.
  */
+import { activeCoach } from "./circles.server";
 import { and, asc, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import {
   circleCoaches,
@@ -156,7 +157,14 @@ export function listNotifications(
     for (const c of db
       .select({ circleId: circleCoaches.circleId })
       .from(circleCoaches)
-      .where(and(eq(circleCoaches.userId, userId), inArray(circleCoaches.circleId, circleIds)))
+      .where(
+        and(
+          eq(circleCoaches.userId, userId),
+          inArray(circleCoaches.circleId, circleIds),
+          // A row left from before coaching ended carries no access (the rule getCircle uses).
+          activeCoach,
+        ),
+      )
       .all()) {
       member.add(c.circleId);
       related.add(c.circleId);

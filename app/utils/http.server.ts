@@ -50,6 +50,9 @@ export function safeRedirect(
     return fallback;
   }
   if (url.origin !== base.origin) return fallback;
+  // Parsing removes dot segments, so "/.//evil.example" becomes "//evil.example": check the
+  // path that will actually be sent, not only what came in.
+  if (url.pathname.startsWith("//") || url.pathname.startsWith("/\\")) return fallback;
   return url.pathname + url.search + url.hash;
 }
 

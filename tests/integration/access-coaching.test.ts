@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, circleCoaches, programmeCoaches } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
+import { listNotifications, notify } from "~/models/notifications.server";
 import { createCircle, getCircle } from "~/models/circles.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import { action as adminUsersAction } from "~/routes/admin.users";
@@ -251,6 +252,17 @@ describe("a coach who loses the role stops coaching at once", () => {
     getDb().insert(programmeCoaches).values({ programmeId: programme.id, userId: former.id }).run();
     expect(getCircle(circleId)?.coaches.map((c) => c.id)).not.toContain(former.id);
     expect((await coachAccess(circleId, await sessionCookieFor(former.id))).home).not.toBe(200);
+    // Nor do their old notifications still lead into the circle's private pages.
+    getDb().transaction((tx) =>
+      notify(tx, {
+        userId: former.id,
+        type: "membership.applied",
+        circleId,
+        data: { circle: "Kring", name: "Iemand" },
+        url: `/circles/${circleId}/members`,
+      }),
+    );
+    expect(listNotifications(former.id)[0]?.url).toBeNull();
   });
 });
 
