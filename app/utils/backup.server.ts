@@ -37,7 +37,8 @@ export function createBackup(input: {
   now?: Date;
 }): BackupResult {
   const started = Date.now();
-  fs.mkdirSync(input.dir, { recursive: true });
+  // A backup holds password, session and token hashes: only the server's own user may read it.
+  fs.mkdirSync(input.dir, { recursive: true, mode: 0o700 });
   const file = path.join(input.dir, backupFileName(input.now ?? new Date()));
   if (fs.existsSync(file)) throw new Error(`A backup named ${file} already exists`);
   const partial = `${file}.partial`;
@@ -61,6 +62,7 @@ export function createBackup(input: {
     } finally {
       copy.close();
     }
+    fs.chmodSync(partial, 0o600);
     // The data must be on disk before the name says "backup".
     const fd = fs.openSync(partial, "r");
     try {
@@ -69,6 +71,13 @@ export function createBackup(input: {
       fs.closeSync(fd);
     }
     fs.renameSync(partial, file);
+    // And the new name must be on disk too.
+    const dirFd = fs.openSync(input.dir, "r");
+    try {
+      fs.fsyncSync(dirFd);
+    } finally {
+      fs.closeSync(dirFd);
+    }
   } catch (error) {
     fs.rmSync(partial, { force: true });
     throw error;

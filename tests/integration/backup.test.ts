@@ -170,6 +170,13 @@ describe("npm run db:backup", () => {
     expect(backupFileName(new Date(times[0]!))).toBe("kringwijs-2027-01-01T03-00-00-000Z.db");
   });
 
+  it("keeps backups readable by the server's own user only", () => {
+    const dir = path.join(scratch("modes"), "backups");
+    const { file } = createBackup({ databasePath: databasePath(), dir, keep: 1 });
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   it("fails without leaving a file when the database does not exist", async () => {
     const dir = scratch("missing");
     const result = await runBackupScript({
