@@ -17,6 +17,7 @@ import { startMailWorker } from "../app/server/mail-worker.server";
 import { attachRealtime, createPublisher } from "../app/server/realtime.server";
 import { createLogger, requestLogger } from "../app/server/request-log.server";
 import { isSameOriginRequest } from "../app/utils/origin";
+import { clientKey } from "../app/utils/client-ip";
 import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { deleteExpiredSessions } from "../app/utils/session.server";
@@ -49,7 +50,7 @@ const io = attachRealtime(httpServer);
 const publisher = createPublisher(io);
 
 // First, so every request is logged, also those refused or served as files further on.
-app.use(requestLogger(logger, { trustRequestId: env.TRUST_PROXY }));
+app.use(requestLogger(logger, { trustRequestId: env.TRUST_PROXY !== false }));
 app.use(compression());
 
 app.use((_req, res, next) => {
@@ -125,7 +126,7 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 app.use(express.static("public", { maxAge: "1h" }));
 
 function getLoadContext(req: express.Request, res: express.Response): LoadContext {
-  return { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown", publisher };
+  return { cspNonce: res.locals.cspNonce as string, clientIp: clientKey(req.ip), publisher };
 }
 
 if (isDev) {

@@ -2,15 +2,15 @@
  * The account flows that span users, tokens and mail: sign-up, e-mail verification and
  * password reset. None of them reveals whether an e-mail address has an account.
  */
-import { eq } from "drizzle-orm";
-import { users } from "../../db/schema";
+import { and, count, eq, gt } from "drizzle-orm";
+import { emailOutbox, users } from "../../db/schema";
 import {
   accountExistsMail,
   resetPasswordMail,
   verifyEmailMail,
 } from "../emails/account-emails.server";
 import type { Locale } from "../i18n/locales";
-import { getDb } from "../utils/db.server";
+import { getDb, type DB } from "../utils/db.server";
 import { appUrl } from "../utils/mail.server";
 import { enqueueMail } from "./outbox.server";
 import { invalidateUserSessions } from "../utils/session.server";
@@ -22,6 +22,30 @@ import {
   normaliseEmail,
   setPassword,
 } from "./users.server";
+
+/**
+ * At most this many account mails (verification, reset, "you already have an account") go to one
+ * address per hour, whoever asks and from wherever: otherwise anyone could make Kringwijs flood a
+ * mailbox by rotating IP addresses. The pages answer the same either way; a link already sent
+ * keeps working.
+ */
+export const ACCOUNT_MAILS_PER_HOUR = 5;
+
+function mayMailAccount(tx: Pick<DB, "select">, userId: number, now = new Date()) {
+  const sent =
+    tx
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(
+        and(
+          eq(emailOutbox.userId, userId),
+          eq(emailOutbox.kind, "account"),
+          gt(emailOutbox.createdAt, new Date(now.getTime() - 60 * 60 * 1000)),
+        ),
+      )
+      .get()?.n ?? 0;
+  return sent < ACCOUNT_MAILS_PER_HOUR;
+}
 
 function mailTarget(userId: number) {
   return getDb()
@@ -44,7 +68,10 @@ export async function registerAccount(input: {
     const target = existingId ? mailTarget(existingId) : undefined;
     if (target && existingId) {
       const mail = accountExistsMail(target.locale ?? input.locale, appUrl("/login"));
-      enqueueMail(getDb(), { userId: existingId, to: target.email, kind: "account", mail });
+      getDb().transaction((tx) => {
+        if (mayMailAccount(tx, existingId))
+          enqueueMail(tx, { userId: existingId, to: target.email, kind: "account", mail });
+      });
     }
     return;
   }
@@ -56,6 +83,7 @@ export function sendVerificationMail(userId: number, fallbackLocale: Locale) {
   const target = mailTarget(userId);
   if (!target) return;
   getDb().transaction((tx) => {
+    if (!mayMailAccount(tx, userId)) return;
     const token = issueUserToken({ userId, purpose: "verify_email", tx });
     const mail = verifyEmailMail(
       target.locale ?? fallbackLocale,
@@ -82,6 +110,7 @@ export function requestPasswordReset(email: string, fallbackLocale: Locale) {
   const target = mailTarget(userId);
   if (!target) return;
   getDb().transaction((tx) => {
+    if (!mayMailAccount(tx, userId)) return;
     const token = issueUserToken({ userId, purpose: "reset_password", tx });
     const mail = resetPasswordMail(
       target.locale ?? fallbackLocale,

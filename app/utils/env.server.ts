@@ -25,10 +25,26 @@ const schema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   /** The request log's level; `silent` turns it off. Defaults to info, and to silent in tests. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /**
+   * Which proxies to believe about the client's address (Express's "trust proxy"): `false`,
+   * a number of proxy hops, or a comma-separated list of proxy addresses or subnets. `true`
+   * means one hop, never "trust every hop": then the left-most X-Forwarded-For entry, which the
+   * client writes itself, would become its address and every rate limit could be dodged.
+   */
   TRUST_PROXY: z
-    .enum(["true", "false"])
+    .string()
+    .trim()
     .default("false")
-    .transform((v) => v === "true"),
+    .refine(
+      (v) =>
+        /^(true|false|[1-9]|10)$/.test(v) ||
+        /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(v) ||
+        /^(loopback|linklocal|uniquelocal)(\s*,\s*[a-z0-9.:/]+)*$/.test(v),
+      "false, true (one hop), a number of hops (1-10) or a list of proxy addresses",
+    )
+    .transform((v): false | number | string =>
+      v === "false" ? false : v === "true" ? 1 : /^\d+$/.test(v) ? Number(v) : v,
+    ),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "LOG_LEVEL"> & {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { auditEvents, sessions, users } from "../../db/schema";
+import { auditEvents, emailOutbox, sessions, users } from "../../db/schema";
 import { action as signupAction } from "~/routes/signup";
 import { action as verifyAction, loader as verifyLoader } from "~/routes/verify-email";
 import { action as loginAction } from "~/routes/login";
@@ -8,6 +8,7 @@ import { action as logoutAction } from "~/routes/logout";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password";
 import { getDb } from "~/utils/db.server";
+import { ACCOUNT_MAILS_PER_HOUR } from "~/models/accounts.server";
 import { getSessionFromCookie } from "~/utils/session.server";
 import {
   actionArgs,
@@ -20,6 +21,7 @@ import {
   outboxCount,
   sessionCookieFor,
   settle,
+  submit,
   waitForMail,
 } from "./helpers";
 import { OPEN_REDIRECT_CORPUS } from "../open-redirect-corpus";
@@ -551,5 +553,41 @@ describe("password reset", () => {
     expect(results).toEqual([200, 200, 200, 400]);
     expect((await request("10.0.0.78")).status).toBe(200);
     await waitForMail(user.email, /nieuw wachtwoord/);
+  });
+});
+
+describe("account mails to one address", () => {
+  const accountMails = (userId: number) =>
+    getDb().select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.userId, userId)).get()!.n;
+
+  it("are capped per hour whoever asks from wherever, with the same answer every time", async () => {
+    const user = await makeUser();
+    const statuses: number[] = [];
+    for (let i = 0; i < ACCOUNT_MAILS_PER_HOUR + 3; i++) {
+      const res = await submit(
+        forgotAction,
+        "/forgot-password",
+        { email: user.email },
+        { context: makeContext({ clientIp: `198.51.100.${i + 1}` }) },
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(accountMails(user.id)).toBe(ACCOUNT_MAILS_PER_HOUR);
+  });
+
+  it("cannot be flooded with verification links by logging in to an unconfirmed sign-up", async () => {
+    const user = await makeUser({ verified: false, password: "een eigen lang wachtwoord" });
+    for (let i = 0; i < ACCOUNT_MAILS_PER_HOUR + 3; i++) {
+      const res = await submit(
+        loginAction,
+        "/login",
+        { email: user.email, password: "een eigen lang wachtwoord" },
+        { context: makeContext({ clientIp: `203.0.113.${i + 1}` }) },
+      );
+      expect(res.status).toBe(400);
+      expect((await res.json()).error[""]).toEqual(["login.unverified"]);
+    }
+    expect(accountMails(user.id)).toBe(ACCOUNT_MAILS_PER_HOUR);
   });
 });
