@@ -3,7 +3,7 @@
  * (behind a proxy: the one our proxy saw), and an IPv6 client must not get a fresh key per
  * address of its /64.
  */
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
