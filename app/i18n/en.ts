@@ -345,6 +345,7 @@ export const en: Messages = {
       "For example: hearing about their experiences, challenging questions, a real-life example.",
   },
   programmes: {
+    selfAppointed: "You cannot appoint yourself as a coach. Ask another organiser.",
     title: "Programmes",
     intro: "The programmes in which you organise circles.",
     new: "New programme",

@@ -341,6 +341,8 @@ export const nl = {
     wishHelp: "Bijvoorbeeld: ervaringen horen, kritische vragen, een voorbeeld uit de praktijk.",
   },
   programmes: {
+    selfAppointed:
+      "Je kunt jezelf niet als begeleider aanwijzen. Vraag dat aan een andere organisator.",
     title: "Programma's",
     intro: "De programma's waarin je kringen organiseert.",
     new: "Nieuw programma",

@@ -40,6 +40,30 @@ function validCoachIds(tx: Pick<ReturnType<typeof getDb>, "select">, ids: number
     .map((r) => r.id);
 }
 
+/**
+ * Nobody appoints themselves coach, of a programme or of a circle: an organiser who also holds
+ * the coach role could otherwise reach any circle's private pages alone. Keeping a place that
+ * someone else gave them is fine. Records the refused attempt; returns true when refused.
+ */
+export function refuseSelfAppointment(input: {
+  actorId: number;
+  coachIds: number[];
+  /** Who coaches it now (empty for something new). */
+  current: number[];
+  subjectType: "programme" | "circle";
+  subjectId: number | null;
+}): boolean {
+  const refused = input.coachIds.includes(input.actorId) && !input.current.includes(input.actorId);
+  if (refused)
+    recordAudit({
+      actorId: input.actorId,
+      action: "coach.self_appointment_refused",
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+    });
+  return refused;
+}
+
 export function listProgrammes({ includeArchived = false } = {}) {
   return getDb()
     .select({

@@ -10,6 +10,7 @@ import { InviteForm, InviteSchema } from "~/components/invite-form";
 import { PageHeader } from "~/components/page";
 import { can } from "~/domain/permissions";
 import { updateCircle } from "~/models/circles.server";
+import { refuseSelfAppointment } from "~/models/programmes.server";
 import { fillFreeSeats, inviteToCircle } from "~/models/memberships.server";
 import { getProgramme } from "~/models/programmes.server";
 import { requireCircle } from "~/utils/circle-guards.server";
@@ -54,6 +55,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   const isOrganiser = user!.roles.includes("organiser");
+  if (
+    isOrganiser &&
+    refuseSelfAppointment({
+      actorId: user!.id,
+      coachIds: value.coachIds,
+      current: circle.coaches.map((c) => c.id),
+      subjectType: "circle",
+      subjectId: circle.id,
+    })
+  )
+    return badRequest(submission, { fieldErrors: { coachIds: ["programmes.selfAppointed"] } });
   const removedCoaches = updateCircle({
     actorId: user!.id,
     circleId: circle.id,

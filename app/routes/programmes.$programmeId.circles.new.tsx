@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import { createCircle } from "~/models/circles.server";
+import { refuseSelfAppointment } from "~/models/programmes.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requireProgramme } from "~/utils/circle-guards.server";
 import { badRequest, readFormData } from "~/utils/forms.server";
@@ -40,6 +41,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (programme.archivedAt) forbidden();
   const submission = parseWithZod(await readFormData(request), { schema: CircleSchema });
   if (submission.status !== "success") return badRequest(submission);
+  if (
+    refuseSelfAppointment({
+      actorId: user.id,
+      coachIds: submission.value.coachIds,
+      current: [],
+      subjectType: "circle",
+      subjectId: null,
+    })
+  )
+    return badRequest(submission, { fieldErrors: { coachIds: ["programmes.selfAppointed"] } });
   const id = createCircle(user.id, programme.id, submission.value);
   return redirectWithToast(`/circles/${id}/edit`, { key: "circles.created" });
 }

@@ -6,7 +6,12 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { ProgrammeForm, ProgrammeSchema } from "~/components/programme-form";
-import { defaultWeights, listCoaches, updateProgramme } from "~/models/programmes.server";
+import {
+  defaultWeights,
+  listCoaches,
+  refuseSelfAppointment,
+  updateProgramme,
+} from "~/models/programmes.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requireProgramme } from "~/utils/circle-guards.server";
 import { badRequest, readFormData } from "~/utils/forms.server";
@@ -26,6 +31,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const programme = requireProgramme(params.programmeId);
   const submission = parseWithZod(await readFormData(request), { schema: ProgrammeSchema });
   if (submission.status !== "success") return badRequest(submission);
+  if (
+    refuseSelfAppointment({
+      actorId: user.id,
+      coachIds: submission.value.coachIds,
+      current: programme.coaches.map((c) => c.id),
+      subjectType: "programme",
+      subjectId: programme.id,
+    })
+  )
+    return badRequest(submission, { fieldErrors: { coachIds: ["programmes.selfAppointed"] } });
   const removedCoaches = updateProgramme(user.id, programme.id, submission.value);
   // Coaches taken off the programme lost its circles: their open pages must not keep them.
   for (const userId of removedCoaches) context.publisher.revalidateUser(userId);

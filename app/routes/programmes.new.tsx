@@ -6,7 +6,12 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { ProgrammeForm, ProgrammeSchema } from "~/components/programme-form";
-import { createProgramme, defaultWeights, listCoaches } from "~/models/programmes.server";
+import {
+  createProgramme,
+  defaultWeights,
+  listCoaches,
+  refuseSelfAppointment,
+} from "~/models/programmes.server";
 import { requirePermission } from "~/utils/auth.server";
 import { badRequest, readFormData } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
@@ -23,6 +28,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme.manage");
   const submission = parseWithZod(await readFormData(request), { schema: ProgrammeSchema });
   if (submission.status !== "success") return badRequest(submission);
+  if (
+    refuseSelfAppointment({
+      actorId: user.id,
+      coachIds: submission.value.coachIds,
+      current: [],
+      subjectType: "programme",
+      subjectId: null,
+    })
+  )
+    return badRequest(submission, { fieldErrors: { coachIds: ["programmes.selfAppointed"] } });
   const id = createProgramme(user.id, submission.value);
   return redirectWithToast(`/programmes/${id}`, { key: "programmes.created" });
 }

@@ -12,6 +12,7 @@ import { createCircle, getCircle } from "~/models/circles.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import { action as adminUsersAction } from "~/routes/admin.users";
 import { action as editProgrammeAction } from "~/routes/programmes.$programmeId.edit";
+import { getProgramme } from "~/models/programmes.server";
 import { loader as programmeLoader } from "~/routes/programmes.$programmeId._index";
 import { loader as dashboardLoader } from "~/routes/dashboard";
 import { loader as homeLoader } from "~/routes/circles.$circleId.home";
@@ -32,6 +33,7 @@ import {
   recordingPublisher,
   sessionCookieFor,
   settle,
+  submit,
   withRealtimeServer,
 } from "./helpers";
 
@@ -263,6 +265,43 @@ describe("a coach who loses the role stops coaching at once", () => {
       }),
     );
     expect(listNotifications(former.id)[0]?.url).toBeNull();
+  });
+});
+
+describe("appointing coaches", () => {
+  it("refuses an organiser who appoints themselves coach, audits it, and lets another organiser do it", async () => {
+    const self = await makeUser({ roles: ["organiser", "coach"] });
+    const { id: programmeId, organiser: other } = await makeProgramme();
+    const edit = (cookie: string, coachIds: number[]) =>
+      submit(
+        editProgrammeAction,
+        `/programmes/${programmeId}/edit`,
+        { ...programmeFields, coachIds },
+        { cookie, params: { programmeId: String(programmeId) } },
+      );
+    const selfCookie = await sessionCookieFor(self.id);
+
+    const refused = await edit(selfCookie, [self.id]);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.coachIds).toEqual(["programmes.selfAppointed"]);
+    expect(getProgramme(programmeId)?.coaches).toEqual([]);
+    expect(
+      getDb()
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.actorId, self.id),
+            eq(auditEvents.action, "coach.self_appointment_refused"),
+          ),
+        )
+        .all(),
+    ).toHaveLength(1);
+
+    // Another organiser may appoint them; keeping that place in a later edit is fine.
+    expect((await edit(await sessionCookieFor(other.id), [self.id])).status).toBe(302);
+    expect((await edit(selfCookie, [self.id])).status).toBe(302);
+    expect(getProgramme(programmeId)?.coaches.map((c) => c.id)).toEqual([self.id]);
   });
 });
 
