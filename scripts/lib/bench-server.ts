@@ -14,6 +14,7 @@ import { promisify } from "node:util";
 import { createCookie } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { generateSecureRandomString, hashSecret } from "../../app/utils/crypto.server";
+import { startCommand } from "./start-command";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
@@ -36,8 +37,9 @@ export function freePort(): Promise<number> {
 }
 
 export function requireBuild() {
-  for (const file of ["build/index.js", "public/build"]) {
-    if (!fs.existsSync(path.join(root, file))) {
+  const files = ["build/index.js", "public/build"].map((f) => path.join(root, f));
+  for (const file of [...files, startCommand().entry]) {
+    if (!fs.existsSync(file)) {
       throw new Error(`No production build (${file}): run \`npm run build\` first.`);
     }
   }
@@ -72,29 +74,6 @@ export async function seededWorkspace(): Promise<Workspace> {
     throw new Error(`Seeding failed: ${e.message}\n${e.stderr ?? ""}`, { cause: error });
   }
   return workspace;
-}
-
-/**
- * The command of `npm start` (package.json), split into its environment assignments and the
- * program's arguments, so the benchmarks always measure what production runs. `node` becomes
- * this Node binary. Shell syntax beyond `NAME=value node …` is refused rather than guessed at.
- */
-export function startCommand(): { env: Record<string, string>; args: string[] } {
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
-    scripts: Record<string, string>;
-  };
-  const script = pkg.scripts.start;
-  if (!script || /[;&|<>$`'"\\]/.test(script)) {
-    throw new Error(`Cannot run the start script without a shell: ${script}`);
-  }
-  const words = script.trim().split(/\s+/);
-  const env: Record<string, string> = {};
-  while (words[0] && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
-    const [name, ...value] = words.shift()!.split("=");
-    env[name!] = value.join("=");
-  }
-  if (words.shift() !== "node") throw new Error(`The start script does not run node: ${script}`);
-  return { env, args: words };
 }
 
 export type RunningServer = {
