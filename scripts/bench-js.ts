@@ -4,8 +4,9 @@
  * signs in seeded people with sessions written into that database, and for every route of
  * scripts/lib/page-js.ts sums the gzip -9 and raw sizes of every script and modulepreload the
  * page's HTML names. Prints a Markdown table with the budgets (landing page at most 125 KB,
- * every page at most 140 KB, gzip) and exits 1 when a page is over. Sizes do not depend on the
- * machine's load; tests/e2e/js-size.e2e.test.ts checks the same budgets in the suite.
+ * every page at most 140 KB, gzip). Like the other benches it reports and exits 0 when a page is
+ * over (1 only when a page cannot be measured): tests/e2e/js-size.e2e.test.ts is the check that
+ * fails, with the same budgets. Sizes do not depend on the machine's load.
  */
 import {
   openWorkspaceDb,
@@ -64,7 +65,6 @@ async function main() {
       }
     }
     console.log(over ? `\n${over} page(s) over budget.` : "\nEvery page within budget.");
-    if (over) process.exitCode = 1;
   } finally {
     await server?.stop();
     workspace.cleanUp();
