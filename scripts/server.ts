@@ -1,7 +1,9 @@
 /**
  * The Kringwijs server: one Express app that serves the Remix request handler, the static
- * assets and Socket.IO on the same port. `npm start` runs it in production mode, `npm run dev`
- * through `remix dev --manual`, which rebuilds and tells this process to re-import the build.
+ * assets and Socket.IO on the same port. `npm start` runs it in production mode, compiled:
+ * `npm run build` bundles it into build/server.js (packages stay in node_modules), so no
+ * TypeScript loader is started in production. `npm run dev` runs it through tsx under
+ * `remix dev --manual`, which rebuilds and tells this process to re-import the build.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";

@@ -1,6 +1,5 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { simpleParser } from "mailparser";
 import { getEnv } from "./env.server";
 
 export type OutboxEntry = {
@@ -20,6 +19,9 @@ export async function listOutbox(limit = 50): Promise<OutboxEntry[]> {
     .sort()
     .reverse()
     .slice(0, limit);
+  // Loaded on first use: mailparser and its dependencies take a few hundred milliseconds to
+  // load, and only the development outbox page reads mail, so it stays out of the cold start.
+  const { simpleParser } = await import("mailparser");
   return Promise.all(
     files.map(async (file) => {
       const mail = await simpleParser(await fs.readFile(path.join(dir, file)));

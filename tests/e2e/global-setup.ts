@@ -10,6 +10,7 @@ import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
+import { startCommand } from "../../scripts/lib/start-command";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -71,8 +72,12 @@ function stop(server: ChildProcess): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync(path.join(root, "build/index.js"))) {
-    throw new Error("No production build: run `npm run build` before the end-to-end tests.");
+  // The same compiled server as `npm start` (build/server.js), with the same environment.
+  const start = startCommand();
+  for (const file of [path.join(root, "build/index.js"), start.entry]) {
+    if (!fs.existsSync(file)) {
+      throw new Error(`No production build (${file}): run \`npm run build\` before the e2e tests.`);
+    }
   }
   const dir = path.join(root, "tests/.tmp", `e2e-${crypto.randomBytes(6).toString("hex")}`);
   fs.mkdirSync(dir, { recursive: true });
@@ -84,6 +89,7 @@ export default async function setup(project: TestProject) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
+    ...start.env,
     DATABASE_PATH: databasePath,
     OUTBOX_DIR: outboxDir,
     SESSION_SECRET: sessionSecret,
@@ -111,7 +117,7 @@ export default async function setup(project: TestProject) {
   }
 
   let output = "";
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+  const server = spawn(process.execPath, start.args, {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-// End-to-end tests: the production build served by scripts/server.ts, driven by headless Chromium.
+// End-to-end tests: the production build served by build/server.js (`npm start`), driven by headless Chromium.
 // Run after `npm run build`. One file at a time: the machine has two cores and one server.
 export default defineConfig({
   root,
