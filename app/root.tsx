@@ -22,8 +22,8 @@ import stylesheet from "./styles/app.css";
 import { unreadCount } from "./models/notifications.server";
 import { getAuth, renewedSessionCookie } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce";
-// Configures zod before any route module builds a schema (see the comment in validation.ts).
-import "./utils/validation";
+// Configures zod before any route module builds a schema (see the comment in zod-config.ts).
+import "./utils/zod-config";
 import { combineHeaders, getToast } from "./utils/toast.server";
 
 export const links: LinksFunction = () => [
