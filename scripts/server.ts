@@ -10,10 +10,10 @@ import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
-import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { startMailWorker } from "../app/server/mail-worker.server";
+import { compressResponses } from "../app/server/compression.server";
 import { attachRealtime, createPublisher } from "../app/server/realtime.server";
 import { createLogger, requestLogger } from "../app/server/request-log.server";
 import { isSameOriginRequest } from "../app/utils/origin";
@@ -85,7 +85,8 @@ const publisher = createPublisher(io);
 
 // First, so every request is logged, also those refused or served as files further on.
 app.use(requestLogger(logger, { trustRequestId: env.TRUST_PROXY }));
-app.use(compression());
+// Pages and data compressed in one piece, build assets once (see compression.server.ts).
+app.use(compressResponses({ threshold: 1024, immutablePrefix: "/build/" }));
 
 /**
  * The Content-Security-Policy, built once: per response only the nonce differs. Scripts need
