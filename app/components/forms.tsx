@@ -7,7 +7,7 @@ import {
 } from "@conform-to/react";
 import { useFormAction, useNavigation } from "@remix-run/react";
 import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { splitMessage } from "~/utils/validation";
 
 /**
