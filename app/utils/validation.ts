@@ -39,11 +39,7 @@ export const currentPasswordField = z
   })
   .max(PASSWORD_MAX, { message: `validation.tooLong|${PASSWORD_MAX}` });
 
-/** "key|value" → the key and its single interpolation value (a length or a count). */
-export function splitMessage(message: string): { key: string; count?: number } {
-  const [key = message, value] = message.split("|");
-  return value === undefined ? { key } : { key, count: Number(value) };
-}
+export { splitMessage } from "./validation-messages";
 
 const typeError = (fallback: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? "validation.required" : fallback;
