@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import {
   Links,
@@ -16,14 +17,15 @@ import { LiveProvider } from "./components/live";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { Toaster } from "./components/toaster";
 import { can } from "./domain/permissions";
-import { defaultLocale, getI18n } from "./i18n";
+import { defaultLocale, getI18n, loadCatalogue } from "./i18n";
+import { catalogueChunkUrl } from "./i18n/catalogue-chunks.server";
 import { resolveLocale } from "./i18n/locale.server";
 import stylesheet from "./styles/app.css";
 import { unreadCount } from "./models/notifications.server";
 import { getAuth, renewedSessionCookie } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce";
-// Configures zod before any route module builds a schema (see the comment in validation.ts).
-import "./utils/validation";
+// Configures zod before any route module builds a schema (see the comment in zod-config.ts).
+import "./utils/zod-config";
 import { combineHeaders, getToast } from "./utils/toast.server";
 
 export const links: LinksFunction = () => [
@@ -42,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       locale,
+      catalogue: catalogueChunkUrl(locale),
       toast,
       user: user
         ? { id: user.id, name: user.name, roles: user.roles, emailVerified: user.emailVerified }
@@ -55,6 +58,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { headers: combineHeaders(toastHeaders, renewed ? { "Set-Cookie": renewed } : null) },
   );
+}
+
+/**
+ * In the browser, after the first page: the language can change with any navigation (the
+ * switcher, logging in, the account setting), and the browser holds only the languages it has
+ * shown, so the new one is fetched before the page renders in it. The first page's data comes
+ * from the server as usual (no `hydrate`); entry.client.tsx loads its language.
+ */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadCatalogue(data.locale);
+  return data;
 }
 
 export function useRootData() {
@@ -73,6 +88,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
+        {data?.catalogue ? <link rel="modulepreload" href={data.catalogue} /> : null}
       </head>
       <body>
         <I18nextProvider i18n={getI18n(locale)}>

@@ -7,8 +7,8 @@ import {
 } from "@conform-to/react";
 import { useFormAction, useNavigation } from "@remix-run/react";
 import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { splitMessage } from "~/utils/validation";
+import { useTranslation } from "~/i18n/use-translation";
+import { splitMessage } from "~/utils/validation-messages";
 
 /**
  * Whether a form of this route is being submitted right now. Pages with several forms pass the

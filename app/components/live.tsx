@@ -1,6 +1,6 @@
 import { useNavigation, useRevalidator } from "@remix-run/react";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import type { LiveEvent } from "~/server/realtime.server";
 
 const SocketContext = createContext<Socket | null>(null);
@@ -15,15 +15,23 @@ export function LiveProvider({ userId, children }: { userId: number | null; chil
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
   useEffect(() => {
-    const s = io({ withCredentials: true });
-    // The server closes a socket when its session ends (logout elsewhere, a reset, expiry).
-    // Reloading shows the signed-out page, and the changed user opens a fresh anonymous socket.
-    s.on("disconnect", (reason) => {
-      if (reason === "io server disconnect") revalidate.current();
+    // The client library (13 KB gzip) is imported after hydration, not with the page's scripts:
+    // live updates can wait that long, the first paint and the first click should not.
+    let s: Socket | undefined;
+    let closed = false;
+    void import("socket.io-client").then(({ io }) => {
+      if (closed) return;
+      s = io({ withCredentials: true });
+      // The server closes a socket when its session ends (logout elsewhere, a reset, expiry).
+      // Reloading shows the signed-out page, and the changed user opens a fresh anonymous socket.
+      s.on("disconnect", (reason) => {
+        if (reason === "io server disconnect") revalidate.current();
+      });
+      setSocket(s);
     });
-    setSocket(s);
     return () => {
-      s.disconnect();
+      closed = true;
+      s?.disconnect();
     };
   }, [userId]);
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { z } from "zod";
 import { weightKeys } from "~/domain/matching/model";
 import { choice, wholeNumber } from "~/utils/validation";

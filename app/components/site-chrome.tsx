@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { locales } from "~/i18n/locales";
 import { useRootData } from "~/root";
 import { useRevalidateOn } from "./live";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 const steps = ["company", "profile", "question", "ready"] as const;
 export type Step = (typeof steps)[number];

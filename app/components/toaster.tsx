@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Toast } from "~/utils/toast.server";
 import { useRevalidateOn } from "./live";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "./use-translation";
 import { defaultLocale, isLocale, type Locale } from "./locales";
 
 /** The page's language, for taxonomy labels and Intl formatting. */

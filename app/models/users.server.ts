@@ -3,6 +3,7 @@ import { programmeCoaches, userRoles, users } from "../../db/schema";
 import { roles as allRoles, type Role } from "../domain/states";
 import type { Locale } from "../i18n/locales";
 import { getDb } from "../utils/db.server";
+import type { SessionUserRow } from "../utils/session.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
 import { endCoaching } from "./circles.server";
@@ -28,6 +29,19 @@ function rolesOf(userId: number): Role[] {
     .where(eq(userRoles.userId, userId))
     .all();
   return allRoles.filter((r) => rows.some((row) => row.role === r));
+}
+
+/** The summary from the session lookup's row (see validateSessionTokenWithUser). */
+export function userSummaryFromRow(row: SessionUserRow): UserSummary {
+  const roleList = row.roles?.split(",") ?? [];
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    locale: row.locale,
+    emailVerified: row.emailVerifiedAt !== null,
+    roles: allRoles.filter((r) => roleList.includes(r)),
+  };
 }
 
 export function getUserById(id: number): UserSummary | null {

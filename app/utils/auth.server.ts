@@ -1,15 +1,17 @@
 import { redirect } from "@remix-run/node";
 import { can, type PlainAction } from "../domain/permissions";
 import type { Publisher } from "../server/realtime.server";
-import { getUserById, type UserSummary } from "../models/users.server";
+import { userSummaryFromRow, type UserSummary } from "../models/users.server";
 import { forbidden } from "./http.server";
 import { noteRequestUser } from "./request-facts.server";
 import {
   createSession,
   getSessionFromCookie,
   invalidateSession,
+  readSessionToken,
   serializeBlankSessionCookie,
   serializeSessionCookie,
+  validateSessionTokenWithUser,
   type Session,
 } from "./session.server";
 
@@ -17,11 +19,12 @@ export type Auth = { user: UserSummary; session: Session; fresh: boolean; token:
 
 /** The signed-in user of this request, or null. */
 export async function getAuth(request: Request): Promise<Auth | null> {
-  const validation = await getSessionFromCookie(request.headers.get("Cookie"));
-  if (!validation) return null;
-  const user = getUserById(validation.session.userId);
-  if (user) noteRequestUser(user.id);
-  return user ? { user, ...validation } : null;
+  const token = await readSessionToken(request.headers.get("Cookie"));
+  const found = token ? validateSessionTokenWithUser(token) : null;
+  if (!token || !found) return null;
+  const user = userSummaryFromRow(found.user);
+  noteRequestUser(user.id);
+  return { user, session: found.session, fresh: found.fresh, token };
 }
 
 export async function getOptionalUser(request: Request) {

@@ -5,10 +5,10 @@
  * lifetime, they are extended. Deleting a user's rows logs them out everywhere.
  */
 import { createCookie } from "@remix-run/node";
-import { and, count, eq, lt, ne } from "drizzle-orm";
-import { sessions } from "../../db/schema";
+import { and, count, eq, lt, ne, sql } from "drizzle-orm";
+import { sessions, userRoles, users } from "../../db/schema";
 import { generateSecureRandomString, digestsEqual, hashSecret } from "./crypto.server";
-import { getDb } from "./db.server";
+import { getDb, type DB } from "./db.server";
 import { getEnv } from "./env.server";
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -42,24 +42,98 @@ export function createSession(
   return { token: `${id}.${secret}`, session };
 }
 
-export function validateSessionToken(token: string, now = new Date()): SessionValidation {
+function splitToken(token: string): { id: string; secret: string } | null {
   const [id, secret, ...rest] = token.split(".");
-  if (!id || !secret || rest.length > 0) return null;
-  const db = getDb();
-  const row = db.select().from(sessions).where(eq(sessions.id, id)).get();
+  return id && secret && rest.length === 0 ? { id, secret } : null;
+}
+
+/** Checks the secret and the expiry of a looked-up row; expired rows go, old ones are extended. */
+function checkSession(
+  id: string,
+  secret: string,
+  row: { userId: number; secretHash: string; expiresAt: Date } | undefined,
+  now: Date,
+): SessionValidation {
   if (!row) return null;
   if (!digestsEqual(hashSecret(secret), row.secretHash)) return null;
+  const db = getDb();
   if (row.expiresAt.getTime() <= now.getTime()) {
     db.delete(sessions).where(eq(sessions.id, id)).run();
     return null;
   }
-  const session = { id: row.id, userId: row.userId, expiresAt: row.expiresAt };
+  const session = { id, userId: row.userId, expiresAt: row.expiresAt };
   if (row.expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
     session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id)).run();
     return { session, fresh: true };
   }
   return { session, fresh: false };
+}
+
+export function validateSessionToken(token: string, now = new Date()): SessionValidation {
+  const parts = splitToken(token);
+  if (!parts) return null;
+  const row = getDb().select().from(sessions).where(eq(sessions.id, parts.id)).get();
+  return checkSession(parts.id, parts.secret, row, now);
+}
+
+function buildSessionWithUserQuery(db: DB) {
+  return db
+    .select({
+      userId: sessions.userId,
+      secretHash: sessions.secretHash,
+      expiresAt: sessions.expiresAt,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      emailVerifiedAt: users.emailVerifiedAt,
+      roles: sql<
+        string | null
+      >`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare();
+}
+
+// Prepared once per connection (the tests open one per file).
+const sessionWithUserQueries = new WeakMap<DB, ReturnType<typeof buildSessionWithUserQuery>>();
+
+export type SessionUserRow = {
+  id: number;
+  name: string;
+  email: string;
+  locale: (typeof users.$inferSelect)["locale"];
+  emailVerifiedAt: Date | null;
+  /** The user's roles, comma-separated, in no particular order; null when there are none. */
+  roles: string | null;
+};
+
+/**
+ * What every signed-in request needs, in one indexed query: the session (by its primary key),
+ * its user and the user's roles (by the user_role primary key).
+ */
+export function validateSessionTokenWithUser(
+  token: string,
+  now = new Date(),
+): (NonNullable<SessionValidation> & { user: SessionUserRow }) | null {
+  const parts = splitToken(token);
+  if (!parts) return null;
+  const db = getDb();
+  let query = sessionWithUserQueries.get(db);
+  if (!query) {
+    query = buildSessionWithUserQuery(db);
+    sessionWithUserQueries.set(db, query);
+  }
+  const row = query.get({ id: parts.id });
+  const validation = checkSession(parts.id, parts.secret, row, now);
+  if (!validation || !row) return null;
+  const { name, email, locale, emailVerifiedAt, roles } = row;
+  return {
+    ...validation,
+    user: { id: row.userId, name, email, locale, emailVerifiedAt, roles },
+  };
 }
 
 /** Whether a session still exists and has not expired (for sockets, which hold only its id). */

@@ -1,9 +1,6 @@
 import { z } from "zod";
-
-// zod 4 probes `new Function` to compile validators, which our CSP (no 'unsafe-eval') reports as a
-// violation in the browser. root.tsx imports this module, so this runs before any route module
-// (evaluated after the root) builds a schema.
-z.config({ jitless: true });
+// Before any schema below is built (see the comment there).
+import "./zod-config";
 
 /**
  * Field schemas shared by client and server. Messages are i18n keys; the form components
@@ -42,11 +39,7 @@ export const currentPasswordField = z
   })
   .max(PASSWORD_MAX, { message: `validation.tooLong|${PASSWORD_MAX}` });
 
-/** "key|value" → the key and its single interpolation value (a length or a count). */
-export function splitMessage(message: string): { key: string; count?: number } {
-  const [key = message, value] = message.split("|");
-  return value === undefined ? { key } : { key, count: Number(value) };
-}
+export { splitMessage } from "./validation-messages";
 
 const typeError = (fallback: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? "validation.required" : fallback;

@@ -90,6 +90,25 @@ describe("language", () => {
     expectNoConsoleErrors(page);
   });
 
+  it("loads only the page's language in the browser, and the other one when switching", async () => {
+    const page = await newPage(browser, { locale: "en-GB" });
+    const catalogues: string[] = [];
+    page.on("response", (response) => {
+      const name = /\/build\/_shared\/(nl|en)-[A-Z0-9]+\.js$/.exec(response.url())?.[1];
+      if (name) catalogues.push(name);
+    });
+    await visit(page, "/");
+    await expectLanguage(page, "en");
+    // Named in the page as a modulepreload, so it loads alongside the other scripts.
+    expect(await page.locator('link[rel="modulepreload"][href*="/_shared/en-"]').count()).toBe(1);
+    expect(catalogues).toEqual(["en"]);
+
+    await switchTo(page, "NL");
+    await seen(page.getByRole("heading", { level: 1, name: DUTCH_HEADING }));
+    expect(catalogues).toEqual(["en", "nl"]);
+    expectNoConsoleErrors(page);
+  });
+
   it("remembers a signed-in user's choice on the account", async () => {
     const page = await newPage(browser);
     const user = freshUser("language");

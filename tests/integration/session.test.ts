@@ -11,7 +11,10 @@ import {
   SESSION_LIFETIME_MS,
   serializeSessionCookie,
   validateSessionToken,
+  validateSessionTokenWithUser,
 } from "~/utils/session.server";
+import { getAuth } from "~/utils/auth.server";
+import { userRoles } from "../../db/schema";
 import { makeUser } from "./helpers";
 
 describe("sessions (Lucia's design)", () => {
@@ -93,5 +96,44 @@ describe("sessions (Lucia's design)", () => {
     expect(validateSessionToken(a.token)).not.toBeNull();
     invalidateUserSessions(userId);
     expect(countUserSessions(userId)).toBe(0);
+  });
+
+  it("finds the session, its user and the roles in one lookup, with the same checks", async () => {
+    const { id: userId, email } = await makeUser({ roles: ["organiser", "coach"] });
+    const start = new Date("2027-01-01T10:00:00Z");
+    const { token, session } = createSession(userId, start);
+    const [id] = token.split(".");
+    const found = validateSessionTokenWithUser(token, new Date(start.getTime() + 60_000));
+    expect(found?.session).toEqual(session);
+    expect(found?.fresh).toBe(false);
+    expect(found?.user).toMatchObject({
+      id: userId,
+      email,
+      locale: null,
+      roles: expect.any(String),
+    });
+    expect(found?.user.emailVerifiedAt).toBeInstanceOf(Date);
+
+    expect(validateSessionTokenWithUser(`${id}.wrongsecretwrongsecretwrongsecret`)).toBeNull();
+    expect(validateSessionTokenWithUser(`${token}.extra`)).toBeNull();
+    expect(validateSessionTokenWithUser("unknown.secret")).toBeNull();
+    const lateNow = new Date(start.getTime() + SESSION_LIFETIME_MS * 0.75);
+    expect(validateSessionTokenWithUser(token, lateNow)?.fresh).toBe(true);
+    const expired = new Date(lateNow.getTime() + SESSION_LIFETIME_MS + 1000);
+    expect(validateSessionTokenWithUser(token, expired)).toBeNull();
+    expect(getDb().select().from(sessions).where(eq(sessions.id, id!)).get()).toBeUndefined();
+  });
+
+  it("gives getAuth the user's roles in the fixed order, and none when there are none", async () => {
+    const { id: userId } = await makeUser({ roles: ["organiser", "entrepreneur", "coach"] });
+    const { token, session } = createSession(userId);
+    const cookie = (await serializeSessionCookie(token, session.expiresAt)).split(";")[0]!;
+    const request = () => new Request("http://localhost/", { headers: { Cookie: cookie } });
+    expect((await getAuth(request()))?.user.roles).toEqual(["entrepreneur", "coach", "organiser"]);
+
+    getDb().delete(userRoles).where(eq(userRoles.userId, userId)).run();
+    const auth = await getAuth(request());
+    expect(auth?.user).toMatchObject({ id: userId, roles: [], emailVerified: true });
+    expect(auth?.token).toBe(token);
   });
 });
