@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useRevalidateOn } from "~/components/live";
+import { OrganiserBadge } from "~/components/organiser-badge";
 import { PageHeader } from "~/components/page";
 import { can } from "~/domain/permissions";
 import {
@@ -117,14 +118,7 @@ export default function CircleHome() {
               {members.map((m) => (
                 <li key={m.userId}>
                   <strong>{m.name}</strong>
-                  {m.organiser ? (
-                    <>
-                      {" "}
-                      <span className="badge badge-warn" title={t("circle.organiserHint")}>
-                        {t("roles.organiser")}
-                      </span>
-                    </>
-                  ) : null}
+                  {m.organiser ? <OrganiserBadge /> : null}
                   {m.companyRole ? (
                     <span className="muted"> · {label(companyRoles, m.companyRole, locale)}</span>
                   ) : null}

@@ -13,6 +13,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { InviteForm, InviteSchema } from "~/components/invite-form";
 import { useRevalidateOn } from "~/components/live";
+import { OrganiserBadge } from "~/components/organiser-badge";
 import { PageHeader } from "~/components/page";
 import { label, lifePhases, sizeClasses } from "~/domain/taxonomy";
 import { formatDate } from "~/i18n/format";
@@ -180,15 +181,7 @@ export default function CircleMembers() {
             >
               <p>
                 <strong>{a.name}</strong>
-                {a.organiser ? (
-                  <>
-                    {" "}
-                    <span className="badge badge-warn" title={t("circle.organiserHint")}>
-                      {t("roles.organiser")}
-                    </span>
-                  </>
-                ) : null}{" "}
-                {a.company ? `· ${a.company}` : ""}{" "}
+                {a.organiser ? <OrganiserBadge /> : null} {a.company ? `· ${a.company}` : ""}{" "}
                 <span className="muted">· {formatDate(a.since, locale)}</span>
               </p>
               {a.motivation ? (
@@ -268,14 +261,7 @@ export default function CircleMembers() {
               {invited.map((i) => (
                 <li key={i.membershipId}>
                   {i.name}
-                  {i.organiser ? (
-                    <>
-                      {" "}
-                      <span className="badge badge-warn" title={t("circle.organiserHint")}>
-                        {t("roles.organiser")}
-                      </span>
-                    </>
-                  ) : null}
+                  {i.organiser ? <OrganiserBadge /> : null}
                 </li>
               ))}
             </ul>
@@ -292,15 +278,7 @@ export default function CircleMembers() {
             <li key={m.membershipId} className="member-row">
               <p>
                 <strong>{m.name}</strong>
-                {m.organiser ? (
-                  <>
-                    {" "}
-                    <span className="badge badge-warn" title={t("circle.organiserHint")}>
-                      {t("roles.organiser")}
-                    </span>
-                  </>
-                ) : null}{" "}
-                · {m.company ?? "—"}{" "}
+                {m.organiser ? <OrganiserBadge /> : null} · {m.company ?? "—"}{" "}
                 <span className="muted">
                   {[
                     m.sizeClass ? label(sizeClasses, m.sizeClass, locale) : "",

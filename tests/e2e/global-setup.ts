@@ -6,10 +6,10 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
+import { freePort } from "../../scripts/lib/bench-server";
 import { startCommand } from "../../scripts/lib/start-command";
 
 declare module "vitest" {
@@ -24,23 +24,6 @@ declare module "vitest" {
 
 const root = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      if (address === null || typeof address === "string") {
-        server.close();
-        reject(new Error("No port"));
-        return;
-      }
-      server.close(() => resolve(address.port));
-    });
-  });
-}
 
 async function waitForHealthy(url: string, server: ChildProcess, output: () => string) {
   const deadline = Date.now() + 60_000;
