@@ -1,7 +1,8 @@
 import { useNavigation, useRevalidator } from "@remix-run/react";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import type { LiveEvent } from "~/server/realtime.server";
+import { io } from "./socket.client";
 
 const SocketContext = createContext<Socket | null>(null);
 
