@@ -2,7 +2,8 @@
  * Page throughput against the bare limit: `npm run bench:pages` (after `npm run build`; this
  * script builds nothing). Options: `--quick` (one round, shorter runs), `--rounds N`,
  * `--duration S`, `--cold-runs N`, `--cold-tsx` (also time the server under the TypeScript
- * loader, interleaved, for comparison), `--no-gzip` (send no Accept-Encoding).
+ * loader, interleaved, for comparison), `--encoding VALUE` (the Accept-Encoding to send, default
+ * `gzip, deflate, br` as browsers send it; `identity` for none).
  *
  * It seeds a database in a temporary folder, starts the production server exactly as `npm start`
  * does (LOG_LEVEL=silent) and the bare limit server (scripts/bench-limit-server.ts: node:http and
@@ -46,7 +47,10 @@ const DURATION_S = option("--duration", quick ? 2 : 3);
 const WARMUP_S = quick ? 1 : 2;
 const COLD_RUNS = option("--cold-runs", quick ? 3 : 5);
 const COLD_TSX = flag("--cold-tsx");
-const GZIP = !flag("--no-gzip");
+const ENCODING = (() => {
+  const at = argv.indexOf("--encoding");
+  return at >= 0 ? argv[at + 1]! : "gzip, deflate, br";
+})();
 const CONNECTIONS = 10;
 const RSS_AFTER_REQUESTS = 10_000;
 
@@ -62,7 +66,7 @@ const browserHeaders: Record<string, string> = {
   "accept-language": "nl-NL,nl;q=0.9,en;q=0.8",
   "user-agent":
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36",
-  ...(GZIP ? { "accept-encoding": "gzip, deflate, br" } : {}),
+  "accept-encoding": ENCODING,
 };
 
 type Page = { name: string; path: string; cookie: string | null; target: number };
@@ -254,7 +258,7 @@ async function main() {
     const lines: string[] = [];
     lines.push(
       `bench:pages — ${ROUNDS} round(s) × ${DURATION_S} s per run, ${CONNECTIONS} connections, ` +
-        `Accept-Encoding ${GZIP ? "gzip, deflate, br" : "none"}, node ${process.version}`,
+        `Accept-Encoding: ${ENCODING}, node ${process.version}`,
     );
     lines.push("");
     lines.push(

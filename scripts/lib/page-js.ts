@@ -148,19 +148,26 @@ export type PageJs = { files: ScriptSize[]; raw: number; gzip: number };
 export const gzipSize = (bytes: Uint8Array) => zlib.gzipSync(bytes, { level: 9 }).length;
 
 /**
- * Fetches every script the page names and sums the sizes. `fetchAsset` defaults to fetch (which
- * undoes any Content-Encoding, so `raw` is the file itself); a non-200 answer is an error, since
- * a missing file would make the page look lighter than it is.
+ * Sizes already measured, by URL. The build's assets are fingerprinted (a changed file gets a new
+ * name), so within one run a URL's size never changes; most pages share the big chunks.
  */
-export async function measurePageJs(
-  html: string,
-  pageUrl: string,
-  fetchAsset: (url: string) => Promise<Uint8Array> = fetchBytes,
-): Promise<PageJs> {
+const measured = new Map<string, ScriptSize>();
+
+/**
+ * Fetches every script the page names and sums the sizes. Fetch undoes any Content-Encoding, so
+ * `raw` is the file itself; a non-200 answer is an error, since a missing file would make the
+ * page look lighter than it is.
+ */
+export async function measurePageJs(html: string, pageUrl: string): Promise<PageJs> {
   const files: ScriptSize[] = [];
   for (const url of scriptUrls(html, pageUrl)) {
-    const bytes = await fetchAsset(url);
-    files.push({ url, raw: bytes.length, gzip: gzipSize(bytes) });
+    let size = measured.get(url);
+    if (!size) {
+      const bytes = await fetchBytes(url);
+      size = { url, raw: bytes.length, gzip: gzipSize(bytes) };
+      measured.set(url, size);
+    }
+    files.push(size);
   }
   return {
     files,
