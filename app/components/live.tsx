@@ -2,7 +2,6 @@ import { useNavigation, useRevalidator } from "@remix-run/react";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { Socket } from "socket.io-client";
 import type { LiveEvent } from "~/server/realtime.server";
-import { io } from "./socket.client";
 
 const SocketContext = createContext<Socket | null>(null);
 
