@@ -94,3 +94,33 @@ describe("redirectTo after login", () => {
     });
   });
 });
+
+describe("redirectTo of the language switcher", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // The switcher sends the current path back as its redirectTo. A link to a path like these
+  // (the 404 page has the switcher too) must not turn the language choice into a way off-site.
+  it.each(["//evil.example", "/.//evil.example", "/%2e%2e//evil.example", "/%5C%5Cevil.example"])(
+    "stays on the app after switching language on %j",
+    async (path) => {
+      const page = await newPage(browser);
+      const escapes = watchForEscape(page);
+      await page.goto(`${origin}${path}`);
+      await waitForHydration(page);
+      await page.getByRole("button", { name: "EN", exact: true }).click();
+      await page.waitForLoadState("load");
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+      expect(new URL(page.url()).origin).toBe(origin);
+      expect(escapes).toEqual([]);
+      await page.context().close();
+    },
+  );
+});
