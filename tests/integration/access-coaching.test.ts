@@ -35,23 +35,10 @@ import {
   settle,
   submit,
   withRealtimeServer,
+  programmeFormFields,
 } from "./helpers";
 
-const programmeFields = {
-  name: "Programma met twee begeleiders",
-  startsOn: "2027-01-01",
-  endsOn: "2027-12-31",
-  sizeMin: "3",
-  sizeTarget: "5",
-  sizeMax: "8",
-  sectorPolicy: "mixed",
-  "weights.phase": "3",
-  "weights.size": "2",
-  "weights.role": "2",
-  "weights.themes": "2",
-  "weights.sector": "1",
-  "weights.region": "1",
-};
+const programmeFields = { ...programmeFormFields, name: "Programma met twee begeleiders" };
 
 function circleIn(programmeId: number, organiserId: number, coachIds: number[]) {
   return createCircle(organiserId, programmeId, {

@@ -12,7 +12,6 @@ import { getUserById } from "~/models/users.server";
 import { getMembership } from "~/models/circles.server";
 import { acceptHouseRules, inviteToCircle } from "~/models/memberships.server";
 import { loadCandidates } from "~/models/matching.server";
-import { saveCompany, saveProfile, setReadyToMatch } from "~/models/profiles.server";
 import { action as adminUsersAction, loader as adminUsersLoader } from "~/routes/admin.users";
 import { action as editCircleAction } from "~/routes/circles.$circleId.edit";
 import {
@@ -29,6 +28,7 @@ import {
   makeCircle,
   makeContext,
   makeProgramme,
+  makeMatchableEntrepreneur,
   makeUser,
   sessionCookieFor,
   settle,
@@ -238,31 +238,8 @@ describe("an organiser joins a circle only through its coach", () => {
 
   it("leaves organisers out of matching, so accepting a proposal never invites one", async () => {
     const programme = await makeProgramme();
-    const ready = async (roles: Array<"entrepreneur" | "organiser">) => {
-      const user = await makeUser({ roles });
-      saveCompany(user.id, {
-        name: `Bedrijf ${user.id}`,
-        kvkNumber: null,
-        sector: "C",
-        sbiDivision: null,
-        employees: 5,
-        foundedYear: 2012,
-        lifePhase: "growing",
-        province: "OV",
-        municipality: `Plaats ${user.id}`,
-        familyBusiness: false,
-      });
-      saveProfile(user.id, {
-        companyRole: "owner",
-        themes: ["growth"],
-        dayParts: ["evening"],
-        meetingMode: "either",
-        willingToHost: false,
-        competitorsOk: false,
-      });
-      setReadyToMatch(user.id, true);
-      return user.id;
-    };
+    const ready = async (roles: Array<"entrepreneur" | "organiser">) =>
+      (await makeMatchableEntrepreneur({ user: { roles } })).id;
     const plain = await ready(["entrepreneur"]);
     const organiser = await ready(["entrepreneur", "organiser"]);
     const ids = loadCandidates(programme.id).candidates.map((c) => c.id);

@@ -6,7 +6,7 @@
  * when deciding on the application.
  */
 import { describe, expect, it } from "vitest";
-import { saveCompany, saveProfile, setReadyToMatch } from "~/models/profiles.server";
+import { saveCompany } from "~/models/profiles.server";
 import { suggestCircles } from "~/models/matching.server";
 import { listOpenCircles } from "~/models/circles.server";
 import { applyToCircle, inviteToCircle, respondToInvitation } from "~/models/memberships.server";
@@ -18,7 +18,7 @@ import {
   loaderArgs,
   makeCircle,
   makeContext,
-  makeUser,
+  makeMatchableEntrepreneur,
   sessionCookieFor,
   settle,
 } from "./helpers";
@@ -42,19 +42,16 @@ function setCompany(userId: number, c: Company, name = `Bedrijf ${userId}`) {
   });
 }
 
-async function entrepreneur(company: Company, name?: string) {
-  const user = await makeUser(name ? { name } : {});
-  setCompany(user.id, company, name ? `${name} BV` : undefined);
-  saveProfile(user.id, {
-    companyRole: "owner",
-    themes: ["growth"],
-    dayParts: ["evening"],
-    meetingMode: "either",
-    willingToHost: false,
-    competitorsOk: false,
+function entrepreneur(company: Company, name?: string) {
+  return makeMatchableEntrepreneur({
+    user: name ? { name } : {},
+    company: {
+      ...(name ? { name: `${name} BV` } : {}),
+      employees: 4,
+      foundedYear: 2015,
+      ...company,
+    },
   });
-  setReadyToMatch(user.id, true);
-  return user;
 }
 
 describe("circle suggestions reveal nothing about members' companies", () => {

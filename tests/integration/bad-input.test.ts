@@ -37,6 +37,7 @@ import {
   makeUser,
   sessionCookieFor,
   settle,
+  programmeFormFields,
 } from "./helpers";
 
 type FormCase = {
@@ -51,22 +52,7 @@ type FormCase = {
   params?: "programme" | "circle";
 };
 
-const programmeFields = {
-  name: "Programma",
-  description: "Tekst",
-  startsOn: "2027-01-01",
-  endsOn: "2027-12-31",
-  sizeMin: "4",
-  sizeTarget: "6",
-  sizeMax: "8",
-  sectorPolicy: "mixed",
-  "weights.phase": "3",
-  "weights.size": "2",
-  "weights.role": "2",
-  "weights.themes": "2",
-  "weights.sector": "1",
-  "weights.region": "1",
-};
+const programmeFields = programmeFormFields;
 const circleFields = {
   intent: "save",
   name: "Kring",

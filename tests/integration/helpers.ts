@@ -290,6 +290,69 @@ export async function outboxCount() {
 import { createProgramme, defaultWeights } from "~/models/programmes.server";
 import { createCircle, type CircleInput } from "~/models/circles.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
+import {
+  saveCompany,
+  saveProfile,
+  setReadyToMatch,
+  type CompanyInput,
+  type ProfileInput,
+} from "~/models/profiles.server";
+
+/**
+ * An entrepreneur with a complete company and profile, ready to be matched: an evening-only
+ * owner of a growing company in Overijssel unless told otherwise.
+ */
+export async function makeMatchableEntrepreneur(
+  input: {
+    user?: Parameters<typeof makeUser>[0];
+    company?: Partial<CompanyInput>;
+    profile?: Partial<ProfileInput>;
+  } = {},
+) {
+  const user = await makeUser(input.user);
+  saveCompany(user.id, {
+    name: `Bedrijf ${user.id}`,
+    kvkNumber: null,
+    sector: "C",
+    sbiDivision: null,
+    employees: 5,
+    foundedYear: 2012,
+    lifePhase: "growing",
+    province: "OV",
+    municipality: `Plaats ${user.id}`,
+    familyBusiness: false,
+    ...input.company,
+  });
+  saveProfile(user.id, {
+    companyRole: "owner",
+    themes: ["growth"],
+    dayParts: ["evening"],
+    meetingMode: "either",
+    willingToHost: false,
+    competitorsOk: false,
+    ...input.profile,
+  });
+  setReadyToMatch(user.id, true);
+  return user;
+}
+
+/** The fields of the programme form, valid as they are. */
+export const programmeFormFields = {
+  name: "Programma",
+  description: "Tekst",
+  startsOn: "2027-01-01",
+  endsOn: "2027-12-31",
+  sizeMin: "4",
+  sizeTarget: "6",
+  sizeMax: "8",
+  sectorPolicy: "mixed",
+  "weights.phase": "3",
+  "weights.size": "2",
+  "weights.role": "2",
+  "weights.themes": "2",
+  "weights.sector": "1",
+  "weights.region": "1",
+};
 
 /** A programme with the given coaches, created by an organiser. */
 export async function makeProgramme(input: { coachIds?: number[]; name?: string } = {}) {
