@@ -374,3 +374,174 @@ export const matchingProposals = sqliteTable(
   },
   (t) => [index("matching_proposal_programme_idx").on(t.programmeId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Threaded discussions in a circle (the discussions issue). Search lives in the FTS5 table
+// `post_search`, written by hand in its own migration (drizzle-kit does not know virtual tables)
+// and kept in sync by app/models/discussions.server.ts in the transaction of every write.
+
+export const threads = sqliteTable(
+  "thread",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    circleId: integer("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    pinnedAt: integer("pinned_at", { mode: "timestamp_ms" }),
+    lockedAt: integer("locked_at", { mode: "timestamp_ms" }),
+    /** Replies members can see (not deleted, not hidden), kept by the model for the list. */
+    replyCount: integer("reply_count").notNull().default(0),
+    lastPostAt: integer("last_post_at", { mode: "timestamp_ms" }).notNull(),
+    lastPosterId: integer("last_poster_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("thread_circle_activity_idx").on(t.circleId, t.lastPostAt)],
+);
+
+export const posts = sqliteTable(
+  "post",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    threadId: integer("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    /** Denormalised from the thread: search, rate limits and live events go by circle. */
+    circleId: integer("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** The top-level post this one answers; replies to a reply hang under the same top post. */
+    parentId: integer("parent_id"),
+    /** What the author wrote (Markdown) and its sanitised HTML, rendered once at write time. */
+    source: text("source").notNull(),
+    html: text("html").notNull(),
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    hiddenAt: integer("hidden_at", { mode: "timestamp_ms" }),
+    hiddenById: integer("hidden_by_id").references(() => users.id, { onDelete: "set null" }),
+    hiddenReason: text("hidden_reason"),
+    /** The client's key for one submission: a retried request finds the post it already made. */
+    idempotencyKey: text("idempotency_key"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("post_thread_idx").on(t.threadId, t.id),
+    index("post_author_created_idx").on(t.authorId, t.createdAt),
+    uniqueIndex("post_author_idempotency_unique").on(t.authorId, t.idempotencyKey),
+  ],
+);
+
+/** Earlier versions of an edited post: the coach can read them, members see "bewerkt". */
+export const postRevisions = sqliteTable(
+  "post_revision",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    html: text("html").notNull(),
+    /** When this version was written (the post's creation or an earlier edit). */
+    writtenAt: integer("written_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("post_revision_post_idx").on(t.postId)],
+);
+
+export const postReactions = sqliteTable(
+  "post_reaction",
+  {
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reaction: text("reaction").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId, t.reaction] })],
+);
+
+/** How far each person has read a thread: the unread markers and where the thread opens. */
+export const threadReads = sqliteTable(
+  "thread_read",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    threadId: integer("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    lastReadPostId: integer("last_read_post_id").notNull(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.threadId] })],
+);
+
+/**
+ * A person's visits to a circle's discussions: "nieuw sinds je laatste bezoek" compares with the
+ * visit before the current one, so the markers survive reloads during one visit.
+ */
+export const circleVisits = sqliteTable(
+  "circle_visit",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    circleId: integer("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+    visitedAt: integer("visited_at", { mode: "timestamp_ms" }).notNull(),
+    previousVisitAt: integer("previous_visit_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.circleId] })],
+);
+
+export const postFlags = sqliteTable(
+  "post_flag",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    circleId: integer("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+    reporterId: integer("reporter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedById: integer("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** "hidden" when the coach hid the post, "dismissed" when it could stay. */
+    resolution: text("resolution", { enum: ["hidden", "dismissed"] }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("post_flag_post_reporter_unique").on(t.postId, t.reporterId),
+    index("post_flag_circle_open_idx").on(t.circleId, t.resolvedAt),
+  ],
+);
+
+/**
+ * The circle's live log: every change to its discussions gets the next sequence number in the
+ * transaction of the change. Live events carry it, so a page sees a gap and asks for what it
+ * missed. Rows name what changed; the catch-up reads the current state, never old content.
+ */
+export const circleEvents = sqliteTable(
+  "circle_event",
+  {
+    circleId: integer("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    kind: text("kind").notNull(),
+    threadId: integer("thread_id"),
+    postId: integer("post_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.circleId, t.seq] })],
+);

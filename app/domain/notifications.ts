@@ -5,7 +5,9 @@
  */
 export const notificationCategories = [
   "mentions",
+  "replies",
   "threads",
+  "posts",
   "membership",
   "meetings",
   "actions",
@@ -17,10 +19,15 @@ export type NotificationCategory = (typeof notificationCategories)[number];
 export const emailChannels = ["immediate", "digest", "never"] as const;
 export type EmailChannel = (typeof emailChannels)[number];
 
-/** Mentions and meetings at once, new threads in the daily digest. */
+/**
+ * Mentions, replies and meetings at once, new threads in the daily digest. Every other post in
+ * one's circles is opt-in ("following" a circle by e-mail): off unless chosen.
+ */
 export const defaultChannels: Record<NotificationCategory, EmailChannel> = {
   mentions: "immediate",
+  replies: "immediate",
   threads: "digest",
+  posts: "never",
   membership: "immediate",
   meetings: "immediate",
   actions: "immediate",
@@ -34,7 +41,9 @@ export type Visibility = "circle_private" | "circle_summary" | "own";
 export const notificationTypes = {
   // Discussions (threads issue)
   "post.mention": { category: "mentions", visibility: "circle_private" },
-  "post.reply": { category: "mentions", visibility: "circle_private" },
+  "post.reply": { category: "replies", visibility: "circle_private" },
+  "post.quote": { category: "replies", visibility: "circle_private" },
+  "post.created": { category: "posts", visibility: "circle_private" },
   "thread.created": { category: "threads", visibility: "circle_private" },
   // Memberships
   "membership.applied": { category: "membership", visibility: "circle_private" },

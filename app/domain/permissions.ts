@@ -26,7 +26,9 @@ export type CircleAction =
   | "circle.leave"
   | "circle.manage_members" // approve, decline, remove, see applications and the waitlist
   | "circle.invite"
-  | "circle.edit";
+  | "circle.edit"
+  | "circle.discuss" // start threads, reply, react, flag (a circle that is not closed)
+  | "circle.moderate"; // hide, restore, lock, pin, move posts; read earlier versions
 
 export type Action = PlainAction | CircleAction;
 
@@ -100,5 +102,14 @@ export function can(actor: Actor, action: Action, resource?: CircleResource): bo
       );
     case "circle.edit":
       return has(actor, "organiser") || relation.isCoach;
+    case "circle.discuss":
+      // A closed circle's conversation stays readable for its people, but no longer grows.
+      return (
+        (relation.isCoach || state === "member") &&
+        circle.status !== "closed" &&
+        !circle.programmeArchived
+      );
+    case "circle.moderate":
+      return relation.isCoach;
   }
 }

@@ -573,7 +573,9 @@ export const en: Messages = {
     types: {
       post: {
         mention: "{{name}} mentioned you in a conversation in {{circle}}",
-        reply: "{{name}} replied to your post in {{circle}}",
+        reply: "{{name}} replied to your post in {{circle}}: {{title}}",
+        quote: "{{name}} quoted you in {{circle}}: {{title}}",
+        created: "{{name}} posted in {{circle}}: {{title}}",
       },
       thread: { created: "New conversation in {{circle}}: {{title}}" },
       membership: {
@@ -603,8 +605,10 @@ export const en: Messages = {
       role: { granted: "You now have the role $t(roles.{{role}})" },
     },
     categories: {
-      mentions: "When someone mentions you or replies to you",
+      mentions: "When someone mentions you with @",
+      replies: "When someone replies to your post or quotes you",
       threads: "New conversations in your circles",
+      posts: "Every new post in your circles (follow the circle)",
       membership: "Applications, invitations and your place in a circle",
       meetings: "Meetings: date polls, changes and reminders",
       actions: "Actions you agreed to",
@@ -676,8 +680,10 @@ export const en: Messages = {
     category: "Kind",
     status: "Status",
     categories: {
-      mentions: "Notification: mentions and replies",
+      mentions: "Notification: mentions",
+      replies: "Notification: replies and quotes",
       threads: "Notification: discussions",
+      posts: "Notification: new posts",
       membership: "Notification: membership",
       meetings: "Notification: meetings",
       actions: "Notification: action items",

@@ -570,7 +570,9 @@ export const nl = {
     types: {
       post: {
         mention: "{{name}} noemde je in een gesprek in {{circle}}",
-        reply: "{{name}} reageerde op je bericht in {{circle}}",
+        reply: "{{name}} reageerde op je bericht in {{circle}}: {{title}}",
+        quote: "{{name}} citeerde je in {{circle}}: {{title}}",
+        created: "{{name}} schreef in {{circle}}: {{title}}",
       },
       thread: { created: "Nieuw gesprek in {{circle}}: {{title}}" },
       membership: {
@@ -600,8 +602,10 @@ export const nl = {
       role: { granted: "Je hebt de rol $t(roles.{{role}}) gekregen" },
     },
     categories: {
-      mentions: "Als iemand je noemt of op je reageert",
+      mentions: "Als iemand je noemt met @",
+      replies: "Als iemand op je bericht reageert of je citeert",
       threads: "Nieuwe gesprekken in je kringen",
+      posts: "Elk nieuw bericht in je kringen (de kring volgen)",
       membership: "Aanmeldingen, uitnodigingen en je plek in een kring",
       meetings: "Bijeenkomsten: datumprikkers, wijzigingen en herinneringen",
       actions: "Afspraken die je hebt gemaakt",
@@ -672,8 +676,10 @@ export const nl = {
     category: "Soort",
     status: "Status",
     categories: {
-      mentions: "Melding: genoemd of reactie",
+      mentions: "Melding: genoemd",
+      replies: "Melding: reactie of citaat",
       threads: "Melding: gesprekken",
+      posts: "Melding: nieuwe berichten",
       membership: "Melding: lidmaatschap",
       meetings: "Melding: bijeenkomsten",
       actions: "Melding: afspraken",

@@ -19,6 +19,8 @@ const schema = z.object({
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   /** Immediate notification mails wait this long, so nothing is mailed that was already seen in the app. */
   NOTIFY_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** How many posts one person may write in a minute (threads and replies together). */
+  POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
   /** Where `npm run db:backup` writes its copies; keep it on another disk, or copy it off the machine. */
   BACKUP_DIR: z.string().min(1).default("data/backups"),
   /** How many backups `npm run db:backup` keeps; older ones are deleted after a good new one. */

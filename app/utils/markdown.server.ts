@@ -63,3 +63,59 @@ export function renderMarkdown(source: string): string {
   const html = marked.parse(source, { async: false, gfm: true, breaks: true }) as string;
   return sanitizeHtml(html, policy);
 }
+
+const MENTION_TOKEN = (index: number) => `\u0001mention${index}\u0001`;
+const MENTION_TOKEN_PATTERN = /\u0001mention(\d+)\u0001/g;
+
+function escapeHtml(text: string) {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/**
+ * A discussion post: Markdown through the same renderer and sanitiser, with `@[Name]` of the
+ * circle's people turned into a mention. Mentions become opaque tokens before Markdown runs and
+ * are put back after sanitising, as markup built here from escaped names: nothing the author
+ * typed reaches the page unsanitised. Control characters the author typed are dropped first, so
+ * nobody can forge a token.
+ */
+export function renderPostMarkdown(
+  source: string,
+  mentioned: readonly { id: number; name: string }[],
+): string {
+  // eslint-disable-next-line no-control-regex
+  let prepared = source.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  const byName = new Map(mentioned.map((p, i) => [p.name.toLocaleLowerCase("nl"), i]));
+  prepared = prepared.replace(/@\[([^\]\n]{1,100})\]/g, (whole, name: string) => {
+    const index = byName.get(name.trim().toLocaleLowerCase("nl"));
+    return index === undefined ? whole : MENTION_TOKEN(index);
+  });
+  return renderMarkdown(prepared).replace(MENTION_TOKEN_PATTERN, (_token, index: string) => {
+    const person = mentioned[Number(index)];
+    return person
+      ? `<span class="mention" data-user-id="${person.id}">@${escapeHtml(person.name)}</span>`
+      : "";
+  });
+}
+
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&nbsp;": " ",
+};
+
+/** The words of sanitised HTML, for the search index (never shown as HTML). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -187,7 +187,7 @@ const matrix: Record<string, Row> = {
     action: {
       fields: () => ({
         ...Object.fromEntries(
-          ["mentions", "threads", "membership", "meetings", "actions", "contact", "account"].map(
+          ["mentions", "replies", "threads", "posts", "membership", "meetings", "actions", "contact", "account"].map(
             (c) => [`channels.${c}`, "digest"],
           ),
         ),

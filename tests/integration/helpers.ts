@@ -22,6 +22,8 @@ import { hashPassword } from "~/utils/password.server";
 import { listOutbox } from "~/utils/outbox.server";
 import { processOutbox } from "~/models/outbox.server";
 import { resetEnvCache } from "~/utils/env.server";
+import { getDb } from "~/utils/db.server";
+import { memberships } from "../../db/schema";
 
 export const BASE = "http://localhost:3000";
 
@@ -395,4 +397,32 @@ export async function makeCircle(input: Partial<CircleInput> = {}) {
     ...input,
   });
   return { id, coach, programme };
+}
+
+/**
+ * A circle with members who accepted the house rules, ready for discussions:
+ * `const { id, coach, members } = await makeDiscussionCircle({ members: 3 })`.
+ */
+export async function makeDiscussionCircle(
+  input: { members?: number; capacityMax?: number; status?: CircleInput["status"] } = {},
+) {
+  const circle = await makeCircle({
+    capacityMax: input.capacityMax ?? Math.max(3, input.members ?? 2),
+    status: input.status ?? "active",
+  });
+  const members: Array<Awaited<ReturnType<typeof makeUser>>> = [];
+  for (let i = 0; i < (input.members ?? 2); i += 1) {
+    const user = await makeUser({ name: `Lid ${i + 1} ${Math.random().toString(36).slice(2, 6)}` });
+    getDb()
+      .insert(memberships)
+      .values({
+        circleId: circle.id,
+        userId: user.id,
+        state: "member",
+        houseRulesAcceptedAt: new Date(),
+      })
+      .run();
+    members.push(user);
+  }
+  return { ...circle, members };
 }
