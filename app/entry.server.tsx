@@ -2,6 +2,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
+import { ServerHtmlProvider } from "./utils/server-html";
 
 /**
  * Renders the document in one go. No route streams (no `defer`), so streaming bought nothing
@@ -19,7 +20,9 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? "";
   const html = renderToString(
     <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} />
+      <ServerHtmlProvider value={loadContext.serverHtml ?? new Map()}>
+        <RemixServer context={remixContext} url={request.url} />
+      </ServerHtmlProvider>
     </NonceProvider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");

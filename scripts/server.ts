@@ -163,7 +163,13 @@ const FILE_LIKE = /\.[A-Za-z0-9]+$/;
 app.use((req, res, next) => (FILE_LIKE.test(req.path) ? servePublic(req, res, next) : next()));
 
 function getLoadContext(req: express.Request, res: express.Response): LoadContext {
-  return { cspNonce: res.locals.cspNonce as string, clientIp: clientKey(req.ip), publisher };
+  return {
+    cspNonce: res.locals.cspNonce as string,
+    clientIp: clientKey(req.ip),
+    publisher,
+    documentRequest: req.query._data === undefined,
+    serverHtml: new Map(),
+  };
 }
 
 if (isDev) {

@@ -37,6 +37,11 @@ export function LiveProvider({ userId, children }: { userId: number | null; chil
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
 }
 
+/** The tab's socket once connected (null before hydration and while it loads). */
+export function useSocket() {
+  return useContext(SocketContext);
+}
+
 export function useLiveEvent(handler: (event: LiveEvent) => void) {
   const socket = useContext(SocketContext);
   const latest = useRef(handler);

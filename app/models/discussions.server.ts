@@ -898,3 +898,8 @@ export function eventsSince(circleId: number, since: number) {
     })),
   );
 }
+
+/** What a post would look like in this circle, without storing anything. */
+export function previewPost(circleId: number, source: string): string {
+  return render(source, circlePeople(circleId)).html;
+}

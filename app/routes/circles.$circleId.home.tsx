@@ -92,7 +92,12 @@ export default function CircleHome() {
           </section>
           <section className="card stack" aria-labelledby="threads-title">
             <h2 id="threads-title">{t("circle.threadsTitle")}</h2>
-            <p className="muted">{t("circle.threadsSoon")}</p>
+            <p className="muted">{t("circle.threadsIntro")}</p>
+            <p>
+              <Link to={`/circles/${circle.id}/threads`} className="button button-secondary">
+                {t("circle.toThreads")}
+              </Link>
+            </p>
           </section>
           <section className="card stack" aria-labelledby="meetings-title">
             <h2 id="meetings-title">{t("circle.meetingsTitle")}</h2>

@@ -5,6 +5,7 @@
  */
 import type { Server as HttpServer } from "node:http";
 import { Server as IOServer } from "socket.io";
+import type { DiscussionEvent } from "../domain/discussions";
 import { getSessionFromCookie, isSessionActive } from "../utils/session.server";
 
 /** Grows with the product (notifications, threads, meetings); each names what changed, not the data. */
@@ -27,6 +28,8 @@ export interface Publisher {
    * reload through their loaders, which check access again.
    */
   revalidateUser(userId: number): void;
+  /** Sends a circle's discussion events to the sockets in its room. */
+  discussion(events: DiscussionEvent[]): void;
 }
 
 export const LIVE_EVENT = "live";
@@ -108,6 +111,9 @@ export function createPublisher(io: IOServer | null): Publisher {
     },
     disconnectUser(userId) {
       io?.in(userRoom(userId)).disconnectSockets(true);
+    },
+    discussion(events) {
+      for (const event of events) io?.to(`circle:${event.circleId}`).emit("discussion", event);
     },
     revalidateUser(userId) {
       if (!io) return;

@@ -65,6 +65,7 @@ export function renderMarkdown(source: string): string {
 }
 
 const MENTION_TOKEN = (index: number) => `\u0001mention${index}\u0001`;
+// eslint-disable-next-line no-control-regex -- the token is made of a control character on purpose
 const MENTION_TOKEN_PATTERN = /\u0001mention(\d+)\u0001/g;
 
 function escapeHtml(text: string) {

@@ -11,6 +11,7 @@ import { acceptHouseRules, applyToCircle, decideApplication } from "~/models/mem
 import { getMembership } from "~/models/circles.server";
 import { defaultWeights } from "~/models/programmes.server";
 import { runMatching } from "~/models/matching.server";
+import { createThread } from "~/models/discussions.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import {
   actionArgs,
@@ -50,6 +51,8 @@ type World = {
   circleId: number;
   programmeId: number;
   proposalId: number;
+  threadId: number;
+  postId: number;
   applicantMembershipId: number;
   inviteeEmail: string;
   userIds: Partial<Record<Persona, number>>;
@@ -187,9 +190,17 @@ const matrix: Record<string, Row> = {
     action: {
       fields: () => ({
         ...Object.fromEntries(
-          ["mentions", "replies", "threads", "posts", "membership", "meetings", "actions", "contact", "account"].map(
-            (c) => [`channels.${c}`, "digest"],
-          ),
+          [
+            "mentions",
+            "replies",
+            "threads",
+            "posts",
+            "membership",
+            "meetings",
+            "actions",
+            "contact",
+            "account",
+          ].map((c) => [`channels.${c}`, "digest"]),
         ),
         digestHour: "7",
       }),
@@ -331,6 +342,44 @@ const matrix: Record<string, Row> = {
       expect: only({ coach: "ok" }),
     },
   },
+  // Discussions: the circle's people only; organisers who are not in it get nothing.
+  "circles.$circleId.threads._index": {
+    path: (w) => `/circles/${w.circleId}/threads`,
+    params: circleParams,
+    loader: only({ member: "ok", coach: "ok" }),
+  },
+  "circles.$circleId.threads.new": {
+    path: (w) => `/circles/${w.circleId}/threads/new`,
+    params: circleParams,
+    loader: only({ member: "ok", coach: "ok" }),
+    action: {
+      fields: () => ({ title: "Een vraag", body: "Wie weet dit?" }),
+      expect: only({ member: "redirect", coach: "redirect" }),
+    },
+  },
+  "circles.$circleId.threads.$threadId": {
+    path: (w) => `/circles/${w.circleId}/threads/${w.threadId}`,
+    params: (w) => ({ circleId: String(w.circleId), threadId: String(w.threadId) }),
+    loader: only({ member: "ok", coach: "ok" }),
+    action: {
+      fields: (w) => ({ intent: "react", postId: String(w.postId), reaction: "idea" }),
+      expect: only({ member: "ok", coach: "ok" }),
+    },
+  },
+  // The post's source and earlier versions: its author (the member) and the coach.
+  "circles.$circleId.posts.$postId": {
+    path: (w) => `/circles/${w.circleId}/posts/${w.postId}`,
+    params: (w) => ({ circleId: String(w.circleId), postId: String(w.postId) }),
+    loader: only({ member: "ok", coach: "ok" }),
+  },
+  "circles.$circleId.preview": {
+    path: (w) => `/circles/${w.circleId}/preview`,
+    params: circleParams,
+    action: {
+      fields: () => ({ body: "**Vet**" }),
+      expect: only({ member: "ok", coach: "ok" }),
+    },
+  },
   "circles.$circleId.edit": {
     path: (w) => `/circles/${w.circleId}/edit`,
     params: circleParams,
@@ -368,6 +417,14 @@ async function buildWorld(): Promise<World> {
     message: null,
   });
   acceptHouseRules(member.id, circleId);
+  const thread = createThread({
+    circleId,
+    authorId: member.id,
+    title: "Personeel vinden",
+    source: "Hoe pakken jullie dat aan?",
+    key: null,
+  });
+  if (!thread.ok) throw new Error("thread refused");
   const proposalId = runMatching({
     actorId: programme.organiser.id,
     programmeId: programme.id,
@@ -384,6 +441,8 @@ async function buildWorld(): Promise<World> {
     circleId,
     programmeId: programme.id,
     proposalId,
+    threadId: thread.threadId,
+    postId: thread.postId,
     applicantMembershipId: getMembership(circleId, applicant.id)!.id,
     inviteeEmail: invitee.email,
     userIds: {

@@ -17,6 +17,7 @@ import {
 } from "~/server/realtime.server";
 import { createUser } from "~/models/users.server";
 import type { Role } from "~/domain/states";
+import type { DiscussionEvent } from "~/domain/discussions";
 import { startSession } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { listOutbox } from "~/utils/outbox.server";
@@ -33,6 +34,7 @@ export function recordingPublisher() {
   const disconnected: number[] = [];
   const disconnectedSessions: string[] = [];
   const revalidated: number[] = [];
+  const discussion: DiscussionEvent[] = [];
   const publisher: Publisher = {
     toUser: (userId, event) => sent.push({ userId, event }),
     notified: (userIds) => {
@@ -43,8 +45,9 @@ export function recordingPublisher() {
     disconnectSession: (sessionId) => disconnectedSessions.push(sessionId),
     disconnectUser: (userId) => disconnected.push(userId),
     revalidateUser: (userId) => revalidated.push(userId),
+    discussion: (events) => discussion.push(...events),
   };
-  return { publisher, sent, disconnected, disconnectedSessions, revalidated };
+  return { publisher, sent, disconnected, disconnectedSessions, revalidated, discussion };
 }
 
 export function makeContext(overrides: Partial<LoadContext> = {}): LoadContext {
@@ -52,6 +55,8 @@ export function makeContext(overrides: Partial<LoadContext> = {}): LoadContext {
     cspNonce: "test",
     clientIp: "127.0.0.1",
     publisher: recordingPublisher().publisher,
+    documentRequest: false,
+    serverHtml: new Map(),
     ...overrides,
   };
 }

@@ -1,0 +1,418 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+  SerializeFrom,
+} from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import {
+  Link,
+  useFetcher,
+  useLoaderData,
+  useRevalidator,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "~/i18n/use-translation";
+import { useCircleLive } from "~/components/circle-live";
+import { Composer, type ComposerHandle } from "~/components/discussion/composer";
+import { Post, type PagePost } from "~/components/discussion/post";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList } from "~/components/forms";
+import { PageHeader } from "~/components/page";
+import {
+  quoteMarkdown,
+  type DiscussionEvent,
+  type PostView,
+  type ThreadView,
+} from "~/domain/discussions";
+import { can } from "~/domain/permissions";
+import {
+  circlePeople,
+  createPost,
+  deletePost,
+  discussionEvents,
+  editPost,
+  getPost,
+  loadThread,
+  markRead,
+  toggleReaction,
+  type EventRef,
+} from "~/models/discussions.server";
+import { requireCircle } from "~/utils/circle-guards.server";
+import { ThreadPageSchema } from "~/utils/discussion-forms.server";
+import { refusalMessage } from "~/utils/discussion-messages";
+import { readFormData } from "~/utils/forms.server";
+import { idParam, notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.thread.title} · Kringwijs` : "Kringwijs" },
+];
+
+/**
+ * A thread for the circle's people. The posts' HTML travels once: in the markup on a document
+ * request, in the data on a client navigation (see app/utils/server-html.tsx).
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, circle, resource } = await requireCircle(
+    request,
+    params.circleId,
+    "circle.view_private",
+  );
+  const moderate = can(user, "circle.moderate", resource);
+  const page = loadThread(circle.id, idParam(params.threadId), { id: user!.id, isCoach: moderate });
+  if (!page) notFound();
+  const posts: PagePost[] = page.posts.map((post) => {
+    if (!context.documentRequest || post.html === null) return post;
+    context.serverHtml.set(`post-body-${post.id}`, post.html);
+    return { ...post, html: null, inDom: true };
+  });
+  const discuss = can(user, "circle.discuss", resource);
+  return json({
+    circle: { id: circle.id, name: circle.name },
+    thread: page.thread,
+    posts,
+    firstUnreadPostId: page.firstUnreadPostId,
+    seq: page.seq,
+    viewerId: user!.id,
+    people: circlePeople(circle.id),
+    key: crypto.randomUUID(),
+    may: { discuss, moderate, reply: discuss && !page.thread.locked },
+  });
+}
+
+/** Reading markers, reactions, replies and edits update the page themselves (see the action). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => {
+  const intent = formData?.get("intent");
+  if (
+    intent === "read" ||
+    intent === "react" ||
+    intent === "reply" ||
+    intent === "edit" ||
+    intent === "delete"
+  )
+    return false;
+  return defaultShouldRevalidate;
+};
+
+/** What the action answers a fetcher: the post as it is now, or errors to show. */
+type ThreadActionData = {
+  ok: boolean;
+  post?: PostView;
+  seq?: number;
+  key?: string;
+  errors?: string[];
+  fieldErrors?: Record<string, string[]>;
+};
+
+type Failure = { ok: false; errors: string[]; fieldErrors: Record<string, string[]> };
+
+const failure = (errors: string[], fieldErrors: Record<string, string[]> = {}, status = 400) =>
+  json<Failure>({ ok: false, errors, fieldErrors }, { status });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  // Marking read is reading; everything else is taking part.
+  const { user, circle } = await requireCircle(
+    request,
+    params.circleId,
+    intent === "read" ? "circle.view_private" : "circle.discuss",
+  );
+  const threadId = idParam(params.threadId);
+  const submission = parseWithZod(formData, { schema: ThreadPageSchema });
+  if (submission.status !== "success") {
+    const { "": formErrors, ...fieldErrors } = submission.reply().error ?? {};
+    return failure(
+      formErrors ?? [],
+      Object.fromEntries(Object.entries(fieldErrors).map(([name, e]) => [name, e ?? []])),
+    );
+  }
+  const value = submission.value;
+  const base = { circleId: circle.id, userId: user!.id };
+  const publish = (events: EventRef[], notified: number[]) => {
+    context.publisher.notified(notified);
+    context.publisher.discussion(discussionEvents(events));
+  };
+  /** The post as the actor now sees it, so the page can show it without reloading the thread. */
+  const answer = (postId: number, events: EventRef[], extra: Record<string, unknown> = {}) =>
+    json({
+      ok: true as const,
+      post: getPost(circle.id, postId, { id: user!.id, isCoach: false })?.view,
+      seq: events.at(-1)?.seq,
+      ...extra,
+    });
+  switch (value.intent) {
+    case "reply": {
+      const result = createPost({
+        circleId: circle.id,
+        threadId,
+        authorId: user!.id,
+        source: value.body,
+        parentId: value.parentId ?? null,
+        key: value.key,
+      });
+      if (!result.ok)
+        return failure([refusalMessage(result)], {}, result.reason === "not_found" ? 404 : 400);
+      if (result.threadId !== threadId) notFound();
+      publish(result.events, result.notified);
+      // Without JavaScript the form was a plain POST: show the thread at the new post.
+      if (context.documentRequest)
+        throw redirect(`/circles/${circle.id}/threads/${threadId}#post-${result.postId}`);
+      return answer(result.postId, result.events, { key: crypto.randomUUID() });
+    }
+    case "edit": {
+      const result = editPost({ ...base, postId: value.postId, source: value.body });
+      if (!result.ok) return failure([], { body: [refusalMessage(result)] });
+      publish(result.events, result.notified);
+      return answer(value.postId, result.events);
+    }
+    case "delete": {
+      const result = deletePost({ ...base, postId: value.postId });
+      if (!result.ok) return failure([refusalMessage(result)]);
+      publish(result.events, result.notified);
+      return answer(value.postId, result.events);
+    }
+    case "react": {
+      const result = toggleReaction({ ...base, postId: value.postId, reaction: value.reaction });
+      if (!result.ok) return failure([refusalMessage(result)]);
+      publish(result.events, result.notified);
+      return answer(value.postId, result.events);
+    }
+    case "read":
+      markRead(user!.id, threadId, value.postId);
+      return json({ ok: true as const });
+  }
+}
+
+type Data = SerializeFrom<typeof loader>;
+
+/**
+ * The page's posts: the loader's, with what arrived since (live events, own actions) laid over
+ * them. An overlay entry carries the sequence number it came with and is dropped once the loader
+ * data is as new, so a later reload never shows an older state.
+ */
+function usePosts(data: Data) {
+  const [overlay, setOverlay] = useState<Map<number, { post: PagePost; seq: number }>>(new Map());
+  const [thread, setThread] = useState<{ view: ThreadView; seq: number } | null>(null);
+  useEffect(() => {
+    setOverlay((current) => {
+      const kept = new Map([...current].filter(([, entry]) => entry.seq > data.seq));
+      return kept.size === current.size ? current : kept;
+    });
+    setThread((current) => (current && current.seq > data.seq ? current : null));
+  }, [data.seq]);
+
+  const posts = useMemo(() => {
+    const byId = new Map<number, PagePost>(data.posts.map((p) => [p.id, p as PagePost]));
+    for (const [id, entry] of overlay) {
+      const known = byId.get(id);
+      // Live events carry no words of a hidden post; the coach keeps the ones already on the page.
+      const keepWords = entry.post.html === null && entry.post.state === "hidden" && known;
+      byId.set(
+        id,
+        keepWords ? { ...entry.post, html: known.html, inDom: known.inDom } : entry.post,
+      );
+    }
+    return [...byId.values()]
+      .filter((p) => p.threadId === data.thread.id)
+      .sort((a, b) => a.id - b.id);
+  }, [data.posts, data.thread.id, overlay]);
+
+  const apply = (post: PostView, seq: number, mine?: PostView["mine"]) =>
+    setOverlay((current) => {
+      const previous = current.get(post.id);
+      if (previous && previous.seq > seq) return current;
+      const next = new Map(current);
+      // Live events do not know the viewer's own reactions; keep what the page knew.
+      const known = data.posts.find((p) => p.id === post.id);
+      next.set(post.id, {
+        post: { ...post, mine: mine ?? previous?.post.mine ?? known?.mine ?? [] },
+        seq,
+      });
+      return next;
+    });
+  const applyThread = (view: ThreadView, seq: number) =>
+    setThread((current) => (current && current.seq > seq ? current : { view, seq }));
+  return { posts, thread: thread?.view ?? data.thread, apply, applyThread };
+}
+
+export default function ThreadPage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const { circle, viewerId, people, may, firstUnreadPostId } = data;
+  const { posts, thread, apply, applyThread } = usePosts(data);
+  const revalidator = useRevalidator();
+  const composer = useRef<ComposerHandle>(null);
+  const [replyTo, setReplyTo] = useState<PagePost | null>(null);
+  const [waiting, setWaiting] = useState<number[]>([]);
+  const reply = useFetcher<ThreadActionData>();
+  const read = useFetcher();
+  const [key, setKey] = useState<string>(data.key);
+  const action = `/circles/${circle.id}/threads/${thread.id}`;
+  const canReply = may.discuss && !thread.locked;
+
+  const { online } = useCircleLive({
+    circleId: circle.id,
+    seq: data.seq,
+    onEvents: (events: DiscussionEvent[]) => {
+      for (const event of events) {
+        if (event.thread?.id === thread.id) applyThread(event.thread, event.seq);
+        if (!event.post) continue;
+        const isNew =
+          event.kind === "post.created" &&
+          event.post.threadId === thread.id &&
+          event.post.author?.id !== viewerId &&
+          !posts.some((p) => p.id === event.post!.id);
+        apply(event.post, event.seq);
+        // Someone else's new post waits behind the bar, so the page does not jump while reading.
+        if (isNew) setWaiting((w) => (w.includes(event.post!.id) ? w : [...w, event.post!.id]));
+      }
+    },
+    onReload: () => revalidator.revalidate(),
+  });
+
+  // Open at the first unread post (unless the link names a post).
+  useEffect(() => {
+    if (window.location.hash || !firstUnreadPostId) return;
+    const el = document.getElementById(`post-${firstUnreadPostId}`);
+    el?.scrollIntoView({ block: "start" });
+    el?.focus({ preventScroll: true });
+  }, [firstUnreadPostId]);
+
+  // After a reply was sent: show it, clear the draft, take a fresh key for the next one.
+  useEffect(() => {
+    const result = reply.data;
+    if (reply.state !== "idle" || !result?.ok || !result.post) return;
+    apply(result.post, result.seq ?? 0, []);
+    composer.current?.clear();
+    setReplyTo(null);
+    if (result.key) setKey(result.key);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reply.state, reply.data]);
+
+  const showWaiting = () => {
+    const first = waiting[0];
+    const last = Math.max(...waiting);
+    setWaiting([]);
+    read.submit({ intent: "read", postId: String(last) }, { method: "post", action });
+    if (first) requestAnimationFrame(() => document.getElementById(`post-${first}`)?.focus());
+  };
+
+  const visible = posts.filter((p) => !waiting.includes(p.id));
+  const topLevel = visible.filter((p) => p.parentId === null);
+  const repliesOf = (id: number) => visible.filter((p) => p.parentId === id);
+  const onlineNames = people.filter((p) => online.includes(p.id) && p.id !== viewerId);
+  const failed = reply.data && !reply.data.ok ? reply.data : null;
+
+  const renderPost = (post: PagePost, children?: ReactNode) => (
+    <Post
+      key={post.id}
+      post={post}
+      circleId={circle.id}
+      threadId={thread.id}
+      viewerId={viewerId}
+      people={people}
+      may={{ discuss: may.discuss, moderate: may.moderate, reply: canReply }}
+      firstUnread={post.id === firstUnreadPostId}
+      onReply={(p) => {
+        setReplyTo(p);
+        composer.current?.focus();
+      }}
+      onQuote={(p, passage) =>
+        composer.current?.insert(quoteMarkdown(p.author?.name ?? "", p.id, passage))
+      }
+      onChanged={(p, seq) => apply(p, seq ?? 0)}
+    >
+      {children}
+    </Post>
+  );
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={thread.title}
+        intro={
+          <Link to={`/circles/${circle.id}/threads`}>
+            {t("discussion.backToList", { circle: circle.name })}
+          </Link>
+        }
+      />
+      <p className="thread-badges">
+        {thread.pinned ? <span className="badge">📌 {t("discussion.pinned")}</span> : null}
+        {thread.locked ? <span className="badge">🔒 {t("discussion.locked")}</span> : null}
+        {onlineNames.length ? (
+          <span className="muted small" data-testid="online">
+            {t("discussion.online", { names: onlineNames.map((p) => p.name).join(", ") })}
+          </span>
+        ) : null}
+      </p>
+      <div className="posts" data-testid="posts">
+        {topLevel.map((post) =>
+          renderPost(
+            post,
+            repliesOf(post.id).length ? (
+              <div className="replies">{repliesOf(post.id).map((r) => renderPost(r))}</div>
+            ) : null,
+          ),
+        )}
+      </div>
+      {waiting.length ? (
+        <button
+          type="button"
+          className="new-posts-bar button button-primary"
+          onClick={showWaiting}
+          aria-live="polite"
+        >
+          {t("discussion.newPosts", { count: waiting.length })}
+        </button>
+      ) : null}
+      {canReply ? (
+        <reply.Form method="post" action={action} className="card stack reply-form" id="reply">
+          <input type="hidden" name="intent" value="reply" />
+          <input type="hidden" name="key" value={key} />
+          {replyTo ? (
+            <p className="replying-to">
+              <input type="hidden" name="parentId" value={replyTo.id} />
+              {t("discussion.replyingTo", { name: replyTo.author?.name ?? "" })}{" "}
+              <button type="button" className="link-button" onClick={() => setReplyTo(null)}>
+                {t("discussion.replyToThread")}
+              </button>
+            </p>
+          ) : null}
+          <ErrorList errors={failed?.errors} />
+          <Composer
+            ref={composer}
+            draftKey={`${circle.id}:${thread.id}`}
+            people={people}
+            circleId={circle.id}
+            label={t("discussion.yourReply")}
+            errors={failed?.fieldErrors?.body}
+            errorId="reply-body-errors"
+          />
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={reply.state !== "idle"}
+            >
+              {t("discussion.send")}
+            </button>
+          </div>
+        </reply.Form>
+      ) : (
+        <p className="card muted">
+          {thread.locked ? t("discussion.lockedNotice") : t("discussion.readOnlyNotice")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

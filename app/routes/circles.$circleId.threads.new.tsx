@@ -1,0 +1,91 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/i18n/use-translation";
+import { Composer } from "~/components/discussion/composer";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors, useIsPending } from "~/components/forms";
+import { PageHeader } from "~/components/page";
+import { TITLE_MAX_LENGTH } from "~/domain/discussions";
+import { circlePeople, createThread, discussionEvents } from "~/models/discussions.server";
+import { requireCircle } from "~/utils/circle-guards.server";
+import { NewThreadSchema } from "~/utils/discussion-forms.server";
+import { refusalMessage } from "~/utils/discussion-messages";
+import { badRequest, readFormData } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "discussion.newThread");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { circle } = await requireCircle(request, params.circleId, "circle.discuss");
+  return json({
+    circle: { id: circle.id, name: circle.name },
+    people: circlePeople(circle.id),
+    key: crypto.randomUUID(),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, circle } = await requireCircle(request, params.circleId, "circle.discuss");
+  const submission = parseWithZod(await readFormData(request), { schema: NewThreadSchema });
+  if (submission.status !== "success") return badRequest(submission);
+  const { title, body, key } = submission.value;
+  const result = createThread({
+    circleId: circle.id,
+    authorId: user!.id,
+    title,
+    source: body,
+    key,
+  });
+  if (!result.ok) return badRequest(submission, { formErrors: [refusalMessage(result)] });
+  context.publisher.notified(result.notified);
+  context.publisher.discussion(discussionEvents(result.events));
+  return redirect(`/circles/${circle.id}/threads/${result.threadId}?sent=1`);
+}
+
+export default function NewThread() {
+  const { t } = useTranslation();
+  const { circle, people, key } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useIsPending();
+  const [form, fields] = useForm<{ title: string; body: string; key: string }>({
+    id: "new-thread",
+    lastResult,
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="page page-narrow">
+      <PageHeader title={t("discussion.newThread")} intro={circle.name} />
+      <Form method="post" {...getFormProps(form)} className="card stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="key" value={key} />
+        <Field
+          label={t("discussion.title")}
+          field={fields.title}
+          inputProps={{ maxLength: TITLE_MAX_LENGTH, required: true }}
+        />
+        <Composer
+          draftKey={`${circle.id}:new`}
+          people={people}
+          circleId={circle.id}
+          label={t("discussion.openingPost")}
+          defaultValue={(fields.body.initialValue as string | undefined) ?? ""}
+          errors={fields.body.errors}
+          errorId={fields.body.errorId}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t("discussion.startThread")}
+          </button>
+          <Link to={`/circles/${circle.id}/threads`}>{t("common.cancel")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
