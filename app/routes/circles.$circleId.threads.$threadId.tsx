@@ -288,7 +288,7 @@ export default function ThreadPage() {
   useEffect(() => {
     const result = reply.data;
     if (reply.state !== "idle" || !result?.ok || !result.post) return;
-    apply(result.post, result.seq ?? 0, []);
+    apply(result.post, result.seq ?? 0, result.post.mine);
     composer.current?.clear();
     setReplyTo(null);
     if (result.key) setKey(result.key);
@@ -326,7 +326,7 @@ export default function ThreadPage() {
       onQuote={(p, passage) =>
         composer.current?.insert(quoteMarkdown(p.author?.name ?? "", p.id, passage))
       }
-      onChanged={(p, seq) => apply(p, seq ?? 0)}
+      onChanged={(p, seq) => apply(p, seq ?? 0, p.mine)}
     >
       {children}
     </Post>

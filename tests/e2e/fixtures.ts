@@ -368,3 +368,47 @@ export function emailOf(name: string): string {
   if (rows.length !== 1) throw new Error(`Expected one person named ${name}, found ${rows.length}`);
   return rows[0]!.email;
 }
+
+/**
+ * A circle in the first seeded programme whose members (who accepted the house rules) and coach
+ * are the given people; deleted with everything in it when the test finishes. Returns its id.
+ */
+export function circleWith({ members, coachId }: { members: number[]; coachId?: number }): number {
+  const circleId = writeDatabase((db) => {
+    const now = Date.now();
+    const { id: programmeId } = db
+      .prepare("select id from programme order by id limit 1")
+      .get() as {
+      id: number;
+    };
+    const circle = db
+      .prepare(
+        "insert into circle (programme_id, name, theme, status, capacity_min, capacity_max, meeting_mode, house_rules, created_at) values (?, ?, 'growth', 'active', 2, 12, 'online', ?, ?)",
+      )
+      .run(
+        programmeId,
+        `E2E kring ${crypto.randomBytes(2).toString("hex")}`,
+        "Wat hier gezegd wordt, blijft hier.",
+        now,
+      );
+    const id = Number(circle.lastInsertRowid);
+    for (const userId of members)
+      db.prepare(
+        "insert into membership (circle_id, user_id, state, house_rules_accepted_at, created_at) values (?, ?, 'member', ?, ?)",
+      ).run(id, userId, now, now);
+    if (coachId !== undefined) {
+      db.prepare("insert or ignore into programme_coach (programme_id, user_id) values (?, ?)").run(
+        programmeId,
+        coachId,
+      );
+      db.prepare("insert into circle_coach (circle_id, user_id) values (?, ?)").run(id, coachId);
+    }
+    return id;
+  });
+  onTestFinished(() =>
+    writeDatabase((db) => {
+      db.prepare("delete from circle where id = ?").run(circleId);
+    }),
+  );
+  return circleId;
+}

@@ -67,7 +67,7 @@ export function Post({
       if (fetcher.state === "idle" && fetcher.data?.post)
         onChanged(fetcher.data.post, fetcher.data.seq);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [react.data, remove.data]);
+  }, [react.state, react.data, remove.state, remove.data]);
 
   const quote = () => {
     const body = document.getElementById(bodyId(post.id));

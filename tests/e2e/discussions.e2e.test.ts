@@ -1,0 +1,137 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  circleWith,
+  expectNoConsoleErrors,
+  launchBrowser,
+  liveConnection,
+  login,
+  newPage,
+  seen,
+  visit,
+} from "./fixtures";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A value on `window` that survives client-side updates but not a reload. */
+async function markDocument(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { e2eMark?: string }).e2eMark = "not reloaded";
+  });
+}
+
+function documentMark(page: Page) {
+  return page.evaluate(() => (window as unknown as { e2eMark?: string }).e2eMark ?? null);
+}
+
+async function startThread(page: Page, circleId: number, title: string, body: string) {
+  await visit(page, `/circles/${circleId}/threads/new`);
+  await page.getByLabel("Onderwerp").fill(title);
+  await page.getByLabel("Je bericht").fill(body);
+  await page.getByRole("button", { name: "Gesprek starten" }).click();
+  await seen(page.getByRole("heading", { level: 1, name: title }));
+  return Number(/threads\/(\d+)/.exec(page.url())![1]);
+}
+
+async function reply(page: Page, text: string) {
+  await page.getByLabel("Je reactie").fill(text);
+  await page.getByRole("button", { name: "Plaatsen" }).click();
+  await seen(page.getByTestId("posts").getByText(text));
+}
+
+describe("discussions", () => {
+  it("A posts and edits, B sees both live without a reload", async () => {
+    const pageA = await newPage(browser);
+    const pageB = await newPage(browser);
+    const a = await login(pageA, { name: "Anna Akkerman" });
+    const b = await login(pageB, { name: "Bram Bakker" });
+    const circleId = circleWith({ members: [a.id, b.id] });
+    const threadId = await startThread(
+      pageA,
+      circleId,
+      "Personeel vinden",
+      "Hoe vinden jullie **goede mensen**?",
+    );
+    expect(await pageA.locator(".post-body strong").textContent()).toBe("goede mensen");
+
+    const live = liveConnection(pageB);
+    await visit(pageB, `/circles/${circleId}/threads/${threadId}`);
+    await live;
+    await markDocument(pageB);
+    // Give B's socket a moment to join the circle's room after connecting.
+    await pageB.waitForTimeout(300);
+
+    await reply(pageA, "Via de hogeschool, stagiairs blijven vaak.");
+    const bar = pageB.getByRole("button", { name: /1 nieuw bericht/ });
+    await bar.waitFor({ timeout: 2_000 });
+    await bar.click();
+    await seen(pageB.getByText("Via de hogeschool, stagiairs blijven vaak."));
+
+    // A edits the reply: B's page shows the new words in place, marked as edited.
+    const replyPost = pageA.locator(".post").filter({ hasText: "Via de hogeschool" });
+    await replyPost.getByRole("button", { name: "Aanpassen" }).click();
+    const editor = pageA.getByLabel("Je bericht aanpassen");
+    await expect.poll(() => editor.inputValue()).toContain("Via de hogeschool");
+    await editor.fill("Via de hogeschool en het ROC.");
+    await pageA.getByRole("button", { name: "Opslaan" }).click();
+    await seen(pageB.getByText("Via de hogeschool en het ROC."));
+    await seen(pageB.locator(".post").filter({ hasText: "ROC" }).getByText("bewerkt"));
+    expect(await documentMark(pageB)).toBe("not reloaded");
+    expectNoConsoleErrors(pageA);
+    expectNoConsoleErrors(pageB);
+  });
+
+  it("mentions through the autocomplete, previews, reacts, and keeps a draft across a reload", async () => {
+    const page = await newPage(browser);
+    const a = await login(page, { name: "Carla Claassen" });
+    const other = await login(await newPage(browser), { name: "Joël Jansen" });
+    const circleId = circleWith({ members: [a.id, other.id] });
+    const threadId = await startThread(
+      page,
+      circleId,
+      "Prijzen verhogen",
+      "Wie heeft dit jaar zijn prijzen verhoogd?",
+    );
+    await visit(page, `/circles/${circleId}/threads/${threadId}`);
+
+    const box = page.getByLabel("Je reactie");
+    await box.click();
+    await box.pressSequentially("Vraag aan @joel");
+    await seen(page.getByRole("option", { name: "Joël Jansen" }));
+    await box.press("Enter");
+    expect(await box.inputValue()).toBe("Vraag aan @[Joël Jansen] ");
+    await box.pressSequentially("hoe ging dat?");
+
+    // The draft survives a reload.
+    await page.reload();
+    await expect
+      .poll(() => page.getByLabel("Je reactie").inputValue())
+      .toBe("Vraag aan @[Joël Jansen] hoe ging dat?");
+
+    await page.getByRole("button", { name: "Voorbeeld" }).click();
+    await seen(page.getByTestId("preview").locator(".mention", { hasText: "@Joël Jansen" }));
+    await page.getByRole("button", { name: "Aanpassen" }).first().click();
+    await page.getByRole("button", { name: "Plaatsen" }).click();
+    await seen(page.getByTestId("posts").locator(".mention", { hasText: "@Joël Jansen" }));
+    // The draft is gone after sending.
+    await page.reload();
+    expect(await page.getByLabel("Je reactie").inputValue()).toBe("");
+
+    const opening = page.locator(".post").first();
+    await opening.getByRole("button", { name: "Goed idee" }).click();
+    await expect
+      .poll(() => opening.getByRole("button", { name: "Goed idee" }).getAttribute("aria-pressed"))
+      .toBe("true");
+    await page.reload();
+    expect(await opening.getByRole("button", { name: "Goed idee" }).textContent()).toContain("1");
+    expectNoConsoleErrors(page);
+  });
+});
