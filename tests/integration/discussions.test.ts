@@ -363,7 +363,7 @@ describe("the live log", () => {
     const thread = ok(
       createThread({ circleId, authorId: members[0]!.id, title: "T", source: "S", key: null }),
     );
-        ok(
+    ok(
       toggleReaction({
         circleId,
         postId: thread.postId,
