@@ -307,6 +307,8 @@ export function createPost(
       people,
       parentAuthorId,
       quotedAuthorIds: quoted,
+      // A reply to the thread itself answers the person who started it.
+      threadAuthorId: parentId === null ? thread.authorId : null,
       isNewThread: false,
     });
     return {
@@ -373,8 +375,8 @@ function quotedAuthors(tx: Tx, threadId: number, source: string): number[] {
 
 /**
  * Who hears about a new post, each person once, by the strongest reason: a mention, then a reply
- * to their post, then a quote of it; then a new thread (everyone), or, for people who follow
- * their circles by e-mail, any new post.
+ * to their post, then a quote of it, then a reply in the thread they started; then a new thread
+ * (everyone), or, for people who follow their circles by e-mail, any new post.
  */
 function tellPeople(
   tx: Tx,
@@ -388,6 +390,7 @@ function tellPeople(
     people: { id: number; name: string }[];
     parentAuthorId: number | null;
     quotedAuthorIds: number[];
+    threadAuthorId?: number | null;
     isNewThread: boolean;
   },
 ): number[] {
@@ -400,6 +403,7 @@ function tellPeople(
   for (const person of input.mentioned) add(person.id, "post.mention");
   add(input.parentAuthorId, "post.reply");
   for (const id of input.quotedAuthorIds) add(id, "post.quote");
+  add(input.threadAuthorId ?? null, "post.reply");
   for (const person of input.people) {
     if (input.isNewThread) add(person.id, "thread.created");
     // Following is opt-in: without an e-mail choice for "posts", the thread list's unread
