@@ -21,6 +21,27 @@ export default tseslint.config(
     },
   },
   {
+    // D32: zod runs on the server only. Schemas live in app/forms/*.server.ts, which the browser
+    // build replaces with empty modules; anything else a page imports must not pull zod in.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.server.ts", "app/**/*.test.ts", "app/utils/validation.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["zod", "zod/*", "@conform-to/zod", "@conform-to/zod/*", "~/utils/validation"],
+              allowTypeImports: true,
+              message:
+                "zod stays out of the browser (D32): put the schema in app/forms/*.server.ts and pass formConstraint(schema) from the loader.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

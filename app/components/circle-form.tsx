@@ -1,8 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { circleStatuses } from "~/domain/states";
 import {
   circleModeCodes,
@@ -16,47 +14,22 @@ import {
   themes,
 } from "~/domain/taxonomy";
 import { useLocale } from "~/i18n/use-locale";
-import { checkbox, choice, optionalText, requiredText, wholeNumber } from "~/utils/validation";
+import type { CircleSchema } from "~/forms/circles.server";
+import type { FormConstraint, FormInput } from "~/utils/forms.server";
 import { CheckboxField, ChoiceGroup, Field, FormErrors, SelectField, TextareaField } from "./forms";
 import { useIsPending } from "~/components/forms";
 
-export const CircleSchema = z
-  .object({
-    name: requiredText(120),
-    theme: choice(themeCodes),
-    description: optionalText(4000).transform((v) => v ?? ""),
-    status: choice(circleStatuses),
-    capacityMin: wholeNumber({ min: 2, max: 30 }),
-    capacityMax: wholeNumber({ min: 2, max: 30 }),
-    timeCommitment: optionalText(200).transform((v) => v ?? ""),
-    meetingMode: choice(circleModeCodes),
-    dayPart: optionalText(20).pipe(z.enum(dayPartCodes, { error: "validation.choose" }).nullable()),
-    province: optionalText(2).pipe(
-      z.enum(provinceCodes, { error: "validation.choose" }).nullable(),
-    ),
-    openForApplications: checkbox,
-    houseRules: requiredText(8000),
-    coachIds: z
-      .array(z.number({ error: "validation.invalid" }).int().positive(), {
-        error: "validation.invalid",
-      })
-      .max(10)
-      .default([]),
-  })
-  .superRefine((v, ctx) => {
-    if (v.capacityMax < v.capacityMin)
-      ctx.addIssue({ code: "custom", path: ["capacityMax"], message: "circle.maxBelowMin" });
-  });
-
-export type CircleDefaults = Partial<z.input<typeof CircleSchema>>;
+export type CircleDefaults = Partial<FormInput<typeof CircleSchema>>;
 
 export function CircleForm({
+  constraint,
   lastResult,
   defaultValue,
   coaches,
   canChooseCoaches,
   submitLabel,
 }: {
+  constraint: FormConstraint;
   lastResult?: SubmissionResult<string[]>;
   defaultValue: CircleDefaults;
   coaches: Array<{ id: number; name: string }>;
@@ -66,14 +39,11 @@ export function CircleForm({
   const { t } = useTranslation();
   const locale = useLocale();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof CircleSchema>>({
     id: "circle",
     lastResult,
-    constraint: getZodConstraint(CircleSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    constraint,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CircleSchema }),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">

@@ -1,24 +1,25 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
-import { emailField } from "~/utils/validation";
+import type { InviteSchema } from "~/forms/circles.server";
+import type { FormConstraint, FormInput } from "~/utils/forms.server";
 import { Field, FormErrors } from "./forms";
 import { useIsPending } from "~/components/forms";
 
-export const InviteSchema = z.object({ intent: z.literal("invite"), email: emailField });
-
 /** Invite an entrepreneur to a circle by e-mail address (coaches and organisers). */
-export function InviteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
+export function InviteForm({
+  constraint,
+  lastResult,
+}: {
+  constraint: FormConstraint;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
   const { t } = useTranslation();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof InviteSchema>>({
     id: "invite",
     lastResult: lastResult ?? undefined,
-    constraint: getZodConstraint(InviteSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+    constraint,
   });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">

@@ -1,33 +1,28 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
-import { choice } from "~/utils/validation";
+import type { MatchingPolicySchema } from "~/forms/programmes.server";
+import type { FormConstraint, FormInput } from "~/utils/forms.server";
 import { ChoiceGroup, FormErrors } from "./forms";
-import { checkSizes, PolicyFields, policyShape } from "./policy-fields";
+import { PolicyFields } from "./policy-fields";
 import { useIsPending } from "~/components/forms";
 
-export const MatchingPolicySchema = z
-  .object({ ...policyShape, meetingMode: choice(["in_person", "online"] as const) })
-  .superRefine(checkSizes);
-
 export function MatchingPolicyForm({
+  constraint,
   lastResult,
   defaultValue,
 }: {
+  constraint: FormConstraint;
   lastResult?: SubmissionResult<string[]>;
-  defaultValue: Partial<z.input<typeof MatchingPolicySchema>>;
+  defaultValue: Partial<FormInput<typeof MatchingPolicySchema>>;
 }) {
   const { t } = useTranslation();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof MatchingPolicySchema>>({
     id: "matching-policy",
     lastResult,
-    constraint: getZodConstraint(MatchingPolicySchema),
+    constraint,
     defaultValue,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MatchingPolicySchema }),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">

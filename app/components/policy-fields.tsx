@@ -1,35 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { weightKeys } from "~/domain/matching/model";
-import { choice, wholeNumber } from "~/utils/validation";
 import { ChoiceGroup, Field } from "./forms";
-
-/** The matching policy a programme stores and an organiser may adjust per run: one definition. */
-const weight = wholeNumber({ min: 0, max: 5 });
-
-export const policyShape = {
-  sizeMin: wholeNumber({ min: 3, max: 20 }),
-  sizeTarget: wholeNumber({ min: 3, max: 20 }),
-  sizeMax: wholeNumber({ min: 3, max: 20 }),
-  sectorPolicy: choice(["mixed", "same"] as const),
-  weights: z.object(
-    Object.fromEntries(weightKeys.map((k) => [k, weight])) as Record<
-      (typeof weightKeys)[number],
-      typeof weight
-    >,
-  ),
-};
-
-export function checkSizes(
-  v: { sizeMin: number; sizeTarget: number; sizeMax: number },
-  ctx: z.RefinementCtx,
-) {
-  if (v.sizeTarget < v.sizeMin)
-    ctx.addIssue({ code: "custom", path: ["sizeTarget"], message: "programme.targetBelowMin" });
-  if (v.sizeMax < v.sizeTarget)
-    ctx.addIssue({ code: "custom", path: ["sizeMax"], message: "programme.maxBelowTarget" });
-}
 
 type PolicyFieldset = {
   sizeMin: FieldMetadata<number | undefined>;

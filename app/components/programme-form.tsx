@@ -1,47 +1,24 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { label, provinceCodes, provinces, themeCodes, themes } from "~/domain/taxonomy";
 import { useLocale } from "~/i18n/use-locale";
-import { choices, isoDate, optionalText, requiredText } from "~/utils/validation";
+import type { ProgrammeSchema } from "~/forms/programmes.server";
+import type { FormConstraint, FormInput } from "~/utils/forms.server";
 import { ChoiceGroup, Field, FormErrors, SelectField, TextareaField } from "./forms";
-import { checkSizes, PolicyFields, policyShape } from "./policy-fields";
+import { PolicyFields } from "./policy-fields";
 import { useIsPending } from "~/components/forms";
 
-export const ProgrammeSchema = z
-  .object({
-    name: requiredText(120),
-    description: optionalText(4000).transform((v) => v ?? ""),
-    themes: choices(themeCodes),
-    province: optionalText(2).pipe(
-      z.enum(provinceCodes, { error: "validation.choose" }).nullable(),
-    ),
-    startsOn: isoDate,
-    endsOn: isoDate,
-    ...policyShape,
-    coachIds: z
-      .array(z.number({ error: "validation.invalid" }).int().positive(), {
-        error: "validation.invalid",
-      })
-      .max(50)
-      .default([]),
-  })
-  .superRefine((v, ctx) => {
-    if (v.endsOn < v.startsOn)
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "programme.endBeforeStart" });
-    checkSizes(v, ctx);
-  });
-
-export type ProgrammeDefaults = Partial<z.input<typeof ProgrammeSchema>>;
+export type ProgrammeDefaults = Partial<FormInput<typeof ProgrammeSchema>>;
 
 export function ProgrammeForm({
+  constraint,
   lastResult,
   defaultValue,
   coaches,
   submitLabel,
 }: {
+  constraint: FormConstraint;
   lastResult?: SubmissionResult<string[]>;
   defaultValue: ProgrammeDefaults;
   coaches: Array<{ id: number; name: string }>;
@@ -50,14 +27,11 @@ export function ProgrammeForm({
   const { t } = useTranslation();
   const locale = useLocale();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof ProgrammeSchema>>({
     id: "programme",
     lastResult,
-    constraint: getZodConstraint(ProgrammeSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    constraint,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeSchema }),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">

@@ -1,9 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import type { NotificationCategory } from "~/domain/notifications";
@@ -11,12 +9,10 @@ import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { countPendingMails, listFailedMails, retryMail } from "~/models/outbox.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { RetrySchema } from "~/forms/admin.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
-import { idField } from "~/utils/validation";
-
-const RetrySchema = z.object({ id: idField });
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "outboxAdmin.title");
 
@@ -31,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, "users.manage_roles");
-  const submission = parseWithZod(await readFormData(request), { schema: RetrySchema });
+  const submission = await parseForm(request, RetrySchema);
   if (submission.status !== "success") return badRequest(submission);
   if (!retryMail(submission.value.id))
     return badRequest(submission, { formErrors: ["outboxAdmin.notFailed"] });

@@ -1,24 +1,17 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { roles } from "~/domain/states";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { changeRole, listUsers, USERS_PAGE_SIZE } from "~/models/users.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { RoleSchema } from "~/forms/admin.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
-
-const RoleSchema = z.object({
-  intent: z.enum(["grant", "revoke"], { error: "validation.invalid" }),
-  userId: z.coerce.number({ error: "validation.invalid" }).int().positive(),
-  role: z.enum(roles, { error: "validation.invalid" }),
-});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.title");
 
@@ -42,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "users.manage_roles");
-  const submission = parseWithZod(await readFormData(request), { schema: RoleSchema });
+  const submission = await parseForm(request, RoleSchema);
   if (submission.status !== "success") return badRequest(submission);
   const { intent, userId, role } = submission.value;
   const result = changeRole({ actorId: actor.id, userId, role, grant: intent === "grant" });

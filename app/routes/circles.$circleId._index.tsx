@@ -1,10 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextareaField, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -22,23 +20,11 @@ import { useLocale } from "~/i18n/use-locale";
 import { circleComposition, getMembership } from "~/models/circles.server";
 import { applyToCircle, leaveCircle, respondToInvitation } from "~/models/memberships.server";
 import { requireCircle } from "~/utils/circle-guards.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { ApplySchema, CirclePageSchema } from "~/forms/circles.server";
+import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
 import { forbidden } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
-import { requiredText } from "~/utils/validation";
-
-const ApplySchema = z.object({ intent: z.literal("apply"), motivation: requiredText(1000) });
-const ActionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    ApplySchema,
-    z.object({ intent: z.literal("accept") }),
-    z.object({ intent: z.literal("decline") }),
-    z.object({ intent: z.literal("leave") }),
-  ],
-  { error: "validation.invalid" },
-);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "circles.summaryTitle");
 
@@ -77,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       edit: can(user, "circle.edit", resource),
       manage: can(user, "circle.manage_members", resource),
     },
+    constraint: formConstraint(ApplySchema),
   });
 }
 
@@ -87,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     "circle.view_summary",
   );
   if (!user) forbidden();
-  const submission = parseWithZod(await readFormData(request), { schema: ActionSchema });
+  const submission = await parseForm(request, CirclePageSchema);
   if (submission.status !== "success") return badRequest(submission);
   const here = `/circles/${circle.id}`;
   switch (submission.value.intent) {
@@ -148,15 +135,14 @@ function Composition({
 export default function CircleSummary() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { circle, composition, signedIn, state, message, may } = useLoaderData<typeof loader>();
+  const { circle, composition, signedIn, state, message, may, constraint } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof ApplySchema>>({
     id: "apply",
     lastResult,
-    constraint: getZodConstraint(ApplySchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplySchema }),
+    constraint,
   });
   return (
     <div className="page narrow">

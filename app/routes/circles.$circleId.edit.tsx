@@ -1,12 +1,11 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
-import { CircleForm, CircleSchema } from "~/components/circle-form";
+import { CircleForm } from "~/components/circle-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { InviteForm, InviteSchema } from "~/components/invite-form";
+import { InviteForm } from "~/components/invite-form";
+import { CircleSchema, EditSchema, InviteSchema } from "~/forms/circles.server";
 import { PageHeader } from "~/components/page";
 import { can } from "~/domain/permissions";
 import { updateCircle } from "~/models/circles.server";
@@ -14,15 +13,9 @@ import { refuseSelfAppointment } from "~/models/programmes.server";
 import { fillFreeSeats, inviteToCircle } from "~/models/memberships.server";
 import { getProgramme } from "~/models/programmes.server";
 import { requireCircle } from "~/utils/circle-guards.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { badRequest, formConstraint, parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders, redirectWithToast } from "~/utils/toast.server";
-
-const EditSchema = z.discriminatedUnion(
-  "intent",
-  [CircleSchema.safeExtend({ intent: z.literal("save") }), InviteSchema],
-  { error: "validation.invalid" },
-);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "circles.edit");
 
@@ -35,12 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canChooseCoaches: isOrganiser,
     canInvite: can(user, "circle.invite", resource),
     isCoach: resource.relation.isCoach,
+    constraints: { invite: formConstraint(InviteSchema), circle: formConstraint(CircleSchema) },
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, circle, resource } = await requireCircle(request, params.circleId, "circle.edit");
-  const submission = parseWithZod(await readFormData(request), { schema: EditSchema });
+  const submission = await parseForm(request, EditSchema);
   if (submission.status !== "success") return badRequest(submission);
   const value = submission.value;
   if (value.intent === "invite") {
@@ -82,7 +76,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditCircle() {
   const { t } = useTranslation();
-  const { circle, coaches, canChooseCoaches, canInvite, isCoach } = useLoaderData<typeof loader>();
+  const { circle, coaches, canChooseCoaches, canInvite, isCoach, constraints } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const inviteResult =
     actionData && "initialValue" in actionData && actionData.initialValue?.intent === "invite"
@@ -109,10 +104,11 @@ export default function EditCircle() {
       {canInvite ? (
         <section className="card stack" aria-labelledby="invite-title">
           <h2 id="invite-title">{t("circle.inviteTitle")}</h2>
-          <InviteForm lastResult={inviteResult} />
+          <InviteForm constraint={constraints.invite} lastResult={inviteResult} />
         </section>
       ) : null}
       <CircleForm
+        constraint={constraints.circle}
         lastResult={saveResult}
         coaches={coaches}
         canChooseCoaches={canChooseCoaches}

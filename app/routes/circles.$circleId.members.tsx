@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type {
   ActionFunctionArgs,
   AppLoadContext,
@@ -8,10 +7,10 @@ import type {
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
-import { InviteForm, InviteSchema } from "~/components/invite-form";
+import { InviteForm } from "~/components/invite-form";
+import { InviteSchema, MembersSchema } from "~/forms/circles.server";
 import { useRevalidateOn } from "~/components/live";
 import { OrganiserBadge } from "~/components/organiser-badge";
 import { PageHeader } from "~/components/page";
@@ -26,21 +25,9 @@ import {
   removeMember,
 } from "~/models/memberships.server";
 import { requireCircle } from "~/utils/circle-guards.server";
-import { badRequest, readFormData, type Replyable } from "~/utils/forms.server";
+import { badRequest, formConstraint, parseForm, type Replyable } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
-import { idField, optionalText, requiredText } from "~/utils/validation";
-
-const MembersSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("approve"), membershipId: idField, message: optionalText(1000) }),
-    z.object({ intent: z.literal("decline"), membershipId: idField, message: optionalText(1000) }),
-    z.object({ intent: z.literal("remove"), membershipId: idField, reason: requiredText(1000) }),
-    InviteSchema,
-  ],
-  { error: "validation.invalid" },
-);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "circle.manageMembers");
 
@@ -55,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     pending: listPending(circle.id),
     members: listMembers(circle.id),
+    constraint: formConstraint(InviteSchema),
   });
 }
 
@@ -62,7 +50,7 @@ type Intent = { coachId: number; circleId: number; submission: Replyable; contex
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, circle } = await requireCircle(request, params.circleId, "circle.manage_members");
-  const submission = parseWithZod(await readFormData(request), { schema: MembersSchema });
+  const submission = await parseForm(request, MembersSchema);
   if (submission.status !== "success") return badRequest(submission);
   const intent: Intent = { coachId: user!.id, circleId: circle.id, submission, context };
   const value = submission.value;
@@ -133,7 +121,7 @@ function refused(submission: Replyable, reason: string) {
 export default function CircleMembers() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { circle, pending, members } = useLoaderData<typeof loader>();
+  const { circle, pending, members, constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   useRevalidateOn(["notifications.changed"]);
   const isInvite =
@@ -268,7 +256,7 @@ export default function CircleMembers() {
           </>
         ) : null}
         <h3>{t("circle.inviteTitle")}</h3>
-        <InviteForm lastResult={isInvite ? actionData : null} />
+        <InviteForm constraint={constraint} lastResult={isInvite ? actionData : null} />
       </section>
 
       <section className="card stack" aria-labelledby="current-title">

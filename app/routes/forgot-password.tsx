@@ -1,27 +1,33 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, useIsPending } from "~/components/forms";
 import { AuthCard } from "~/components/page";
 import { resolveLocale } from "~/i18n/locale.server";
 import { requestPasswordReset } from "~/models/accounts.server";
 import { normaliseEmail } from "~/models/users.server";
-import { badRequest, tooManyAttempts, readFormData } from "~/utils/forms.server";
+import { ForgotSchema } from "~/forms/account.server";
+import {
+  badRequest,
+  formConstraint,
+  parseForm,
+  tooManyAttempts,
+  type FormInput,
+} from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { accountIpKey, consumeRateLimit } from "~/utils/rate-limit.server";
-import { emailField } from "~/utils/validation";
-
-const ForgotSchema = z.object({ email: emailField });
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot.title");
 
+export async function loader() {
+  return json({ constraint: formConstraint(ForgotSchema) });
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: ForgotSchema });
+  const submission = await parseForm(request, ForgotSchema);
   if (submission.status !== "success") return badRequest(submission);
   const email = normaliseEmail(submission.value.email);
   const limit = await consumeRateLimit([
@@ -37,14 +43,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const { t } = useTranslation();
+  const { constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof ForgotSchema>>({
     id: "forgot",
     lastResult: actionData,
-    constraint: getZodConstraint(ForgotSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
+    constraint,
   });
   const sent = actionData && "sent" in actionData;
   return (

@@ -1,10 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, useIsPending } from "~/components/forms";
 import { AuthCard } from "~/components/page";
@@ -12,29 +10,29 @@ import { resolveLocale } from "~/i18n/locale.server";
 import { sendVerificationMail } from "~/models/accounts.server";
 import { normaliseEmail, verifyLogin } from "~/models/users.server";
 import { requireAnonymous, startSession } from "~/utils/auth.server";
-import { badRequest, tooManyAttempts, readFormData } from "~/utils/forms.server";
+import { LoginSchema } from "~/forms/account.server";
+import {
+  badRequest,
+  formConstraint,
+  parseForm,
+  tooManyAttempts,
+  type FormInput,
+} from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { loginBlockedFor, recordLoginFailure, recordLoginSuccess } from "~/utils/rate-limit.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { currentPasswordField, emailField } from "~/utils/validation";
-
-const LoginSchema = z.object({
-  email: emailField,
-  password: currentPasswordField.min(1, "validation.required"),
-  redirectTo: z.string().max(2000).optional(),
-});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return json({});
+  return json({ constraint: formConstraint(LoginSchema) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await readFormData(request), { schema: LoginSchema });
+  const submission = await parseForm(request, LoginSchema);
   if (submission.status !== "success") return badRequest(submission, { hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;
   const account = normaliseEmail(email);
@@ -70,17 +68,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { t } = useTranslation();
+  const { constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof LoginSchema>>({
     id: "login",
     lastResult,
-    constraint: getZodConstraint(LoginSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    constraint,
     defaultValue: { redirectTo: searchParams.get("redirectTo") ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
   return (
     <AuthCard

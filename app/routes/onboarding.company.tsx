@@ -1,21 +1,16 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckboxField, Field, FormErrors, SelectField, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Stepper } from "~/components/stepper";
 import {
-  isDivisionOf,
-  isValidKvkNumber,
   label,
   lifePhaseCodes,
   lifePhases,
-  MAX_EMPLOYEES,
   provinceCodes,
   provinces,
   sectorCodes,
@@ -25,48 +20,25 @@ import {
 import { useLocale } from "~/i18n/use-locale";
 import { getCompany, nextOnboardingStep, saveCompany } from "~/models/profiles.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { companySchema } from "~/forms/onboarding.server";
+import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
-import { checkbox, choice, optionalText, requiredText, wholeNumber } from "~/utils/validation";
-
-function companySchema(currentYear: number) {
-  return z
-    .object({
-      name: requiredText(120),
-      kvkNumber: optionalText(20).refine((v) => v === null || isValidKvkNumber(v), {
-        message: "validation.kvk",
-      }),
-      sector: choice(sectorCodes),
-      sbiDivision: optionalText(2),
-      employees: wholeNumber({ min: 0, max: MAX_EMPLOYEES, maxMessage: "company.tooLarge" }),
-      foundedYear: wholeNumber({
-        min: 1800,
-        max: currentYear,
-        maxMessage: "validation.yearInFuture",
-      }),
-      lifePhase: choice(lifePhaseCodes),
-      province: choice(provinceCodes),
-      municipality: requiredText(80),
-      familyBusiness: checkbox,
-    })
-    .superRefine((v, ctx) => {
-      if (v.sbiDivision && !isDivisionOf(v.sector, v.sbiDivision))
-        ctx.addIssue({ code: "custom", path: ["sbiDivision"], message: "validation.sbiDivision" });
-    });
-}
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "onboarding.company.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
-  return json({ company: getCompany(user.id), currentYear: new Date().getFullYear() });
+  const currentYear = new Date().getFullYear();
+  return json({
+    company: getCompany(user.id),
+    currentYear,
+    constraint: formConstraint(companySchema(currentYear)),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
-  const submission = parseWithZod(await readFormData(request), {
-    schema: companySchema(new Date().getFullYear()),
-  });
+  const submission = await parseForm(request, companySchema());
   if (submission.status !== "success") return badRequest(submission);
   saveCompany(user.id, submission.value);
   return redirect(`/onboarding/${nextOnboardingStep(user.id)}`);
@@ -75,16 +47,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function OnboardingCompany() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { company, currentYear } = useLoaderData<typeof loader>();
+  const { company, currentYear, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useIsPending();
-  const schema = companySchema(currentYear);
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<ReturnType<typeof companySchema>>>({
     id: "onboarding-company",
     lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    constraint,
     defaultValue: company
       ? {
           ...company,
@@ -93,7 +62,6 @@ export default function OnboardingCompany() {
           familyBusiness: company.familyBusiness ? "on" : undefined,
         }
       : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const founded = Number(fields.foundedYear.value);
   const suggestion =

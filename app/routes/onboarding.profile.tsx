@@ -1,10 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckboxField, ChoiceGroup, FormErrors, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -23,29 +21,20 @@ import {
 import { useLocale } from "~/i18n/use-locale";
 import { getProfile, nextOnboardingStep, saveProfile } from "~/models/profiles.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { ProfileSchema } from "~/forms/onboarding.server";
+import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
-import { checkbox, choice, choices } from "~/utils/validation";
-
-const ProfileSchema = z.object({
-  companyRole: choice(companyRoleCodes),
-  themes: choices(themeCodes, { min: 1, max: 3 }),
-  dayParts: choices(dayPartCodes, { min: 1 }),
-  meetingMode: choice(meetingModeCodes),
-  willingToHost: checkbox,
-  competitorsOk: checkbox,
-});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "onboarding.profile.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
-  return json({ profile: getProfile(user.id) });
+  return json({ profile: getProfile(user.id), constraint: formConstraint(ProfileSchema) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
-  const submission = parseWithZod(await readFormData(request), { schema: ProfileSchema });
+  const submission = await parseForm(request, ProfileSchema);
   if (submission.status !== "success") return badRequest(submission);
   saveProfile(user.id, submission.value);
   return redirect(`/onboarding/${nextOnboardingStep(user.id)}`);
@@ -54,15 +43,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function OnboardingProfile() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { profile } = useLoaderData<typeof loader>();
+  const { profile, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof ProfileSchema>>({
     id: "onboarding-profile",
     lastResult,
-    constraint: getZodConstraint(ProfileSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    constraint,
     defaultValue: profile
       ? {
           companyRole: profile.companyRole ?? undefined,
@@ -73,7 +60,6 @@ export default function OnboardingProfile() {
           competitorsOk: profile.competitorsOk ? "on" : undefined,
         }
       : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
   });
   const options = <T extends string>(codes: readonly T[], table: Parameters<typeof label>[0]) =>
     codes.map((c) => ({ value: c, label: label(table, c, locale) }));

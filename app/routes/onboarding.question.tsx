@@ -1,25 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextareaField, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Stepper } from "~/components/stepper";
 import { getProfile, nextOnboardingStep, saveQuestion } from "~/models/profiles.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { QuestionSchema } from "~/forms/onboarding.server";
+import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
-import { optionalText, requiredText } from "~/utils/validation";
-
-const QuestionSchema = z.object({
-  questionSituation: requiredText(1500),
-  questionTried: optionalText(1500).transform((v) => v ?? ""),
-  questionWish: requiredText(1000),
-});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "onboarding.question.title");
 
@@ -32,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       questionTried: profile?.questionTried ?? "",
       questionWish: profile?.questionWish ?? "",
     },
+    constraint: formConstraint(QuestionSchema),
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
-  const submission = parseWithZod(await readFormData(request), { schema: QuestionSchema });
+  const submission = await parseForm(request, QuestionSchema);
   if (submission.status !== "success") return badRequest(submission);
   saveQuestion(user.id, submission.value);
   return redirect(`/onboarding/${nextOnboardingStep(user.id)}`);
@@ -45,17 +38,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function OnboardingQuestion() {
   const { t } = useTranslation();
-  const { question } = useLoaderData<typeof loader>();
+  const { question, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof QuestionSchema>>({
     id: "onboarding-question",
     lastResult,
-    constraint: getZodConstraint(QuestionSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    constraint,
     defaultValue: question,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuestionSchema }),
   });
   return (
     <div className="page narrow">

@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { Stepper } from "~/components/stepper";
@@ -27,12 +25,11 @@ import {
   setReadyToMatch,
 } from "~/models/profiles.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { ReadySchema } from "~/forms/onboarding.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
 import { useIsPending } from "~/components/forms";
-
-const ReadySchema = z.object({ ready: z.enum(["yes", "no"], { error: "validation.invalid" }) });
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "onboarding.ready.title");
 
@@ -47,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
-  const submission = parseWithZod(await readFormData(request), { schema: ReadySchema });
+  const submission = await parseForm(request, ReadySchema);
   if (submission.status !== "success") return badRequest(submission);
   const ready = submission.value.ready === "yes";
   // Only a complete profile can be matched.

@@ -1,9 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { label, provinces, themes } from "~/domain/taxonomy";
@@ -13,13 +11,10 @@ import { listProgrammeCircles } from "~/models/circles.server";
 import { setProgrammeArchived } from "~/models/programmes.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requireProgramme } from "~/utils/circle-guards.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { ArchiveSchema } from "~/forms/programmes.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
-
-const ArchiveSchema = z.object({
-  intent: z.enum(["archive", "restore"], { error: "validation.invalid" }),
-});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programmes.title");
 
@@ -32,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme.manage");
   const programme = requireProgramme(params.programmeId);
-  const submission = parseWithZod(await readFormData(request), { schema: ArchiveSchema });
+  const submission = await parseForm(request, ArchiveSchema);
   if (submission.status !== "success") return badRequest(submission);
   const archive = submission.value.intent === "archive";
   setProgrammeArchived(user.id, programme.id, archive);

@@ -1,9 +1,9 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { CircleForm, CircleSchema } from "~/components/circle-form";
+import { CircleForm } from "~/components/circle-form";
+import { CircleSchema } from "~/forms/circles.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
@@ -11,7 +11,7 @@ import { createCircle } from "~/models/circles.server";
 import { refuseSelfAppointment } from "~/models/programmes.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requireProgramme } from "~/utils/circle-guards.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { badRequest, formConstraint, parseForm } from "~/utils/forms.server";
 import { forbidden } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       themes: programme.themes,
     },
     coaches: programme.coaches,
+    constraint: formConstraint(CircleSchema),
   });
 }
 
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme.manage");
   const programme = requireProgramme(params.programmeId);
   if (programme.archivedAt) forbidden();
-  const submission = parseWithZod(await readFormData(request), { schema: CircleSchema });
+  const submission = await parseForm(request, CircleSchema);
   if (submission.status !== "success") return badRequest(submission);
   if (
     refuseSelfAppointment({
@@ -57,12 +58,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NewCircle() {
   const { t } = useTranslation();
-  const { programme, coaches } = useLoaderData<typeof loader>();
+  const { programme, coaches, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page narrow">
       <PageHeader title={t("circles.new")} intro={programme.name} />
       <CircleForm
+        constraint={constraint}
         lastResult={lastResult}
         coaches={coaches}
         canChooseCoaches

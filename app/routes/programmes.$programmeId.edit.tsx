@@ -1,11 +1,11 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
-import { ProgrammeForm, ProgrammeSchema } from "~/components/programme-form";
+import { ProgrammeForm } from "~/components/programme-form";
+import { ProgrammeSchema } from "~/forms/programmes.server";
 import {
   defaultWeights,
   listCoaches,
@@ -14,7 +14,7 @@ import {
 } from "~/models/programmes.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requireProgramme } from "~/utils/circle-guards.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { badRequest, formConstraint, parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -23,13 +23,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programme
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "programme.manage");
   const programme = requireProgramme(params.programmeId);
-  return json({ programme, coaches: listCoaches() });
+  return json({ programme, coaches: listCoaches(), constraint: formConstraint(ProgrammeSchema) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme.manage");
   const programme = requireProgramme(params.programmeId);
-  const submission = parseWithZod(await readFormData(request), { schema: ProgrammeSchema });
+  const submission = await parseForm(request, ProgrammeSchema);
   if (submission.status !== "success") return badRequest(submission);
   if (
     refuseSelfAppointment({
@@ -49,12 +49,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditProgramme() {
   const { t } = useTranslation();
-  const { programme, coaches } = useLoaderData<typeof loader>();
+  const { programme, coaches, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page narrow">
       <PageHeader title={t("programmes.edit")} intro={programme.name} />
       <ProgrammeForm
+        constraint={constraint}
         lastResult={lastResult}
         coaches={coaches}
         submitLabel={t("common.save")}

@@ -1,9 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -22,24 +20,11 @@ import { useLocale } from "~/i18n/use-locale";
 import { acceptProposal, getProposal, moveInProposal } from "~/models/matching.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requireProgramme } from "~/utils/circle-guards.server";
-import { badRequest, readFormData, type Replyable } from "~/utils/forms.server";
+import { ProposalSchema } from "~/forms/programmes.server";
+import { badRequest, parseForm, type Replyable } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders, redirectWithToast } from "~/utils/toast.server";
-import { idField } from "~/utils/validation";
-
-const ActionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({
-      intent: z.literal("move"),
-      userId: idField,
-      to: z.string({ error: "validation.choose" }).regex(/^(out|\d{1,4})$/, "validation.choose"),
-    }),
-    z.object({ intent: z.literal("accept") }),
-  ],
-  { error: "validation.invalid" },
-);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "matching.proposalTitle");
 
@@ -85,7 +70,7 @@ type ProposalView = ReturnType<typeof loadView>;
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme.manage");
   const found = loadView(params.programmeId, params.proposalId);
-  const submission = parseWithZod(await readFormData(request), { schema: ActionSchema });
+  const submission = await parseForm(request, ProposalSchema);
   if (submission.status !== "success") return badRequest(submission);
   switch (submission.value.intent) {
     case "move":

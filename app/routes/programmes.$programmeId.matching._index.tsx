@@ -1,10 +1,10 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { MatchingPolicyForm, MatchingPolicySchema } from "~/components/matching-policy-form";
+import { MatchingPolicyForm } from "~/components/matching-policy-form";
+import { MatchingPolicySchema } from "~/forms/programmes.server";
 import { PageHeader } from "~/components/page";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -16,7 +16,7 @@ import {
 } from "~/models/matching.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requireProgramme } from "~/utils/circle-guards.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { badRequest, formConstraint, parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -30,13 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     policy: programmePolicy(programme.id)!,
     candidates: loadCandidates(programme.id).candidates.length,
     proposals: listProposals(programme.id),
+    constraint: formConstraint(MatchingPolicySchema),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme.manage");
   const programme = requireProgramme(params.programmeId);
-  const submission = parseWithZod(await readFormData(request), { schema: MatchingPolicySchema });
+  const submission = await parseForm(request, MatchingPolicySchema);
   if (submission.status !== "success") return badRequest(submission);
   const id = runMatching({ actorId: user.id, programmeId: programme.id, policy: submission.value });
   return redirectWithToast(`/programmes/${programme.id}/matching/${id}`, { key: "matching.done" });
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Matching() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { programme, policy, candidates, proposals } = useLoaderData<typeof loader>();
+  const { programme, policy, candidates, proposals, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page narrow">
@@ -59,7 +60,7 @@ export default function Matching() {
         }
       />
       <p className="lead-small">{t("matching.intro")}</p>
-      <MatchingPolicyForm lastResult={lastResult} defaultValue={policy} />
+      <MatchingPolicyForm constraint={constraint} lastResult={lastResult} defaultValue={policy} />
       {proposals.length > 0 ? (
         <section className="section" aria-labelledby="proposals-title">
           <h2 id="proposals-title">{t("matching.proposals")}</h2>

@@ -1,11 +1,11 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
-import { ProgrammeForm, ProgrammeSchema } from "~/components/programme-form";
+import { ProgrammeForm } from "~/components/programme-form";
+import { ProgrammeSchema } from "~/forms/programmes.server";
 import {
   createProgramme,
   defaultWeights,
@@ -13,7 +13,7 @@ import {
   refuseSelfAppointment,
 } from "~/models/programmes.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { badRequest, formConstraint, parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -21,12 +21,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programme
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "programme.manage");
-  return json({ coaches: listCoaches() });
+  return json({ coaches: listCoaches(), constraint: formConstraint(ProgrammeSchema) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme.manage");
-  const submission = parseWithZod(await readFormData(request), { schema: ProgrammeSchema });
+  const submission = await parseForm(request, ProgrammeSchema);
   if (submission.status !== "success") return badRequest(submission);
   if (
     refuseSelfAppointment({
@@ -44,13 +44,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewProgramme() {
   const { t } = useTranslation();
-  const { coaches } = useLoaderData<typeof loader>();
+  const { coaches, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const year = new Date().getFullYear() + 1;
   return (
     <div className="page narrow">
       <PageHeader title={t("programmes.new")} intro={t("programmes.newIntro")} />
       <ProgrammeForm
+        constraint={constraint}
         lastResult={lastResult}
         coaches={coaches}
         submitLabel={t("programmes.create")}

@@ -1,10 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, useIsPending } from "~/components/forms";
 import { AuthCard } from "~/components/page";
@@ -12,23 +10,12 @@ import { resetPasswordWithToken } from "~/models/accounts.server";
 import { peekUserToken } from "~/models/tokens.server";
 import { getUserById } from "~/models/users.server";
 import { startSession } from "~/utils/auth.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { ResetSchema } from "~/forms/account.server";
+import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { clearLoginBlocks } from "~/utils/rate-limit.server";
 import { isCommonPassword } from "~/utils/password.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { newPasswordField } from "~/utils/validation";
-
-const ResetSchema = z
-  .object({
-    token: z.string({ error: "reset.invalidBody" }).max(100, "reset.invalidBody"),
-    password: newPasswordField,
-    confirm: z.string({ error: "validation.required" }).max(200, "validation.passwordMismatch"),
-  })
-  .refine((v) => v.password === v.confirm, {
-    path: ["confirm"],
-    message: "validation.passwordMismatch",
-  });
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");
 
@@ -39,7 +26,11 @@ function tokenFromUrl(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = tokenFromUrl(request);
-  return json({ token, valid: token !== null && peekUserToken(token, "reset_password") !== null });
+  return json({
+    token,
+    valid: token !== null && peekUserToken(token, "reset_password") !== null,
+    constraint: formConstraint(ResetSchema),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (isCommonPassword(v.password))
       ctx.addIssue({ code: "custom", path: ["password"], message: "validation.passwordCommon" });
   });
-  const submission = parseWithZod(await readFormData(request), { schema });
+  const submission = await parseForm(request, schema);
   if (submission.status !== "success")
     return badRequest(submission, { hideFields: ["password", "confirm"] });
   const userId = await resetPasswordWithToken(submission.value.token, submission.value.password);
@@ -71,16 +62,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ResetPassword() {
   const { t } = useTranslation();
-  const { token, valid } = useLoaderData<typeof loader>();
+  const { token, valid, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof ResetSchema>>({
     id: "reset",
     lastResult,
-    constraint: getZodConstraint(ResetSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
+    constraint,
   });
   if (!valid) {
     return (

@@ -1,41 +1,32 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { emailChannels, notificationCategories } from "~/domain/notifications";
 import { getPreferences, savePreferences } from "~/models/notifications.server";
 import { requireUser } from "~/utils/auth.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { PreferencesSchema } from "~/forms/account.server";
+import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
-import { choice, wholeNumber } from "~/utils/validation";
-
-const PreferencesSchema = z.object({
-  channels: z.object(
-    Object.fromEntries(notificationCategories.map((c) => [c, choice(emailChannels)])) as Record<
-      (typeof notificationCategories)[number],
-      ReturnType<typeof choice<(typeof emailChannels)[number]>>
-    >,
-  ),
-  digestHour: wholeNumber({ min: 0, max: 23 }),
-});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "preferences.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ preferences: getPreferences(user.id) });
+  return json({
+    preferences: getPreferences(user.id),
+    constraint: formConstraint(PreferencesSchema),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await readFormData(request), { schema: PreferencesSchema });
+  const submission = await parseForm(request, PreferencesSchema);
   if (submission.status !== "success") return badRequest(submission);
   savePreferences(user.id, submission.value);
   return json(submission.reply(), {
@@ -45,15 +36,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotificationPreferences() {
   const { t } = useTranslation();
-  const { preferences } = useLoaderData<typeof loader>();
+  const { preferences, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof PreferencesSchema>>({
     id: "preferences",
     lastResult,
-    constraint: getZodConstraint(PreferencesSchema),
+    constraint,
     defaultValue: preferences,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PreferencesSchema }),
   });
   const channelFields = fields.channels.getFieldset();
   const hours = Array.from({ length: 24 }, (_, h) => ({

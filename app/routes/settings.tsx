@@ -1,10 +1,8 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -13,26 +11,11 @@ import { localeCookie, resolveLocale } from "~/i18n/locale.server";
 import { sendVerificationMail } from "~/models/accounts.server";
 import { updateUserSettings } from "~/models/users.server";
 import { endSession, requireAuth } from "~/utils/auth.server";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { SettingsProfileSchema, SettingsSchema } from "~/forms/account.server";
+import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { countUserSessions, invalidateUserSessions } from "~/utils/session.server";
 import { combineHeaders, createToastHeaders, redirectWithToast } from "~/utils/toast.server";
-import { requiredText } from "~/utils/validation";
-
-const ProfileSchema = z.object({
-  intent: z.literal("profile"),
-  name: requiredText(100),
-  locale: z.enum(["auto", ...locales], { error: "validation.invalid" }).default("auto"),
-});
-const ResendSchema = z.object({ intent: z.literal("resend-verification") });
-const LogoutEverywhereSchema = z.object({ intent: z.literal("logout-everywhere") });
-const SettingsSchema = z.discriminatedUnion(
-  "intent",
-  [ProfileSchema, ResendSchema, LogoutEverywhereSchema],
-  {
-    error: "validation.invalid",
-  },
-);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.title");
 
@@ -47,12 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       emailVerified: user.emailVerified,
     },
     sessions: countUserSessions(user.id),
+    constraint: formConstraint(SettingsProfileSchema),
   });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireAuth(request);
-  const submission = parseWithZod(await readFormData(request), { schema: SettingsSchema });
+  const submission = await parseForm(request, SettingsSchema);
   if (submission.status !== "success") return badRequest(submission);
   const value = submission.value;
   switch (value.intent) {
@@ -88,18 +72,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const savingProfile = useIsPending({ intent: "profile" });
   const resending = useIsPending({ intent: "resend-verification" });
   const loggingOut = useIsPending({ intent: "logout-everywhere" });
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof SettingsProfileSchema>>({
     id: "settings-profile",
     lastResult,
-    constraint: getZodConstraint(ProfileSchema),
+    constraint,
     defaultValue: { name: user.name, locale: user.locale ?? "auto" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
   });
   return (
     <div className="page narrow">

@@ -1,44 +1,41 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, useIsPending } from "~/components/forms";
 import { AuthCard } from "~/components/page";
 import { resolveLocale } from "~/i18n/locale.server";
 import { registerAccount } from "~/models/accounts.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { badRequest, tooManyAttempts, readFormData } from "~/utils/forms.server";
+import { SignupSchema } from "~/forms/account.server";
+import {
+  badRequest,
+  formConstraint,
+  parseForm,
+  tooManyAttempts,
+  type FormInput,
+} from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { isCommonPassword } from "~/utils/password.server";
 import { consumeRateLimit } from "~/utils/rate-limit.server";
-import { emailField, newPasswordField, requiredText } from "~/utils/validation";
-
-const SignupSchema = z.object({
-  name: requiredText(100),
-  email: emailField,
-  password: newPasswordField,
-});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return json({});
+  return json({ constraint: formConstraint(SignupSchema) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const formData = await readFormData(request);
   const schema = SignupSchema.superRefine((value, ctx) => {
     if (isCommonPassword(value.password)) {
       ctx.addIssue({ code: "custom", path: ["password"], message: "validation.passwordCommon" });
     }
   });
-  const submission = parseWithZod(formData, { schema });
+  const submission = await parseForm(request, schema);
   if (submission.status !== "success") return badRequest(submission, { hideFields: ["password"] });
   const limit = await consumeRateLimit([["signupIp", context.clientIp]]);
   if (!limit.ok)
@@ -52,15 +49,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Signup() {
   const { t } = useTranslation();
+  const { constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<FormInput<typeof SignupSchema>>({
     id: "signup",
     lastResult,
-    constraint: getZodConstraint(SignupSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+    constraint,
   });
   return (
     <AuthCard

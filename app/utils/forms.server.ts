@@ -1,5 +1,7 @@
 import { json } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { $ZodType, input } from "zod/v4/core";
 
 export type Replyable = {
   reply(options?: {
@@ -27,4 +29,34 @@ export async function readFormData(request: Request): Promise<FormData> {
   } catch {
     throw json({ status: 400 }, { status: 400 });
   }
+}
+
+/*
+ * Forms (D32): zod runs on the server only. A route's schemas live in a `*.server.ts` module
+ * under app/forms/, which Remix replaces with an empty module in the browser build, so no page
+ * loads zod. The action parses with `parseForm`; the loader hands `formConstraint(schema)` to the
+ * page, whose `useForm` puts those attributes (required, maxLength, min, ...) on the inputs and
+ * shows the action's errors (`lastResult`) next to each field.
+ */
+
+/** What the page's `useForm<FormInput<typeof Schema>>` is typed with (a type only: no zod). */
+export type FormInput<Schema extends $ZodType> = input<Schema>;
+
+export type FormConstraint = ReturnType<typeof getZodConstraint>;
+
+const constraints = new WeakMap<$ZodType, FormConstraint>();
+
+/** The schema's constraint attributes for conform, worked out once per schema. */
+export function formConstraint(schema: $ZodType): FormConstraint {
+  let constraint = constraints.get(schema);
+  if (!constraint) {
+    constraint = getZodConstraint(schema);
+    constraints.set(schema, constraint);
+  }
+  return constraint;
+}
+
+/** The request's form, parsed with the schema (conform's coercion: "" is absent, "3" a number). */
+export async function parseForm<Schema extends $ZodType>(request: Request, schema: Schema) {
+  return parseWithZod(await readFormData(request), { schema });
 }

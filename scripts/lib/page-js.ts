@@ -16,34 +16,6 @@ export type JsRoute = {
   /** The seeded person to sign in as, or null for an anonymous visit. */
   as: string | null;
   budget: number;
-  /**
-   * For a page still over its budget: what it loads today, which it may not exceed until the
-   * gap is closed. Pages with a form load all of zod through `@conform-to/zod/v4` (its coercion
-   * imports zod's classic build, about 92 KB gzip); issue 15 stays open for them.
-   */
-  ceiling?: number;
-};
-
-/**
- * Measured 2026-12-02 (gzip -9, KiB) for the pages over budget, rounded up to the next KiB: the
- * check holds them there, so nothing grows while they wait for a lighter validation bundle.
- */
-const OVER_BUDGET_TODAY: Record<string, number> = {
-  "log in": 223,
-  "sign up": 223,
-  "circle page": 226,
-  settings: 223,
-  "notification settings": 224,
-  "onboarding: company": 226,
-  "onboarding: profile": 225,
-  "circle members": 227,
-  "circle edit": 227,
-  "new programme": 226,
-  programme: 222,
-  "programme edit": 226,
-  "programme matching": 224,
-  "new circle": 227,
-  "admin: users": 223,
 };
 
 export const ENTREPRENEUR = "ondernemer@kringwijs.test";
@@ -77,13 +49,13 @@ export function jsRoutes(db: Database.Database): JsRoute[] {
     path,
     as,
     budget: path === "/" && as === null ? JS_BUDGET.landing : JS_BUDGET.page,
-    ceiling: OVER_BUDGET_TODAY[name] === undefined ? undefined : OVER_BUDGET_TODAY[name] * 1024,
   });
   return [
     page("landing (anonymous)", "/", null),
     page("open circles (anonymous)", "/circles", null),
     page("log in", "/login", null),
     page("sign up", "/signup", null),
+    page("forgot password", "/forgot-password", null),
     page("dashboard (entrepreneur)", "/dashboard", ENTREPRENEUR),
     page("open circles (entrepreneur)", "/circles", ENTREPRENEUR),
     page("circle page", c, ENTREPRENEUR),
