@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { previewPost } from "~/models/discussions.server";
 import { requireCircle } from "~/utils/circle-guards.server";
-import { PreviewSchema } from "~/utils/discussion-forms.server";
-import { readFormData } from "~/utils/forms.server";
+import { PreviewSchema } from "~/forms/discussions.server";
+import { parseForm } from "~/utils/forms.server";
 
 /**
  * A post as it will look: the same renderer and sanitiser as a real post, with this circle's
@@ -12,7 +11,7 @@ import { readFormData } from "~/utils/forms.server";
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { circle } = await requireCircle(request, params.circleId, "circle.discuss");
-  const submission = parseWithZod(await readFormData(request), { schema: PreviewSchema });
+  const submission = await parseForm(request, PreviewSchema);
   if (submission.status !== "success") return json({ html: "" }, { status: 400 });
   return json({ html: previewPost(circle.id, submission.value.body) });
 }

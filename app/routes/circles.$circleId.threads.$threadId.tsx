@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type {
   ActionFunctionArgs,
   LoaderFunctionArgs,
@@ -41,9 +40,9 @@ import {
   type EventRef,
 } from "~/models/discussions.server";
 import { requireCircle } from "~/utils/circle-guards.server";
-import { ThreadPageSchema } from "~/utils/discussion-forms.server";
+import { ThreadPageSchema } from "~/forms/discussions.server";
 import { refusalMessage } from "~/utils/discussion-messages";
-import { readFormData } from "~/utils/forms.server";
+import { parseFields, readFormData } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -124,7 +123,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     intent === "read" ? "circle.view_private" : "circle.discuss",
   );
   const threadId = idParam(params.threadId);
-  const submission = parseWithZod(formData, { schema: ThreadPageSchema });
+  const submission = parseFields(formData, ThreadPageSchema);
   if (submission.status !== "success") {
     const { "": formErrors, ...fieldErrors } = submission.reply().error ?? {};
     return failure(

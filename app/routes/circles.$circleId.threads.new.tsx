@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,12 +7,11 @@ import { Composer } from "~/components/discussion/composer";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
-import { TITLE_MAX_LENGTH } from "~/domain/discussions";
 import { circlePeople, createThread, discussionEvents } from "~/models/discussions.server";
 import { requireCircle } from "~/utils/circle-guards.server";
-import { NewThreadSchema } from "~/utils/discussion-forms.server";
+import { NewThreadSchema } from "~/forms/discussions.server";
 import { refusalMessage } from "~/utils/discussion-messages";
-import { badRequest, readFormData } from "~/utils/forms.server";
+import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "discussion.newThread");
@@ -24,12 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     circle: { id: circle.id, name: circle.name },
     people: circlePeople(circle.id),
     key: crypto.randomUUID(),
+    constraint: formConstraint(NewThreadSchema),
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, circle } = await requireCircle(request, params.circleId, "circle.discuss");
-  const submission = parseWithZod(await readFormData(request), { schema: NewThreadSchema });
+  const submission = await parseForm(request, NewThreadSchema);
   if (submission.status !== "success") return badRequest(submission);
   const { title, body, key } = submission.value;
   const result = createThread({
@@ -47,13 +46,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function NewThread() {
   const { t } = useTranslation();
-  const { circle, people, key } = useLoaderData<typeof loader>();
+  const { circle, people, key, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useIsPending();
-  const [form, fields] = useForm<{ title: string; body: string; key: string }>({
+  const [form, fields] = useForm<FormInput<typeof NewThreadSchema>>({
     id: "new-thread",
     lastResult,
-    shouldRevalidate: "onBlur",
+    constraint,
   });
   return (
     <div className="page page-narrow">
@@ -61,11 +60,7 @@ export default function NewThread() {
       <Form method="post" {...getFormProps(form)} className="card stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="key" value={key} />
-        <Field
-          label={t("discussion.title")}
-          field={fields.title}
-          inputProps={{ maxLength: TITLE_MAX_LENGTH, required: true }}
-        />
+        <Field label={t("discussion.title")} field={fields.title} />
         <Composer
           draftKey={`${circle.id}:new`}
           people={people}

@@ -58,5 +58,10 @@ export function formConstraint(schema: $ZodType): FormConstraint {
 
 /** The request's form, parsed with the schema (conform's coercion: "" is absent, "3" a number). */
 export async function parseForm<Schema extends $ZodType>(request: Request, schema: Schema) {
-  return parseWithZod(await readFormData(request), { schema });
+  return parseFields(await readFormData(request), schema);
+}
+
+/** The same for fields already read, when an action looks at one (its intent) before parsing. */
+export function parseFields<Schema extends $ZodType>(formData: FormData, schema: Schema) {
+  return parseWithZod(formData, { schema });
 }

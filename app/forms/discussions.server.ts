@@ -1,5 +1,5 @@
 /**
- * The discussions' form schemas. They live in a .server module: the pages validate on the
+ * The discussions' form schemas. Server only (D32): the pages validate on the server (errors
  * server only (errors come back next to the field through conform's lastResult), so zod stays
  * out of the thread page's scripts.
  */
@@ -9,8 +9,8 @@ import {
   TITLE_MAX_LENGTH,
   reactionKeys,
   type Reaction,
-} from "../domain/discussions";
-import { choice, idField, requiredText } from "./validation";
+} from "~/domain/discussions";
+import { choice, idField, requiredText } from "~/utils/validation";
 
 const body = requiredText(POST_MAX_LENGTH);
 /** The client's idempotency key for one submission (a random UUID the page was given). */
