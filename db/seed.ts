@@ -5,12 +5,27 @@
  * is touched (except that a company an older seed left without details gets them). A circle's
  * coaches and memberships are only written when the seed creates the circle.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, like } from "drizzle-orm";
 import { defaultWeights } from "../app/models/programmes.server";
 import { normaliseEmail } from "../app/models/users.server";
 import { DEFAULT_HOUSE_RULES } from "../app/domain/house-rules";
 import { neighbouring } from "../app/domain/matching/model";
 import { getDb } from "../app/utils/db.server";
+import { quoteMarkdown, type Reaction } from "../app/domain/discussions";
+import {
+  createPost,
+  createThread,
+  recordVisit,
+  toggleReaction,
+} from "../app/models/discussions.server";
+import {
+  LONG_THREAD,
+  longThreadOpening,
+  longThreadReplies,
+  seedThreads,
+  type SeedThread,
+  type Who,
+} from "./seed-threads";
 import { hashPassword } from "../app/utils/password.server";
 import {
   ambassadors,
@@ -33,10 +48,13 @@ import {
   circleCoaches,
   circles,
   companies,
+  emailOutbox,
   memberships,
+  notifications,
   profiles,
   programmeCoaches,
   programmes,
+  threads,
   userRoles,
   users,
 } from "./schema";
@@ -386,10 +404,244 @@ export async function seed(log: (line: string) => void = () => {}) {
     return { newProgrammes, newCircles, newMemberships };
   });
 
+  const discussions = seedDiscussions(now);
+
   const created = newPeople.length;
   log(`Seed: ${created} new people, ${demoPeople.length - created} already there.`);
   log(
     `Seed: ${made.newProgrammes} new programmes, ${made.newCircles} new circles with ${made.newMemberships} memberships.`,
   );
+  log(`Seed: ${discussions.threads} new threads with ${discussions.posts} posts.`);
   return { created };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discussions: written through the discussions model, as people would, with their moments spread
+// over the past weeks. A thread that exists (same circle, same title) is left alone.
+
+const HOUR = 60 * 60 * 1000;
+
+/** The whole thread list of the seed, the benchmark's long thread included. */
+export function allSeedThreads(): SeedThread[] {
+  return [
+    ...seedThreads,
+    {
+      circle: LONG_THREAD.circle,
+      title: LONG_THREAD.title,
+      daysAgo: 42,
+      posts: [longThreadOpening, ...longThreadReplies(LONG_THREAD.posts - 1)],
+    },
+  ];
+}
+
+function seedDiscussions(now: number) {
+  const db = getDb();
+  const written = { threads: 0, posts: 0 };
+  const runStarted = new Date();
+  // One transaction around all of it (the model's own transactions nest as savepoints): one
+  // commit to disk instead of hundreds, and no half-seeded conversation after a crash.
+  db.transaction(
+    (tx) => {
+      const byCircle = new Map<string, SeedThread[]>();
+      for (const thread of allSeedThreads())
+        byCircle.set(thread.circle, [...(byCircle.get(thread.circle) ?? []), thread]);
+      for (const [circleName, list] of byCircle) {
+        const circleSeed = circleSeeds.find((c) => c.name === circleName);
+        if (!circleSeed) throw new Error(`Seed: no circle ${circleName} for a thread`);
+        const circle = tx
+          .select({ id: circles.id })
+          .from(circles)
+          .where(eq(circles.name, circleName))
+          .get();
+        if (!circle) continue;
+        const people = circlePeopleOf(circle.id, circleSeed);
+        const person = (who: Who) => {
+          const found = people.get(who);
+          if (!found) throw new Error(`Seed: ${who} does not take part in ${circleName}`);
+          return found;
+        };
+        const names = (text: string) =>
+          text
+            .replace(/@\{([^}]+)\}/g, (_all, who: string) => `@[${person(who).name}]`)
+            // In running text people use first names.
+            .replace(/\{([^}]+)\}/g, (_all, who: string) => person(who).name.split(" ")[0]!);
+
+        for (const seedThread of list) {
+          const exists = tx
+            .select({ id: threads.id })
+            .from(threads)
+            .where(and(eq(threads.circleId, circle.id), eq(threads.title, seedThread.title)))
+            .get();
+          if (exists) continue;
+          const moments = momentsOf(seedThread, now);
+          const ids: number[] = [];
+          let threadId = 0;
+          for (const [index, post] of seedThread.posts.entries()) {
+            const author = person(post.by);
+            let source = names(post.text);
+            if (post.quote) {
+              const quotedId = ids[post.quote.post]!;
+              const quotedBy = person(seedThread.posts[post.quote.post]!.by).name;
+              source = quoteMarkdown(quotedBy, quotedId, names(post.quote.passage)) + source;
+            }
+            const at = new Date(moments[index]!);
+            const result =
+              index === 0
+                ? createThread({
+                    circleId: circle.id,
+                    authorId: author.id,
+                    title: seedThread.title,
+                    source,
+                    key: null,
+                    now: at,
+                  })
+                : createPost({
+                    circleId: circle.id,
+                    threadId,
+                    authorId: author.id,
+                    parentId: post.replyTo === undefined ? null : ids[post.replyTo]!,
+                    source,
+                    key: null,
+                    now: at,
+                  });
+            if (!result.ok)
+              throw new Error(`Seed: "${seedThread.title}" post ${index}: ${result.reason}`);
+            ids.push(result.postId);
+            threadId = result.threadId;
+            for (const [reaction, whos] of Object.entries(post.reactions ?? {}))
+              for (const who of whos) {
+                const reacted = toggleReaction({
+                  circleId: circle.id,
+                  postId: result.postId,
+                  userId: person(who).id,
+                  reaction: reaction as Reaction,
+                });
+                if (!reacted.ok) throw new Error(`Seed: reaction on "${seedThread.title}"`);
+              }
+          }
+          if (seedThread.pinned)
+            // The coach pinned it the day it was written (no moderation model to call yet).
+            tx.update(threads)
+              .set({ pinnedAt: new Date(moments[0]! + HOUR) })
+              .where(eq(threads.id, threadId))
+              .run();
+          written.threads += 1;
+          written.posts += ids.length;
+        }
+      }
+      if (written.threads === 0) return;
+
+      // The notifications those posts caused belong to the past weeks: dated at their post, read
+      // long since, and their e-mails no longer due.
+      const made = tx
+        .select({ id: notifications.id, url: notifications.url })
+        .from(notifications)
+        .where(
+          and(
+            gte(notifications.createdAt, runStarted),
+            like(notifications.url, "/circles/%/threads/%#post-%"),
+          ),
+        )
+        .all();
+      for (const n of made) {
+        const postId = Number(n.url.split("#post-")[1]);
+        const at = postMoment(postId);
+        tx.update(notifications)
+          .set({ createdAt: at, readAt: new Date(at.getTime() + 2 * HOUR), emailedAt: null })
+          .where(eq(notifications.id, n.id))
+          .run();
+      }
+      const ids = made.map((n) => n.id);
+      for (let i = 0; i < ids.length; i += 500)
+        tx.delete(emailOutbox)
+          .where(
+            and(
+              isNotNull(emailOutbox.notificationId),
+              inArray(emailOutbox.notificationId, ids.slice(i, i + 500)),
+            ),
+          )
+          .run();
+
+      // The seeded entrepreneur last looked at her circle's discussions three days ago, so the
+      // list shows what is "nieuw sinds je laatste bezoek".
+      const lotte = tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, "ondernemer@kringwijs.test"))
+        .get();
+      const slimmer = tx
+        .select({ id: circles.id })
+        .from(circles)
+        .where(eq(circles.name, LONG_THREAD.circle))
+        .get();
+      if (lotte && slimmer) recordVisit(lotte.id, slimmer.id, new Date(now - 3 * 24 * HOUR));
+    },
+    { behavior: "immediate" },
+  );
+  return written;
+}
+
+/**
+ * When each post of a thread was written: the opening post `daysAgo` (in the evening, when
+ * entrepreneurs write), each reply its `after` hours later; a thread that would run into the
+ * future is compressed to end an hour ago.
+ */
+function momentsOf(thread: SeedThread, now: number): number[] {
+  const start = now - thread.daysAgo * 24 * HOUR - 4 * HOUR;
+  const gaps = thread.posts.map((p, i) => (i === 0 ? 0 : p.after * HOUR));
+  const total = gaps.reduce((a, b) => a + b, 0);
+  const room = now - HOUR - start;
+  const scale = total > room ? room / total : 1;
+  let at = start;
+  return gaps.map((gap) => (at += Math.round(gap * scale)));
+}
+
+function postMoment(postId: number): Date {
+  const ms = getDb()
+    .$client.prepare("select created_at from post where id = ?")
+    .pluck()
+    .get(postId);
+  return new Date(Number(ms));
+}
+
+/**
+ * Who can write in a circle, by the names the seed's threads use: e-mail, `coach` (the circle's
+ * first coach) and `#n`, the n-th member who accepted the house rules, hand-placed members first,
+ * then by account.
+ */
+function circlePeopleOf(circleId: number, circle: CircleSeed) {
+  const db = getDb();
+  const rows = db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.circleId, circleId),
+        eq(memberships.state, "member"),
+        isNotNull(memberships.houseRulesAcceptedAt),
+      ),
+    )
+    .all();
+  const pinned = (circle.pinned ?? []).map((p) => normaliseEmail(p.email));
+  const rank = (email: string) => {
+    const at = pinned.indexOf(email);
+    return at === -1 ? pinned.length : at;
+  };
+  rows.sort((a, b) => rank(a.email) - rank(b.email) || a.id - b.id);
+  const people = new Map<Who, { id: number; name: string }>();
+  rows.forEach((row, index) => {
+    people.set(`#${index}`, row);
+    people.set(row.email, row);
+  });
+  const coachEmail = circle.coaches[0];
+  const coach = coachEmail
+    ? db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(eq(users.email, normaliseEmail(coachEmail)))
+        .get()
+    : undefined;
+  if (coach) people.set("coach", coach);
+  return people;
 }
