@@ -19,8 +19,6 @@
  * page served with 200), the median of several fresh starts.
  */
 import autocannon from "autocannon";
-import http from "node:http";
-import zlib from "node:zlib";
 import {
   median,
   openWorkspaceDb,
@@ -34,6 +32,17 @@ import {
   type RunningServer,
   type Workspace,
 } from "./lib/bench-server";
+import {
+  CONNECTIONS,
+  browserHeaders as browserHeadersFor,
+  kb,
+  load,
+  ms,
+  pageBytes,
+  pass,
+  pct,
+  type Run,
+} from "./lib/bench-http";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
@@ -51,7 +60,6 @@ const ENCODING = (() => {
   const at = argv.indexOf("--encoding");
   return at >= 0 ? argv[at + 1]! : "gzip, deflate, br";
 })();
-const CONNECTIONS = 10;
 const RSS_AFTER_REQUESTS = 10_000;
 
 /** The issue's targets (issue 15). */
@@ -61,64 +69,9 @@ const TARGET_COLD_START_MS = 1_500;
 /** The seeded entrepreneur who is a member of a circle (db/seed-data.ts pins them). */
 const MEMBER_EMAIL = "ondernemer@kringwijs.test";
 
-const browserHeaders: Record<string, string> = {
-  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-  "accept-language": "nl-NL,nl;q=0.9,en;q=0.8",
-  "user-agent":
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36",
-  "accept-encoding": ENCODING,
-};
+const browserHeaders = browserHeadersFor(ENCODING);
 
 type Page = { name: string; path: string; cookie: string | null; target: number };
-
-type Run = { rps: number; p99: number; requests: number };
-
-async function load(
-  url: string,
-  headers: Record<string, string>,
-  seconds: number,
-): Promise<Run & { bad: number }> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    bad: result.non2xx + result.errors + result.timeouts,
-  };
-}
-
-/** The body as sent (compressed when the server chose to) and its decompressed size. */
-function pageBytes(url: string, headers: Record<string, string>) {
-  return new Promise<{ status: number; wire: number; html: number; encoding: string }>(
-    (resolve, reject) => {
-      http
-        .get(url, { headers, agent: false }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("error", reject);
-          response.on("end", () => {
-            const body = Buffer.concat(chunks);
-            const encoding = String(response.headers["content-encoding"] ?? "identity");
-            const decoded =
-              encoding === "gzip"
-                ? zlib.gunzipSync(body)
-                : encoding === "br"
-                  ? zlib.brotliDecompressSync(body)
-                  : encoding === "deflate"
-                    ? zlib.inflateSync(body)
-                    : body;
-            resolve({
-              status: response.statusCode ?? 0,
-              wire: body.length,
-              html: decoded.length,
-              encoding,
-            });
-          });
-        })
-        .on("error", reject);
-    },
-  );
-}
 
 const headersFor = (page: Page) =>
   page.cookie ? { ...browserHeaders, cookie: page.cookie } : browserHeaders;
@@ -138,11 +91,6 @@ async function coldStart(workspace: Workspace, args?: string[]): Promise<number>
     await server.stop();
   }
 }
-
-const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
-const ms = (value: number) => `${Math.round(value)} ms`;
-const pct = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
-const pass = (ok: boolean) => (ok ? "pass" : "FAIL");
 
 async function main() {
   requireBuild();
