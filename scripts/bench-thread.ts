@@ -53,7 +53,7 @@ const option = (name: string, fallback: number) => {
 };
 const quick = flag("--quick");
 const ROUNDS = option("--rounds", quick ? 2 : 4);
-const DURATION_S = option("--duration", quick ? 2 : 4);
+const DURATION_S = option("--duration", quick ? 3 : 5);
 const WARMUP_S = quick ? 1 : 2;
 const ENCODING = (() => {
   const at = argv.indexOf("--encoding");
@@ -150,14 +150,23 @@ async function main() {
 
     console.error(`Warming up (${WARMUP_S} s each)…`);
     await load(limitURL, limitHeaders, WARMUP_S);
+    await waitFor200(limit, limitURL);
     await load(appURL, headers, WARMUP_S);
+    await waitFor200(app, `${app.baseURL}/healthz`);
 
     const runs = { app: [] as Run[], limit: [] as Run[] };
     for (let round = 0; round < ROUNDS; round++) {
       console.error(`Round ${round + 1}/${ROUNDS}`);
-      const measureLimit = async () =>
+      // Each run waits until the server has answered what the run left in flight, so that
+      // work does not fall into the other side's run.
+      const measureLimit = async () => {
         runs.limit.push(await load(limitURL, limitHeaders, DURATION_S));
-      const measureApp = async () => runs.app.push(await load(appURL, headers, DURATION_S));
+        await waitFor200(limit!, limitURL);
+      };
+      const measureApp = async () => {
+        runs.app.push(await load(appURL, headers, DURATION_S));
+        await waitFor200(app!, `${app!.baseURL}/healthz`);
+      };
       if (round % 2 === 0) {
         await measureLimit();
         await measureApp();
