@@ -792,8 +792,10 @@ export function loadThread(circleId: number, threadId: number, viewer: Viewer, n
     if (read)
       firstUnreadPostId =
         views.find((p) => p.id > read.lastReadPostId && p.state === "visible")?.id ?? null;
+    // Only a marker that moves is written: a reload costs no write (and no fsync).
     const last = rows.at(-1);
-    if (last) markReadIn(db, viewer.id, threadId, last.id, now);
+    if (last && (!read || read.lastReadPostId < last.id))
+      markReadIn(db, viewer.id, threadId, last.id, now);
   }
   return { thread, posts: views, firstUnreadPostId, seq };
 }

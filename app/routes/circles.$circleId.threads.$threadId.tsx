@@ -16,9 +16,19 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { useCircleLive } from "~/components/circle-live";
 import { Composer, type ComposerHandle } from "~/components/discussion/composer";
-import { Post, type PagePost } from "~/components/discussion/post";
+import {
+  bodyId,
+  EditForm,
+  Post,
+  PostHistory,
+  ReactionPicker,
+  usePostLabels,
+  type PagePost,
+  type PostHandlers,
+} from "~/components/discussion/post";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, useErrorText } from "~/components/forms";
+import { useLocale } from "~/i18n/use-locale";
 import { PageHeader } from "~/components/page";
 import {
   quoteMarkdown,
@@ -240,8 +250,13 @@ function usePosts(data: Data) {
   return { posts, thread: thread?.view ?? data.thread, apply, applyThread };
 }
 
+/** Remix's id of this route, for the page's own requests to its action (see `send`). */
+const ROUTE_ID = "routes/circles.$circleId.threads.$threadId";
+
 export default function ThreadPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const labels = usePostLabels();
   const data = useLoaderData<typeof loader>();
   const { circle, viewerId, people, may, firstUnreadPostId } = data;
   const { posts, thread, apply, applyThread } = usePosts(data);
@@ -249,8 +264,12 @@ export default function ThreadPage() {
   const composer = useRef<ComposerHandle>(null);
   const [replyTo, setReplyTo] = useState<PagePost | null>(null);
   const [waiting, setWaiting] = useState<number[]>([]);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
+  const [picker, setPicker] = useState<{ post: PagePost; anchor: HTMLElement } | null>(null);
+  const [actionError, setActionError] = useState<string[] | null>(null);
+  const errorText = useErrorText();
   const reply = useFetcher<ThreadActionData>();
-  const read = useFetcher();
   const [key, setKey] = useState<string>(data.key);
   const action = `/circles/${circle.id}/threads/${thread.id}`;
   const canReply = may.discuss && !thread.locked;
@@ -275,6 +294,58 @@ export default function ThreadPage() {
     onReload: () => revalidator.revalidate(),
   });
 
+  /**
+   * The small per-post requests (reactions, deleting, reading markers) go to the action with
+   * fetch: a fetcher per post would put two of Remix's hooks in each of hundreds of posts. The
+   * answer is the post as it is now; live events bring the same to everyone else.
+   */
+  const send = async (fields: Record<string, string>): Promise<ThreadActionData | null> => {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    try {
+      const res = await fetch(`${action}?_data=${encodeURIComponent(ROUTE_ID)}`, {
+        method: "POST",
+        body,
+        credentials: "same-origin",
+      });
+      const answer = (await res.json()) as ThreadActionData;
+      if (!answer.ok) setActionError(answer.errors ?? ["discussion.refused.notFound"]);
+      else {
+        setActionError(null);
+        if (answer.post) apply(answer.post, answer.seq ?? 0, answer.post.mine);
+      }
+      return answer;
+    } catch {
+      setActionError(["discussion.offline"]);
+      return null;
+    }
+  };
+
+  const handlers: PostHandlers = {
+    react: (post, reaction) => void send({ intent: "react", postId: String(post.id), reaction }),
+    pickReaction: (post, anchor) => setPicker({ post, anchor }),
+    reply: (post) => {
+      setReplyTo(post);
+      composer.current?.focus();
+    },
+    quote: (post) => {
+      const body = document.getElementById(bodyId(post.id));
+      const selection = window.getSelection();
+      const selected =
+        selection && !selection.isCollapsed && body?.contains(selection.anchorNode)
+          ? selection.toString()
+          : "";
+      const passage = (selected || body?.innerText || "").slice(0, 2000);
+      composer.current?.insert(quoteMarkdown(post.author?.name ?? "", post.id, passage));
+    },
+    edit: (post) => setEditing(post.id),
+    askDelete: (post) => setConfirmDelete(post?.id ?? null),
+    remove: (post) => {
+      setConfirmDelete(null);
+      void send({ intent: "delete", postId: String(post.id) });
+    },
+  };
+
   // Open at the first unread post (unless the link names a post).
   useEffect(() => {
     if (window.location.hash || !firstUnreadPostId) return;
@@ -298,34 +369,50 @@ export default function ThreadPage() {
     const first = waiting[0];
     const last = Math.max(...waiting);
     setWaiting([]);
-    read.submit({ intent: "read", postId: String(last) }, { method: "post", action });
+    void send({ intent: "read", postId: String(last) });
     if (first) requestAnimationFrame(() => document.getElementById(`post-${first}`)?.focus());
   };
 
   const visible = posts.filter((p) => !waiting.includes(p.id));
+  const repliesByParent = new Map<number, PagePost[]>();
+  for (const p of visible)
+    if (p.parentId !== null)
+      repliesByParent.set(p.parentId, [...(repliesByParent.get(p.parentId) ?? []), p]);
   const topLevel = visible.filter((p) => p.parentId === null);
-  const repliesOf = (id: number) => visible.filter((p) => p.parentId === id);
   const onlineNames = people.filter((p) => online.includes(p.id) && p.id !== viewerId);
   const failed = reply.data && !reply.data.ok ? reply.data : null;
+  const postMay = { discuss: may.discuss, moderate: may.moderate, reply: canReply };
 
   const renderPost = (post: PagePost, children?: ReactNode) => (
     <Post
       key={post.id}
       post={post}
-      circleId={circle.id}
-      threadId={thread.id}
       viewerId={viewerId}
-      people={people}
-      may={{ discuss: may.discuss, moderate: may.moderate, reply: canReply }}
+      locale={locale}
+      labels={labels}
+      handlers={handlers}
+      may={postMay}
       firstUnread={post.id === firstUnreadPostId}
-      onReply={(p) => {
-        setReplyTo(p);
-        composer.current?.focus();
-      }}
-      onQuote={(p, passage) =>
-        composer.current?.insert(quoteMarkdown(p.author?.name ?? "", p.id, passage))
+      confirmingDelete={confirmDelete === post.id}
+      history={
+        post.edited && (post.author?.id === viewerId || may.moderate) ? (
+          <PostHistory circleId={circle.id} postId={post.id} />
+        ) : undefined
       }
-      onChanged={(p, seq) => apply(p, seq ?? 0, p.mine)}
+      editor={
+        editing === post.id ? (
+          <EditForm
+            post={post}
+            action={action}
+            circleId={circle.id}
+            people={people}
+            onDone={(updated, seq) => {
+              setEditing(null);
+              if (updated) apply(updated, seq ?? 0, updated.mine);
+            }}
+          />
+        ) : undefined
+      }
     >
       {children}
     </Post>
@@ -350,16 +437,31 @@ export default function ThreadPage() {
           </span>
         ) : null}
       </p>
+      {actionError ? (
+        <div className="notice notice-warn" role="alert">
+          {actionError.map((e) => (
+            <p key={e}>{errorText(e)}</p>
+          ))}
+        </div>
+      ) : null}
       <div className="posts" data-testid="posts">
-        {topLevel.map((post) =>
-          renderPost(
+        {topLevel.map((post) => {
+          const replies = repliesByParent.get(post.id);
+          return renderPost(
             post,
-            repliesOf(post.id).length ? (
-              <div className="replies">{repliesOf(post.id).map((r) => renderPost(r))}</div>
-            ) : null,
-          ),
-        )}
+            replies ? <div className="replies">{replies.map((r) => renderPost(r))}</div> : null,
+          );
+        })}
       </div>
+      {picker ? (
+        <ReactionPicker
+          post={picker.post}
+          anchor={picker.anchor}
+          labels={labels}
+          onPick={(reaction) => handlers.react(picker.post, reaction)}
+          onClose={() => setPicker(null)}
+        />
+      ) : null}
       {waiting.length ? (
         <button
           type="button"

@@ -125,13 +125,20 @@ describe("discussions", () => {
     await page.reload();
     expect(await page.getByLabel("Je reactie").inputValue()).toBe("");
 
-    const opening = page.locator(".post").first();
-    await opening.getByRole("button", { name: "Goed idee" }).click();
-    await expect
-      .poll(() => opening.getByRole("button", { name: "Goed idee" }).getAttribute("aria-pressed"))
-      .toBe("true");
+    // Reactions: the shared picker next to the opening post, then the toggle it leaves behind.
+    const opening = page.locator("article.post").first();
+    await opening.getByRole("button", { name: "Reageer met een emoji" }).first().click();
+    await page
+      .getByRole("group", { name: "Reageer met een emoji" })
+      .getByRole("button", { name: /Goed idee/ })
+      .click();
+    const idea = opening
+      .locator(":scope > .post-actions")
+      .getByRole("button", { name: /Goed idee/ });
+    await expect.poll(() => idea.getAttribute("aria-pressed")).toBe("true");
+    expect(await idea.textContent()).toContain("1");
     await page.reload();
-    expect(await opening.getByRole("button", { name: "Goed idee" }).textContent()).toContain("1");
+    await expect.poll(() => idea.getAttribute("aria-pressed")).toBe("true");
     expectNoConsoleErrors(page);
   });
 });

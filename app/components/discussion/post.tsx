@@ -1,7 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { reactionKeys, reactions, type PostView } from "~/domain/discussions";
+import { reactionKeys, reactions, type PostView, type Reaction } from "~/domain/discussions";
 import { formatDateTime } from "~/i18n/format";
+import type { Locale } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { useStoredHtml } from "~/utils/server-html";
@@ -11,195 +12,289 @@ import { Composer, type Person } from "./composer";
 /** A post on the page: the view plus whether its body is in the server-rendered DOM. */
 export type PagePost = PostView & { inDom?: boolean };
 
-type ActionReply = {
-  ok?: boolean;
-  post?: PostView;
-  seq?: number;
-  errors?: string[];
-  fieldErrors?: Record<string, string[]>;
-};
-
 export const bodyId = (postId: number) => `post-body-${postId}`;
+
+/**
+ * Everything a post shows in words, looked up once per page: a 200-post thread would otherwise
+ * ask i18next for the same dozen labels 200 times, a third of the page's render.
+ */
+export function usePostLabels() {
+  const { t } = useTranslation();
+  return {
+    formerMember: t("discussion.formerMember"),
+    deleted: t("discussion.deleted"),
+    hiddenByCoach: t("discussion.hiddenByCoach"),
+    showHidden: t("discussion.showHidden"),
+    edited: t("discussion.edited"),
+    reply: t("discussion.reply"),
+    quote: t("discussion.quote"),
+    edit: t("discussion.edit"),
+    delete: t("discussion.delete"),
+    deleteConfirm: t("discussion.deleteConfirm"),
+    deleteYes: t("discussion.deleteYes"),
+    deleteNo: t("discussion.deleteNo"),
+    react: t("discussion.react"),
+    unreadFromHere: t("discussion.unreadFromHere"),
+    reason: (reason: string) => t("discussion.reason", { reason }),
+    reactions: Object.fromEntries(
+      reactionKeys.map((key) => [key, t(`discussion.reactions.${key}`)]),
+    ) as Record<Reaction, string>,
+  };
+}
+
+export type PostLabels = ReturnType<typeof usePostLabels>;
+
+/** What a post's buttons ask the page to do; the page owns the requests and the state. */
+export type PostHandlers = {
+  react(post: PagePost, reaction: Reaction): void;
+  /** Opens the shared emoji picker next to this button. */
+  pickReaction(post: PagePost, button: HTMLButtonElement): void;
+  reply(post: PagePost): void;
+  quote(post: PagePost): void;
+  edit(post: PagePost): void;
+  askDelete(post: PagePost | null): void;
+  remove(post: PagePost): void;
+};
 
 type Props = {
   post: PagePost;
-  circleId: number;
-  threadId: number;
   viewerId: number;
-  people: Person[];
+  locale: Locale;
+  labels: PostLabels;
+  handlers: PostHandlers;
   may: { discuss: boolean; moderate: boolean; reply: boolean };
   firstUnread: boolean;
-  onReply: (post: PagePost) => void;
-  onQuote: (post: PagePost, passage: string) => void;
-  onChanged: (post: PostView, seq: number | undefined) => void;
-  /** Moderation controls for this post, from the moderation module. */
+  confirmingDelete: boolean;
+  /** The edit form, when this post is being edited. */
+  editor?: ReactNode;
+  /** "bewerkt" with the earlier versions, for the author and the coach. */
+  history?: ReactNode;
+  /** Moderation controls for this post. */
   moderation?: ReactNode;
   children?: ReactNode;
 };
 
-/** One post with its reactions and what the viewer may do with it. */
+/**
+ * One post. It keeps no state and no hooks of its own beyond reading its stored HTML: a thread
+ * page renders hundreds of them, so the page holds the state and the requests (see the route).
+ */
 export function Post({
   post,
-  circleId,
-  threadId,
   viewerId,
-  people,
+  locale,
+  labels,
+  handlers,
   may,
   firstUnread,
-  onReply,
-  onQuote,
-  onChanged,
+  confirmingDelete,
+  editor,
+  history,
   moderation,
   children,
 }: Props) {
-  const { t } = useTranslation();
-  const locale = useLocale();
   const readable = post.html !== null || post.inDom === true;
   const own = post.author?.id === viewerId;
-  const [editing, setEditing] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const react = useFetcher<ActionReply>();
-  const remove = useFetcher<ActionReply>();
-  const action = `/circles/${circleId}/threads/${threadId}`;
-
-  useEffect(() => {
-    for (const fetcher of [react, remove])
-      if (fetcher.state === "idle" && fetcher.data?.post)
-        onChanged(fetcher.data.post, fetcher.data.seq);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [react.state, react.data, remove.state, remove.data]);
-
-  const quote = () => {
-    const body = document.getElementById(bodyId(post.id));
-    const selection = window.getSelection();
-    const selected =
-      selection && !selection.isCollapsed && body?.contains(selection.anchorNode)
-        ? selection.toString()
-        : "";
-    onQuote(post, (selected || body?.innerText || "").slice(0, 2000));
-  };
-
+  const visible = post.state === "visible";
   return (
     <article
       id={`post-${post.id}`}
-      className={`post post-${post.state}${firstUnread ? " post-first-unread" : ""}`}
+      className={`post post-${post.state}`}
       aria-labelledby={`post-${post.id}-author`}
       tabIndex={-1}
     >
-      {firstUnread ? <p className="unread-divider">{t("discussion.unreadFromHere")}</p> : null}
+      {firstUnread ? <p className="unread-divider">{labels.unreadFromHere}</p> : null}
       <header className="post-header">
-        <strong id={`post-${post.id}-author`}>
-          {post.author?.name ?? t("discussion.formerMember")}
-        </strong>
+        <strong id={`post-${post.id}-author`}>{post.author?.name ?? labels.formerMember}</strong>
         <time dateTime={post.createdAt} className="muted small">
           {formatDateTime(post.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}
         </time>
-        {post.edited ? (
-          <PostHistoryLink circleId={circleId} postId={post.id} show={own || may.moderate} />
-        ) : null}
+        {post.edited ? (history ?? <span className="muted small">{labels.edited}</span>) : null}
       </header>
       {post.state === "deleted" ? (
-        <p className="muted post-placeholder">{t("discussion.deleted")}</p>
+        <p className="muted post-placeholder">{labels.deleted}</p>
       ) : post.state === "hidden" ? (
         <div className="post-placeholder">
           <p className="muted">
-            {t("discussion.hiddenByCoach")}
-            {post.hiddenReason ? ` ${t("discussion.reason", { reason: post.hiddenReason })}` : ""}
+            {labels.hiddenByCoach}
+            {post.hiddenReason ? ` ${labels.reason(post.hiddenReason)}` : ""}
           </p>
           {readable ? (
             <details>
-              <summary>{t("discussion.showHidden")}</summary>
+              <summary>{labels.showHidden}</summary>
               <PostBody post={post} />
             </details>
           ) : null}
         </div>
-      ) : editing ? (
-        <EditForm
-          post={post}
-          action={action}
-          circleId={circleId}
-          people={people}
-          onDone={(updated, seq) => {
-            setEditing(false);
-            if (updated) onChanged(updated, seq);
-          }}
-        />
       ) : (
-        <PostBody post={post} />
+        (editor ?? <PostBody post={post} />)
       )}
-      {post.state === "visible" && !editing ? (
+      {visible && !editor ? (
         <footer className="post-actions">
-          <react.Form method="post" action={action} className="reactions">
-            <input type="hidden" name="intent" value="react" />
-            <input type="hidden" name="postId" value={post.id} />
-            {reactionKeys.map((key) => {
-              const count = post.reactions[key] ?? 0;
-              const mine = post.mine.includes(key);
-              if (!may.discuss && count === 0) return null;
-              return (
-                <button
-                  key={key}
-                  type="submit"
-                  name="reaction"
-                  value={key}
-                  className={`reaction${mine ? " reaction-mine" : ""}`}
-                  aria-pressed={mine}
-                  disabled={!may.discuss}
-                  title={t(`discussion.reactions.${key}`)}
-                >
-                  <span aria-hidden="true">{reactions[key]}</span>
-                  <span className="visually-hidden">{t(`discussion.reactions.${key}`)}</span>
-                  {count > 0 ? <span className="reaction-count">{count}</span> : null}
-                </button>
-              );
-            })}
-          </react.Form>
+          <Reactions post={post} labels={labels} handlers={handlers} may={may.discuss} />
           {may.reply ? (
             <>
-              <button type="button" className="link-button" onClick={() => onReply(post)}>
-                {t("discussion.reply")}
+              <button type="button" className="link-button" onClick={() => handlers.reply(post)}>
+                {labels.reply}
               </button>
-              <button type="button" className="link-button" onClick={quote}>
-                {t("discussion.quote")}
+              <button type="button" className="link-button" onClick={() => handlers.quote(post)}>
+                {labels.quote}
               </button>
             </>
           ) : null}
           {own && may.reply ? (
-            <button type="button" className="link-button" onClick={() => setEditing(true)}>
-              {t("discussion.edit")}
+            <button type="button" className="link-button" onClick={() => handlers.edit(post)}>
+              {labels.edit}
             </button>
           ) : null}
           {own ? (
-            confirmDelete ? (
-              <remove.Form method="post" action={action} className="inline-confirm">
-                <input type="hidden" name="intent" value="delete" />
-                <input type="hidden" name="postId" value={post.id} />
-                <span>{t("discussion.deleteConfirm")}</span>
-                <button type="submit" className="button button-danger button-small">
-                  {t("discussion.deleteYes")}
+            confirmingDelete ? (
+              <span className="inline-confirm" role="group">
+                <span>{labels.deleteConfirm}</span>
+                <button
+                  type="button"
+                  className="button button-danger button-small"
+                  onClick={() => handlers.remove(post)}
+                >
+                  {labels.deleteYes}
                 </button>
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => setConfirmDelete(false)}
+                  onClick={() => handlers.askDelete(null)}
                 >
-                  {t("discussion.deleteNo")}
+                  {labels.deleteNo}
                 </button>
-              </remove.Form>
+              </span>
             ) : (
-              <button type="button" className="link-button" onClick={() => setConfirmDelete(true)}>
-                {t("discussion.delete")}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => handlers.askDelete(post)}
+              >
+                {labels.delete}
               </button>
             )
           ) : null}
           {moderation}
         </footer>
-      ) : post.state !== "deleted" ? (
+      ) : post.state !== "deleted" && moderation ? (
         <footer className="post-actions">{moderation}</footer>
       ) : null}
-      <ErrorList errors={react.data?.errors ?? remove.data?.errors} />
       {children}
     </article>
+  );
+}
+
+/**
+ * The reactions someone gave, as toggles, plus one button that opens the page's shared picker:
+ * five labelled buttons under every post were a third of a long thread's bytes.
+ */
+function Reactions({
+  post,
+  labels,
+  handlers,
+  may,
+}: {
+  post: PagePost;
+  labels: PostLabels;
+  handlers: PostHandlers;
+  may: boolean;
+}) {
+  const given = reactionKeys.filter((key) => (post.reactions[key] ?? 0) > 0);
+  if (!may && given.length === 0) return null;
+  return (
+    <span className="reactions">
+      {given.map((key) => {
+        const mine = post.mine.includes(key);
+        return (
+          <button
+            key={key}
+            type="button"
+            className={`reaction${mine ? " reaction-mine" : ""}`}
+            aria-pressed={mine}
+            disabled={!may}
+            onClick={() => handlers.react(post, key)}
+          >
+            <span aria-hidden="true">{reactions[key]}</span>
+            <span className="visually-hidden">{labels.reactions[key]}</span>
+            <span className="reaction-count">{post.reactions[key]}</span>
+          </button>
+        );
+      })}
+      {may ? (
+        <button
+          type="button"
+          className="reaction reaction-add"
+          aria-haspopup="true"
+          onClick={(event) => handlers.pickReaction(post, event.currentTarget)}
+        >
+          <span aria-hidden="true">☺+</span>
+          <span className="visually-hidden">{labels.react}</span>
+        </button>
+      ) : null}
+    </span>
+  );
+}
+
+/** The shared emoji picker: one per page, opened next to a post's "☺+" button. */
+export function ReactionPicker({
+  post,
+  anchor,
+  labels,
+  onPick,
+  onClose,
+}: {
+  post: PagePost;
+  anchor: HTMLElement;
+  labels: PostLabels;
+  onPick: (reaction: Reaction) => void;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector("button")?.focus();
+    const close = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) onClose();
+    };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [onClose]);
+  const rect = anchor.getBoundingClientRect();
+  return (
+    <div
+      ref={ref}
+      role="group"
+      aria-label={labels.react}
+      className="reaction-picker"
+      // Set through the DOM by React (allowed by the CSP), never as a style attribute in markup.
+      style={{
+        top: Math.round(rect.bottom + window.scrollY + 4),
+        left: Math.round(Math.max(8, rect.left + window.scrollX)),
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          onClose();
+          anchor.focus();
+        }
+      }}
+    >
+      {reactionKeys.map((key) => (
+        <button
+          key={key}
+          type="button"
+          className={`reaction${post.mine.includes(key) ? " reaction-mine" : ""}`}
+          aria-pressed={post.mine.includes(key)}
+          onClick={() => {
+            onPick(key);
+            onClose();
+            anchor.focus();
+          }}
+        >
+          <span aria-hidden="true">{reactions[key]}</span> {labels.reactions[key]}
+        </button>
+      ))}
+    </div>
   );
 }
 
@@ -216,20 +311,11 @@ function PostBody({ post }: { post: PagePost }) {
 }
 
 /** "bewerkt", and for the author and the coach a look at the earlier versions. */
-function PostHistoryLink({
-  circleId,
-  postId,
-  show,
-}: {
-  circleId: number;
-  postId: number;
-  show: boolean;
-}) {
+export function PostHistory({ circleId, postId }: { circleId: number; postId: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const history = useFetcher<{ revisions: { id: number; html: string; writtenAt: string }[] }>();
   const [open, setOpen] = useState(false);
-  if (!show) return <span className="muted small">{t("discussion.edited")}</span>;
   return (
     <span className="small">
       <button
@@ -261,8 +347,16 @@ function PostHistoryLink({
   );
 }
 
+type EditAnswer = {
+  ok: boolean;
+  post?: PostView;
+  seq?: number;
+  errors?: string[];
+  fieldErrors?: Record<string, string[]>;
+};
+
 /** Editing one's own post in place; the Markdown source is fetched when editing starts. */
-function EditForm({
+export function EditForm({
   post,
   action,
   circleId,
@@ -277,7 +371,7 @@ function EditForm({
 }) {
   const { t } = useTranslation();
   const source = useFetcher<{ source: string | null }>();
-  const save = useFetcher<ActionReply>();
+  const save = useFetcher<EditAnswer>();
   const loaded = useRef(false);
   useEffect(() => {
     if (loaded.current) return;
@@ -314,3 +408,5 @@ function EditForm({
     </save.Form>
   );
 }
+
+export { ErrorList };
