@@ -119,3 +119,67 @@ export type DiscussionEvent = {
   thread: ThreadView | null;
   post: PostView | null;
 };
+
+/**
+ * A post as the thread page's loader sends it: defaults left out and the author as an id into
+ * one map of names. A 200-post thread's data shrank from ~250 to ~60 bytes a post; the words
+ * themselves are in the markup (`d`) or, on client-side navigations, in `h`.
+ */
+export type WirePost = {
+  id: number;
+  /** parentId */
+  p?: number;
+  /** author id (absent: a former member whose account is gone) */
+  a?: number;
+  /** createdAt */
+  t: string;
+  /** state, when not visible */
+  s?: Exclude<PostState, "visible">;
+  /** html, when it travels in the data */
+  h?: string;
+  /** the html is in the server-rendered DOM */
+  d?: 1;
+  /** edited */
+  e?: 1;
+  /** hiddenReason */
+  hr?: string;
+  /** reaction counts */
+  r?: Partial<Record<Reaction, number>>;
+  /** the viewer's reactions */
+  m?: Reaction[];
+};
+
+export function toWire(post: PostView & { inDom?: boolean }): WirePost {
+  const wire: WirePost = { id: post.id, t: post.createdAt };
+  if (post.parentId !== null) wire.p = post.parentId;
+  if (post.author) wire.a = post.author.id;
+  if (post.state !== "visible") wire.s = post.state;
+  if (post.inDom) wire.d = 1;
+  else if (post.html !== null) wire.h = post.html;
+  if (post.edited) wire.e = 1;
+  if (post.hiddenReason) wire.hr = post.hiddenReason;
+  if (Object.keys(post.reactions).length) wire.r = post.reactions;
+  if (post.mine.length) wire.m = post.mine;
+  return wire;
+}
+
+export function fromWire(
+  wire: WirePost,
+  threadId: number,
+  authors: Record<string, string>,
+): PostView & { inDom?: boolean } {
+  return {
+    id: wire.id,
+    threadId,
+    parentId: wire.p ?? null,
+    author: wire.a === undefined ? null : { id: wire.a, name: authors[wire.a] ?? "" },
+    state: wire.s ?? "visible",
+    html: wire.h ?? null,
+    inDom: wire.d === 1,
+    hiddenReason: wire.hr ?? null,
+    edited: wire.e === 1,
+    createdAt: wire.t,
+    reactions: wire.r ?? {},
+    mine: wire.m ?? [],
+  };
+}

@@ -31,7 +31,9 @@ import { ErrorList, useErrorText } from "~/components/forms";
 import { useLocale } from "~/i18n/use-locale";
 import { PageHeader } from "~/components/page";
 import {
+  fromWire,
   quoteMarkdown,
+  toWire,
   type DiscussionEvent,
   type PostView,
   type ThreadView,
@@ -72,16 +74,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const moderate = can(user, "circle.moderate", resource);
   const page = loadThread(circle.id, idParam(params.threadId), { id: user!.id, isCoach: moderate });
   if (!page) notFound();
-  const posts: PagePost[] = page.posts.map((post) => {
-    if (!context.documentRequest || post.html === null) return post;
+  const authors: Record<string, string> = {};
+  const posts = page.posts.map((post) => {
+    if (post.author) authors[post.author.id] = post.author.name;
+    if (!context.documentRequest || post.html === null) return toWire(post);
     context.serverHtml.set(`post-body-${post.id}`, post.html);
-    return { ...post, html: null, inDom: true };
+    return toWire({ ...post, html: null, inDom: true });
   });
   const discuss = can(user, "circle.discuss", resource);
   return json({
     circle: { id: circle.id, name: circle.name },
     thread: page.thread,
     posts,
+    authors,
     firstUnreadPostId: page.firstUnreadPostId,
     seq: page.seq,
     viewerId: user!.id,
@@ -216,8 +221,12 @@ function usePosts(data: Data) {
     setThread((current) => (current && current.seq > data.seq ? current : null));
   }, [data.seq]);
 
+  const loaded = useMemo(
+    () => data.posts.map((wire) => fromWire(wire, data.thread.id, data.authors)),
+    [data.posts, data.thread.id, data.authors],
+  );
   const posts = useMemo(() => {
-    const byId = new Map<number, PagePost>(data.posts.map((p) => [p.id, p as PagePost]));
+    const byId = new Map<number, PagePost>(loaded.map((p) => [p.id, p]));
     for (const [id, entry] of overlay) {
       const known = byId.get(id);
       // Live events carry no words of a hidden post; the coach keeps the ones already on the page.
@@ -230,7 +239,7 @@ function usePosts(data: Data) {
     return [...byId.values()]
       .filter((p) => p.threadId === data.thread.id)
       .sort((a, b) => a.id - b.id);
-  }, [data.posts, data.thread.id, overlay]);
+  }, [loaded, data.thread.id, overlay]);
 
   const apply = (post: PostView, seq: number, mine?: PostView["mine"]) =>
     setOverlay((current) => {
@@ -238,7 +247,7 @@ function usePosts(data: Data) {
       if (previous && previous.seq > seq) return current;
       const next = new Map(current);
       // Live events do not know the viewer's own reactions; keep what the page knew.
-      const known = data.posts.find((p) => p.id === post.id);
+      const known = loaded.find((p) => p.id === post.id);
       next.set(post.id, {
         post: { ...post, mine: mine ?? previous?.post.mine ?? known?.mine ?? [] },
         seq,
@@ -273,6 +282,10 @@ export default function ThreadPage() {
   const [key, setKey] = useState<string>(data.key);
   const action = `/circles/${circle.id}/threads/${thread.id}`;
   const canReply = may.discuss && !thread.locked;
+  // The posts' buttons work only with JavaScript, so they appear once the page is hydrated:
+  // a long thread's markup carries the words, not hundreds of buttons that could not work yet.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const { online } = useCircleLive({
     circleId: circle.id,
@@ -394,6 +407,7 @@ export default function ThreadPage() {
       may={postMay}
       firstUnread={post.id === firstUnreadPostId}
       confirmingDelete={confirmDelete === post.id}
+      interactive={hydrated}
       history={
         post.edited && (post.author?.id === viewerId || may.moderate) ? (
           <PostHistory circleId={circle.id} postId={post.id} />

@@ -65,6 +65,8 @@ type Props = {
   may: { discuss: boolean; moderate: boolean; reply: boolean };
   firstUnread: boolean;
   confirmingDelete: boolean;
+  /** False in the server render and at hydration: the buttons need JavaScript. */
+  interactive: boolean;
   /** The edit form, when this post is being edited. */
   editor?: ReactNode;
   /** "bewerkt" with the earlier versions, for the author and the coach. */
@@ -87,6 +89,7 @@ export function Post({
   may,
   firstUnread,
   confirmingDelete,
+  interactive,
   editor,
   history,
   moderation,
@@ -96,15 +99,10 @@ export function Post({
   const own = post.author?.id === viewerId;
   const visible = post.state === "visible";
   return (
-    <article
-      id={`post-${post.id}`}
-      className={`post post-${post.state}`}
-      aria-labelledby={`post-${post.id}-author`}
-      tabIndex={-1}
-    >
+    <article id={`post-${post.id}`} className={`post post-${post.state}`} tabIndex={-1}>
       {firstUnread ? <p className="unread-divider">{labels.unreadFromHere}</p> : null}
       <header className="post-header">
-        <strong id={`post-${post.id}-author`}>{post.author?.name ?? labels.formerMember}</strong>
+        <strong>{post.author?.name ?? labels.formerMember}</strong>
         <time dateTime={post.createdAt} className="muted small">
           {formatDateTime(post.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}
         </time>
@@ -128,7 +126,7 @@ export function Post({
       ) : (
         (editor ?? <PostBody post={post} />)
       )}
-      {visible && !editor ? (
+      {!interactive ? null : visible && !editor ? (
         <footer className="post-actions">
           <Reactions post={post} labels={labels} handlers={handlers} may={may.discuss} />
           {may.reply ? (
@@ -226,10 +224,10 @@ function Reactions({
           type="button"
           className="reaction reaction-add"
           aria-haspopup="true"
+          aria-label={labels.react}
           onClick={(event) => handlers.pickReaction(post, event.currentTarget)}
         >
-          <span aria-hidden="true">☺+</span>
-          <span className="visually-hidden">{labels.react}</span>
+          ☺+
         </button>
       ) : null}
     </span>
