@@ -26,7 +26,9 @@ export default function handleRequest(
     </NonceProvider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(`<!DOCTYPE html>${html}`, {
+  // A Buffer, not a string: undici would walk a string body char by char to make it
+  // well-formed Unicode (toUSVString), 6 % of a 200-post thread page's CPU.
+  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), {
     headers: responseHeaders,
     status: responseStatusCode,
   });

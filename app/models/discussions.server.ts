@@ -705,7 +705,28 @@ export function getThread(circleId: number, threadId: number) {
 
 type Viewer = { id: number; isCoach: boolean } | null;
 
-type PostRow = typeof posts.$inferSelect & { authorName: string | null };
+/** What postView reads of a post; times as Dates (drizzle) or milliseconds (raw rows). */
+type PostRow = Pick<
+  typeof posts.$inferSelect,
+  "id" | "threadId" | "parentId" | "authorId" | "html" | "hiddenReason"
+> & {
+  authorName: string | null;
+  editedAt: Date | number | null;
+  deletedAt: Date | number | null;
+  hiddenAt: Date | number | null;
+  createdAt: Date | number;
+};
+
+/**
+ * A thread's posts with their authors' names, as plain rows: drizzle's row mapping was an
+ * eighth of a 200-post thread page's CPU, for columns that need no conversion.
+ */
+const THREAD_POSTS_SQL = `select p.id as id, p.thread_id as threadId, p.parent_id as parentId,
+  p.author_id as authorId, p.html as html, p.hidden_reason as hiddenReason,
+  p.edited_at as editedAt, p.deleted_at as deletedAt, p.hidden_at as hiddenAt,
+  p.created_at as createdAt, u.name as authorName
+  from post p left join user u on u.id = p.author_id
+  where p.thread_id = ? order by p.id`;
 
 const postColumns = {
   post: posts,
@@ -730,7 +751,7 @@ function postView(
     html: readable ? row.html : null,
     hiddenReason: state === "hidden" ? row.hiddenReason : null,
     edited: row.editedAt !== null && state !== "deleted",
-    createdAt: row.createdAt.toISOString(),
+    createdAt: new Date(row.createdAt).toISOString(),
     reactions: reactionCounts.get(row.id) ?? {},
     mine: mine.get(row.id) ?? [],
   };
@@ -772,14 +793,7 @@ export function loadThread(circleId: number, threadId: number, viewer: Viewer, n
   const thread = getThread(circleId, threadId);
   if (!thread) return null;
   const seq = currentSeq(circleId);
-  const rows = db
-    .select(postColumns)
-    .from(posts)
-    .leftJoin(users, eq(users.id, posts.authorId))
-    .where(eq(posts.threadId, threadId))
-    .orderBy(asc(posts.id))
-    .all()
-    .map((r) => ({ ...r.post, authorName: r.authorName }));
+  const rows = db.$client.prepare(THREAD_POSTS_SQL).all(threadId) as PostRow[];
   const { counts, mine } = reactionsFor({ threadId }, viewer?.id ?? null);
   const views = rows.map((r) => postView(r, viewer, counts, mine));
   let firstUnreadPostId: number | null = null;
