@@ -122,8 +122,8 @@ export type DiscussionEvent = {
 
 /**
  * A post as the thread page's loader sends it: defaults left out and the author as an id into
- * one map of names. A 200-post thread's data shrank from ~250 to ~60 bytes a post; the words
- * themselves are in the markup (`d`) or, on client-side navigations, in `h`.
+ * one map of names. A 200-post thread's data shrank from ~250 to ~40 bytes a post; the words
+ * themselves are in the markup (document requests) or, on client-side navigations, in `h`.
  */
 export type WirePost = {
   id: number;
@@ -131,16 +131,16 @@ export type WirePost = {
   p?: number;
   /** author id (absent: a former member whose account is gone) */
   a?: number;
-  /** createdAt */
-  t: string;
+  /** createdAt, in milliseconds */
+  t: number;
   /** state, when not visible */
   s?: Exclude<PostState, "visible">;
-  /** html, when it travels in the data */
+  /** html, when it travels in the data (not on a document request: then it is in the DOM) */
   h?: string;
-  /** the html is in the server-rendered DOM */
-  d?: 1;
   /** edited */
   e?: 1;
+  /** readable although not visible (a hidden post, for the coach) */
+  x?: 1;
   /** hiddenReason */
   hr?: string;
   /** reaction counts */
@@ -149,25 +149,31 @@ export type WirePost = {
   m?: Reaction[];
 };
 
-export function toWire(post: PostView & { inDom?: boolean }): WirePost {
-  const wire: WirePost = { id: post.id, t: post.createdAt };
+export function toWire(post: PostView, htmlInDom: boolean): WirePost {
+  const wire: WirePost = { id: post.id, t: Date.parse(post.createdAt) };
   if (post.parentId !== null) wire.p = post.parentId;
   if (post.author) wire.a = post.author.id;
   if (post.state !== "visible") wire.s = post.state;
-  if (post.inDom) wire.d = 1;
-  else if (post.html !== null) wire.h = post.html;
+  if (!htmlInDom && post.html !== null) wire.h = post.html;
   if (post.edited) wire.e = 1;
+  if (post.state !== "visible" && post.html !== null) wire.x = 1;
   if (post.hiddenReason) wire.hr = post.hiddenReason;
   if (Object.keys(post.reactions).length) wire.r = post.reactions;
   if (post.mine.length) wire.m = post.mine;
   return wire;
 }
 
+/** `htmlInDom`: the page came as a document, so readable posts' words are in its DOM. */
 export function fromWire(
   wire: WirePost,
-  threadId: number,
-  authors: Record<string, string>,
+  {
+    threadId,
+    authors,
+    htmlInDom,
+  }: { threadId: number; authors: Record<string, string>; htmlInDom: boolean },
 ): PostView & { inDom?: boolean } {
+  const state = wire.s ?? "visible";
+  const readable = state === "visible" || wire.x === 1;
   return {
     id: wire.id,
     threadId,
@@ -175,10 +181,10 @@ export function fromWire(
     author: wire.a === undefined ? null : { id: wire.a, name: authors[wire.a] ?? "" },
     state: wire.s ?? "visible",
     html: wire.h ?? null,
-    inDom: wire.d === 1,
+    inDom: htmlInDom && readable && wire.h === undefined,
     hiddenReason: wire.hr ?? null,
     edited: wire.e === 1,
-    createdAt: wire.t,
+    createdAt: new Date(wire.t).toISOString(),
     reactions: wire.r ?? {},
     mine: wire.m ?? [],
   };

@@ -77,9 +77,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const authors: Record<string, string> = {};
   const posts = page.posts.map((post) => {
     if (post.author) authors[post.author.id] = post.author.name;
-    if (!context.documentRequest || post.html === null) return toWire(post);
-    context.serverHtml.set(`post-body-${post.id}`, post.html);
-    return toWire({ ...post, html: null, inDom: true });
+    if (context.documentRequest && post.html !== null)
+      context.serverHtml.set(bodyId(post.id), post.html);
+    return toWire(post, context.documentRequest);
   });
   const discuss = can(user, "circle.discuss", resource);
   return json({
@@ -87,6 +87,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     thread: page.thread,
     posts,
     authors,
+    htmlInDom: context.documentRequest,
     firstUnreadPostId: page.firstUnreadPostId,
     seq: page.seq,
     viewerId: user!.id,
@@ -222,8 +223,15 @@ function usePosts(data: Data) {
   }, [data.seq]);
 
   const loaded = useMemo(
-    () => data.posts.map((wire) => fromWire(wire, data.thread.id, data.authors)),
-    [data.posts, data.thread.id, data.authors],
+    () =>
+      data.posts.map((wire) =>
+        fromWire(wire, {
+          threadId: data.thread.id,
+          authors: data.authors,
+          htmlInDom: data.htmlInDom,
+        }),
+      ),
+    [data.posts, data.thread.id, data.authors, data.htmlInDom],
   );
   const posts = useMemo(() => {
     const byId = new Map<number, PagePost>(loaded.map((p) => [p.id, p]));
@@ -257,6 +265,13 @@ function usePosts(data: Data) {
   const applyThread = (view: ThreadView, seq: number) =>
     setThread((current) => (current && current.seq > seq ? current : { view, seq }));
   return { posts, thread: thread?.view ?? data.thread, apply, applyThread };
+}
+
+/** Moves focus to a post (for keyboard and screen-reader users) without a tabindex in the markup. */
+function focusPost(el: HTMLElement | null, options?: FocusOptions) {
+  if (!el) return;
+  el.tabIndex = -1;
+  el.focus(options);
 }
 
 /** Remix's id of this route, for the page's own requests to its action (see `send`). */
@@ -364,7 +379,7 @@ export default function ThreadPage() {
     if (window.location.hash || !firstUnreadPostId) return;
     const el = document.getElementById(`post-${firstUnreadPostId}`);
     el?.scrollIntoView({ block: "start" });
-    el?.focus({ preventScroll: true });
+    focusPost(el, { preventScroll: true });
   }, [firstUnreadPostId]);
 
   // After a reply was sent: show it, clear the draft, take a fresh key for the next one.
@@ -383,7 +398,7 @@ export default function ThreadPage() {
     const last = Math.max(...waiting);
     setWaiting([]);
     void send({ intent: "read", postId: String(last) });
-    if (first) requestAnimationFrame(() => document.getElementById(`post-${first}`)?.focus());
+    if (first) requestAnimationFrame(() => focusPost(document.getElementById(`post-${first}`)));
   };
 
   const visible = posts.filter((p) => !waiting.includes(p.id));

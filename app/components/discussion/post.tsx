@@ -12,7 +12,8 @@ import { Composer, type Person } from "./composer";
 /** A post on the page: the view plus whether its body is in the server-rendered DOM. */
 export type PagePost = PostView & { inDom?: boolean };
 
-export const bodyId = (postId: number) => `post-body-${postId}`;
+/** Short on purpose: a 200-post thread repeats it 200 times. */
+export const bodyId = (postId: number) => `b${postId}`;
 
 /**
  * Everything a post shows in words, looked up once per page: a 200-post thread would otherwise
@@ -99,11 +100,11 @@ export function Post({
   const own = post.author?.id === viewerId;
   const visible = post.state === "visible";
   return (
-    <article id={`post-${post.id}`} className={`post post-${post.state}`} tabIndex={-1}>
+    <article id={`post-${post.id}`} className={visible ? "post" : `post post-${post.state}`}>
       {firstUnread ? <p className="unread-divider">{labels.unreadFromHere}</p> : null}
       <header className="post-header">
         <strong>{post.author?.name ?? labels.formerMember}</strong>
-        <time dateTime={post.createdAt} className="muted small">
+        <time dateTime={post.createdAt.replace(/\.\d+Z$/, "Z")} className="when">
           {formatDateTime(post.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}
         </time>
         {post.edited ? (history ?? <span className="muted small">{labels.edited}</span>) : null}
