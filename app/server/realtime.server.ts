@@ -9,6 +9,14 @@
 import type { Server as HttpServer } from "node:http";
 import { Server as IOServer, type Socket } from "socket.io";
 import type { DiscussionEvent } from "../domain/discussions";
+import {
+  CIRCLE_JOIN,
+  CIRCLE_LEAVE,
+  DISCUSSION_EVENT,
+  PRESENCE_EVENT,
+  type JoinAck,
+  type Presence,
+} from "../domain/live-protocol";
 import { currentSeq } from "../models/discussions.server";
 import { mayViewPrivate } from "../utils/circle-guards.server";
 import { getSessionFromCookie, isSessionActive } from "../utils/session.server";
@@ -19,17 +27,6 @@ export type LiveEvent =
   | { type: "notifications.changed" }
   /** This tab's sockets were taken out of the circle's room: its pages reload (and may 403). */
   | { type: "circle.left"; circleId: number };
-
-/** The socket event names of a circle's room; the client (circle-live.tsx) uses the same. */
-export const CIRCLE_JOIN = "circle.join";
-export const CIRCLE_LEAVE = "circle.leave";
-export const DISCUSSION_EVENT = "discussion";
-export const PRESENCE_EVENT = "presence";
-
-/** The answer to `circle.join`: the circle's current sequence number and who is online. */
-export type JoinAck = { ok: true; seq: number; online: number[] } | { ok: false };
-/** Sent to a circle's room when the set of people online in it changed; not sequenced. */
-export type Presence = { circleId: number; online: number[] };
 
 export interface Publisher {
   /** Sends to every open tab of one user. */
