@@ -17,6 +17,7 @@ import {
   type JoinAck,
   type Presence,
 } from "../domain/live-protocol";
+import { circleReaders } from "../models/circles.server";
 import { currentSeq } from "../models/discussions.server";
 import { mayViewPrivate } from "../utils/circle-guards.server";
 import { getSessionFromCookie, isSessionActive } from "../utils/session.server";
@@ -140,6 +141,26 @@ function recheckCircleRooms(io: IOServer, sockets: Socket[]) {
   }
 }
 
+/**
+ * The periodic pass over every circle room: one look-up of the circle's readers per room rather
+ * than one per socket, so 2,000 sockets cost a few hundred indexed queries, not thousands.
+ */
+function recheckAllCircleRooms(io: IOServer) {
+  const nsp = io.of("/");
+  const rooms = [...nsp.adapter.rooms.entries()].filter(([room]) => room.startsWith("circle:"));
+  for (const [room, socketIds] of rooms) {
+    const circleId = Number(room.slice("circle:".length));
+    const readers = circleReaders(circleId);
+    const outsiders: Socket[] = [];
+    for (const socketId of socketIds) {
+      const socket = nsp.sockets.get(socketId);
+      const userId = socket?.data.userId as number | null | undefined;
+      if (socket && (typeof userId !== "number" || !readers.has(userId))) outsiders.push(socket);
+    }
+    if (outsiders.length > 0) removeFromCircle(io, outsiders, circleId);
+  }
+}
+
 const isCircleId = (value: unknown): value is number =>
   typeof value === "number" && Number.isSafeInteger(value) && value > 0;
 
@@ -236,13 +257,11 @@ export function attachRealtime(httpServer: HttpServer, options: { sessionCheckMs
    * between commit and publishing), last at most one interval.
    */
   const sessionCheck = setInterval(() => {
-    const open: Socket[] = [];
     for (const socket of io.of("/").sockets.values()) {
       const sessionId = socket.data.sessionId as string | null;
       if (sessionId && !isSessionActive(sessionId)) socket.disconnect(true);
-      else open.push(socket);
     }
-    recheckCircleRooms(io, open);
+    recheckAllCircleRooms(io);
   }, options.sessionCheckMs ?? SESSION_CHECK_MS);
   sessionCheck.unref();
   httpServer.on("close", () => clearInterval(sessionCheck));

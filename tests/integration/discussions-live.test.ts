@@ -24,7 +24,8 @@ import {
   type WriteResult,
 } from "~/models/discussions.server";
 import { applyToCircle, removeMember } from "~/models/memberships.server";
-import { getMembership } from "~/models/circles.server";
+import { circleReaders, getMembership } from "~/models/circles.server";
+import { mayViewPrivate } from "~/utils/circle-guards.server";
 import { action as adminUsersAction } from "~/routes/admin.users";
 import { action as circleAction } from "~/routes/circles.$circleId._index";
 import { loader as eventsLoader } from "~/routes/circles.$circleId.events";
@@ -154,6 +155,20 @@ describe("joining a circle's room", () => {
     };
     for (const [who, client] of Object.entries(refused))
       expect(await join(client.socket, circle.id), who).toEqual({ ok: false });
+
+    // The periodic re-check's bulk rule agrees with the join's.
+    const readers = circleReaders(circle.id);
+    for (const userId of [
+      stranger.id,
+      applicant.id,
+      unaccepted.id,
+      other.coach.id,
+      circle.programme.organiser.id,
+      circle.coach.id,
+      circle.members[0]!.id,
+    ])
+      expect(readers.has(userId), String(userId)).toBe(mayViewPrivate(userId, circle.id));
+    expect([...readers].sort()).toEqual([circle.coach.id, circle.members[0]!.id].sort());
 
     const member = await connect(circle.members[0]!.id);
     await join(member.socket, circle.id);
