@@ -19,7 +19,10 @@ export type ToClients =
 
 export type FromClients =
   | { type: "ready"; connected: number; refused: number; ms: number }
-  /** [circleId, postId, receivedAt] per received post; one message text per circle (for ws). */
+  /**
+   * [circleId, post's createdAt (ms), receivedAt] per received post; one message text per
+   * circle (what the bare server is sent).
+   */
   | { type: "received"; samples: Array<[number, number, number]>; messages: Record<number, string> }
   | { type: "closed" };
 
@@ -34,7 +37,7 @@ const closers: Array<() => void> = [];
 function received(event: DiscussionEvent, text: string | null) {
   const at = wallClock();
   if (event.kind !== "post.created" || !event.post) return;
-  samples.push([event.circleId, event.post.id, at]);
+  samples.push([event.circleId, Date.parse(event.post.createdAt), at]);
   messages[event.circleId] ??= text ?? JSON.stringify(event);
 }
 
