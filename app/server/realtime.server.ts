@@ -161,6 +161,12 @@ function recheckAllCircleRooms(io: IOServer) {
   }
 }
 
+/**
+ * Each join costs a few queries, so one socket may try only this many per minute; a page joins
+ * once per connection (a reconnect is a new socket), so only a misbehaving client ever hits it.
+ */
+const JOINS_PER_MINUTE = 30;
+
 const isCircleId = (value: unknown): value is number =>
   typeof value === "number" && Number.isSafeInteger(value) && value > 0;
 
@@ -213,11 +219,16 @@ export function attachRealtime(httpServer: HttpServer, options: { sessionCheckMs
      * number: an event committed before the join is at or below `seq` (the page fetches it), one
      * committed after it reaches this socket.
      */
+    const joins = { windowStart: Date.now(), count: 0 };
     socket.on(CIRCLE_JOIN, (payload: unknown, ack: unknown) => {
       if (typeof ack !== "function") return;
       const answer = ack as (reply: JoinAck) => void;
       const circleId = (payload as { circleId?: unknown } | null)?.circleId;
+      const now = Date.now();
+      if (now - joins.windowStart > 60_000) Object.assign(joins, { windowStart: now, count: 0 });
+      joins.count += 1;
       if (
+        joins.count > JOINS_PER_MINUTE ||
         userId === null ||
         sessionId === null ||
         !isCircleId(circleId) ||

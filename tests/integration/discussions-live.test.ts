@@ -193,6 +193,17 @@ describe("joining a circle's room", () => {
     expect(m.socket.connected).toBe(true);
   });
 
+  it("refuses a socket that keeps trying to join, without looking anything up", async () => {
+    const circle = await makeDiscussionCircle({ members: 1 });
+    const m = await connect(circle.members[0]!.id);
+    for (let i = 0; i < 29; i += 1) await join(m.socket, 99_999_999);
+    expect(await join(m.socket, circle.id)).toMatchObject({ ok: true });
+    expect(await join(m.socket, circle.id)).toEqual({ ok: false });
+    // A fresh connection (what a reconnecting page gets) is not held back.
+    const again = await connect(circle.members[0]!.id);
+    expect(await join(again.socket, circle.id)).toMatchObject({ ok: true });
+  });
+
   it("a socket that leaves the room hears nothing more from it", async () => {
     const circle = await makeDiscussionCircle({ members: 1 });
     const m = await connect(circle.members[0]!.id);
