@@ -23,6 +23,8 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import { generateSecureRandomString, hashSecret } from "../app/utils/crypto.server";
@@ -227,6 +229,10 @@ type RoundResult = {
   expected: number;
   postP99: number;
   messages: Record<number, string>;
+  /** The server's CPU time per post over the round (from the first post to the last answer). */
+  cpuPerPost: number;
+  /** That CPU time over the round's wall time: 1 is one core busy throughout. */
+  busy: number;
 };
 
 /**
@@ -236,8 +242,11 @@ type RoundResult = {
 async function round(
   circles: BenchCircle[],
   clients: Clients,
+  server: RunningServer,
   send: (circle: BenchCircle) => Promise<boolean>,
 ): Promise<RoundResult> {
+  const cpuBefore = cpuMs(server.process.pid!);
+  const wallBefore = performance.now();
   const sentAt = new Map<number, number>();
   const postTimes: number[] = [];
   const interval = (SPREAD_S * 1000) / circles.length;
@@ -265,6 +274,8 @@ async function round(
     ),
   );
   if (failed > 0) throw new Error(`${failed} posts failed`);
+  const cpu = cpuMs(server.process.pid!) - cpuBefore;
+  const wall = performance.now() - wallBefore;
   await new Promise((r) => setTimeout(r, DRAIN_MS));
   const { samples, messages } = await clients.ask({ type: "collect" }, "received");
   const latencies = samples.map(([circleId, , at]) => at - sentAt.get(circleId)!);
@@ -275,8 +286,22 @@ async function round(
     expected: circles.length * MEMBERS,
     postP99: percentile(postTimes, 0.99),
     messages,
+    cpuPerPost: cpu / circles.length,
+    busy: cpu / wall,
   };
 }
+
+/** The CPU time a process has used so far (user + system), from /proc (Linux). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of stat, counted from the state (field 3) here.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
 
 function percentile(values: number[], p: number) {
   if (values.length === 0) return NaN;
@@ -366,8 +391,8 @@ async function main() {
     const results = { app: [] as RoundResult[], bare: [] as RoundResult[] };
     for (let r = 0; r <= ROUNDS; r += 1) {
       n = r;
-      const appRound = await round(circles, sio, sendReply);
-      const bareRound = await round(circles, ws, (circle) =>
+      const appRound = await round(circles, sio, app, sendReply);
+      const bareRound = await round(circles, ws, bare, (circle) =>
         fetch(`${bare.baseURL}/post?circle=${circle.id}`, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
@@ -381,7 +406,10 @@ async function main() {
       console.log(
         `${label}: app p99 ${ms(percentile(appRound.latencies, 0.99))} ` +
           `(${appRound.delivered}/${appRound.expected}), bare ws p99 ` +
-          `${ms(percentile(bareRound.latencies, 0.99))} (${bareRound.delivered}/${bareRound.expected})`,
+          `${ms(percentile(bareRound.latencies, 0.99))} (${bareRound.delivered}/${bareRound.expected}); ` +
+          `server CPU per post ${ms(appRound.cpuPerPost)} vs ${ms(bareRound.cpuPerPost)}, ` +
+          `busy ${(appRound.busy * 100).toFixed(0)} % vs ${(bareRound.busy * 100).toFixed(0)} % of a core; ` +
+          `load average ${os.loadavg()[0]!.toFixed(1)}`,
       );
       if (r === 0) continue;
       results.app.push(appRound);
@@ -431,6 +459,13 @@ async function main() {
       `Kringwijs from the write's start (the post's createdAt) to the event: p50 ` +
         `${ms(percentile(fromWrite, 0.5))}, p99 ${ms(percentile(fromWrite, 0.99))}; ` +
         `the reply's HTTP answer p99 (median of rounds): ${ms(postP99)}`,
+    );
+    const medianOf = (rounds: RoundResult[], pick: (r: RoundResult) => number) =>
+      percentile(rounds.map(pick), 0.5);
+    console.log(
+      `Server CPU per post (median of rounds): Kringwijs ${ms(medianOf(results.app, (r) => r.cpuPerPost))}, ` +
+        `bare ${ms(medianOf(results.bare, (r) => r.cpuPerPost))}; load average at the end ` +
+        `${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
     );
     console.log(
       `Server RSS with ${sioReady.connected} sockets joined: ${mb(appRss)} ` +
