@@ -41,22 +41,24 @@ export function useCircleLive({ circleId, seq, onEvents, onReload }: CircleLiveO
   const [connected, setConnected] = useState(false);
   const handlers = useRef({ onEvents, onReload });
   handlers.current = { onEvents, onReload };
-  const sequence = useRef<EventSequence<DiscussionEvent> | null>(null);
+  const sequence = useRef<{ circleId: number; log: EventSequence<DiscussionEvent> } | null>(null);
   const seqRef = useRef(seq);
   seqRef.current = seq;
 
   useEffect(() => {
     if (!socket) return;
-    // A new socket (another user signed in, which reloads the page anyway) continues where the
-    // page is, not where its loader was.
-    const from = Math.max(seqRef.current, sequence.current?.lastApplied ?? 0);
+    // A new socket for the same circle (another user signed in, which reloads the page anyway)
+    // continues where the page is, not where its loader was.
+    const previous = sequence.current?.circleId === circleId ? sequence.current.log : null;
+    const from = Math.max(seqRef.current, previous?.lastApplied ?? 0);
     const log = new EventSequence<DiscussionEvent>(from, {
       apply: (events) => handlers.current.onEvents(events),
       fetchSince: (since) => fetchEvents(circleId, since),
       reload: () => handlers.current.onReload(),
     });
-    sequence.current = log;
+    sequence.current = { circleId, log };
     let active = true;
+    holdRoom(socket, circleId, +1);
 
     const join = () => {
       socket.emit(CIRCLE_JOIN, { circleId }, (ack: JoinAck) => {
@@ -105,7 +107,9 @@ export function useCircleLive({ circleId, seq, onEvents, onReload }: CircleLiveO
       socket.off("live", onLive);
       socket.off("disconnect", onDisconnect);
       socket.off("connect", join);
-      if (socket.connected) socket.emit(CIRCLE_LEAVE, { circleId });
+      // Another component of the page may still show this circle: leave with the last one.
+      if (holdRoom(socket, circleId, -1) === 0 && socket.connected)
+        socket.emit(CIRCLE_LEAVE, { circleId });
       setConnected(false);
       setOnline([]);
     };
@@ -113,10 +117,21 @@ export function useCircleLive({ circleId, seq, onEvents, onReload }: CircleLiveO
 
   // New loader data: the page now shows the circle as of `seq`.
   useEffect(() => {
-    sequence.current?.rebase(seq);
+    sequence.current?.log.rebase(seq);
   }, [seq]);
 
   return { online, connected };
+}
+
+/** How many mounted hooks of this tab show each circle, per socket. */
+const roomHolders = new WeakMap<object, Map<number, number>>();
+function holdRoom(socket: object, circleId: number, change: 1 | -1): number {
+  let counts = roomHolders.get(socket);
+  if (!counts) roomHolders.set(socket, (counts = new Map()));
+  const count = Math.max(0, (counts.get(circleId) ?? 0) + change);
+  if (count === 0) counts.delete(circleId);
+  else counts.set(circleId, count);
+  return count;
 }
 
 /** The events after `since`; a refusal or a page instead of JSON (signed out) means reload. */
