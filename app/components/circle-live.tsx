@@ -1,34 +1,150 @@
-// Provisional: replaced by the live helper's version (room join, gaps, catch-up, presence).
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { DiscussionEvent } from "~/domain/discussions";
+import { EventSequence, type CatchUpResult } from "~/domain/event-sequence";
+import {
+  CIRCLE_JOIN,
+  CIRCLE_LEAVE,
+  DISCUSSION_EVENT,
+  PRESENCE_EVENT,
+  type JoinAck,
+  type Presence,
+} from "~/domain/live-protocol";
+import type { LiveEvent } from "~/server/realtime.server";
 import { useSocket } from "./live";
 
-export function useCircleLive({
-  circleId,
-  seq,
-  onEvents,
-}: {
+export type CircleLiveOptions = {
   circleId: number;
+  /** The `seq` of the loader's data (currentSeq, or loadThread's seq): what the page shows. */
   seq: number;
+  /** Applies events to the page's state, in seq order, each once (see EventSequence). */
   onEvents: (events: DiscussionEvent[]) => void;
+  /**
+   * The page's data must be loaded afresh (revalidate): the live log no longer reaches back,
+   * the room refused this tab, or the tab was taken out of the circle (`circle.left`).
+   */
   onReload: () => void;
-}) {
+};
+
+/**
+ * A circle page's live connection: joins the circle's room when the tab's socket connects and
+ * again after every reconnect, and applies the circle's events exactly once and in order. How a
+ * gap is detected and filled (and why nothing is shown twice) is described in
+ * domain/event-sequence.ts; the missing events come from GET /circles/:id/events?since=N.
+ *
+ * The page keeps its state as "loader data plus the events applied on top": when its loader data
+ * is replaced (a revalidation), it resets to that data and the hook continues from the new `seq`,
+ * re-applying from memory the events that data is older than.
+ */
+export function useCircleLive({ circleId, seq, onEvents, onReload }: CircleLiveOptions) {
   const socket = useSocket();
-  const handler = useRef(onEvents);
-  handler.current = onEvents;
+  const [online, setOnline] = useState<number[]>([]);
+  const [connected, setConnected] = useState(false);
+  const handlers = useRef({ onEvents, onReload });
+  handlers.current = { onEvents, onReload };
+  const sequence = useRef<{ circleId: number; log: EventSequence<DiscussionEvent> } | null>(null);
+  const seqRef = useRef(seq);
+  seqRef.current = seq;
+
   useEffect(() => {
     if (!socket) return;
-    const join = () => socket.emit("circle.join", { circleId }, () => {});
-    const listener = (event: DiscussionEvent) => {
-      if (event.circleId === circleId) handler.current([event]);
+    // A new socket for the same circle (another user signed in, which reloads the page anyway)
+    // continues where the page is, not where its loader was.
+    const previous = sequence.current?.circleId === circleId ? sequence.current.log : null;
+    const from = Math.max(seqRef.current, previous?.lastApplied ?? 0);
+    const log = new EventSequence<DiscussionEvent>(from, {
+      apply: (events) => handlers.current.onEvents(events),
+      fetchSince: (since) => fetchEvents(circleId, since),
+      reload: () => handlers.current.onReload(),
+    });
+    sequence.current = { circleId, log };
+    let active = true;
+    holdRoom(socket, circleId, +1);
+
+    const join = () => {
+      socket.emit(CIRCLE_JOIN, { circleId }, (ack: JoinAck) => {
+        if (!active) return; // answered after the page moved on
+        if (!ack.ok) {
+          // No longer allowed (or the session ended): the loader tells the page what to show.
+          setConnected(false);
+          handlers.current.onReload();
+          return;
+        }
+        setConnected(true);
+        setOnline(ack.online);
+        log.known(ack.seq);
+      });
     };
+    const onDiscussion = (event: DiscussionEvent) => {
+      if (event.circleId === circleId) log.receive([event]);
+    };
+    const onPresence = (presence: Presence) => {
+      if (presence.circleId === circleId) setOnline(presence.online);
+    };
+    const onLive = (event: LiveEvent) => {
+      if (event.type !== "circle.left" || event.circleId !== circleId) return;
+      setConnected(false);
+      setOnline([]);
+      handlers.current.onReload();
+    };
+    const onDisconnect = () => {
+      setConnected(false);
+      setOnline([]);
+    };
+
+    socket.on(DISCUSSION_EVENT, onDiscussion);
+    socket.on(PRESENCE_EVENT, onPresence);
+    socket.on("live", onLive);
+    socket.on("disconnect", onDisconnect);
+    // "connect" fires again after every reconnect; the room is joined anew each time, and the
+    // join's answer tells what was missed meanwhile.
     socket.on("connect", join);
     if (socket.connected) join();
-    socket.on("discussion", listener);
     return () => {
+      active = false;
+      log.stop();
+      socket.off(DISCUSSION_EVENT, onDiscussion);
+      socket.off(PRESENCE_EVENT, onPresence);
+      socket.off("live", onLive);
+      socket.off("disconnect", onDisconnect);
       socket.off("connect", join);
-      socket.off("discussion", listener);
+      // Another component of the page may still show this circle: leave with the last one.
+      if (holdRoom(socket, circleId, -1) === 0 && socket.connected)
+        socket.emit(CIRCLE_LEAVE, { circleId });
+      setConnected(false);
+      setOnline([]);
     };
-  }, [socket, circleId, seq]);
-  return { online: [] as number[], connected: socket?.connected ?? false };
+  }, [socket, circleId]);
+
+  // New loader data: the page now shows the circle as of `seq`.
+  useEffect(() => {
+    sequence.current?.log.rebase(seq);
+  }, [seq]);
+
+  return { online, connected };
+}
+
+/** How many mounted hooks of this tab show each circle, per socket. */
+const roomHolders = new WeakMap<object, Map<number, number>>();
+function holdRoom(socket: object, circleId: number, change: 1 | -1): number {
+  let counts = roomHolders.get(socket);
+  if (!counts) roomHolders.set(socket, (counts = new Map()));
+  const count = Math.max(0, (counts.get(circleId) ?? 0) + change);
+  if (count === 0) counts.delete(circleId);
+  else counts.set(circleId, count);
+  return count;
+}
+
+/** The events after `since`; a refusal or a page instead of JSON (signed out) means reload. */
+async function fetchEvents(
+  circleId: number,
+  since: number,
+): Promise<CatchUpResult<DiscussionEvent>> {
+  const response = await fetch(`/circles/${circleId}/events?since=${since}`, {
+    headers: { Accept: "application/json" },
+    credentials: "same-origin",
+  });
+  const type = response.headers.get("Content-Type") ?? "";
+  if (!response.ok || !type.includes("application/json")) return { reload: true };
+  const body = (await response.json()) as { events: DiscussionEvent[] } | { reload: true };
+  return "events" in body ? { events: body.events } : { reload: true };
 }

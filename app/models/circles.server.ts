@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import {
   circleCoaches,
   circles,
@@ -101,6 +101,33 @@ export function circleResource(circle: Circle, userId: number | null): CircleRes
       membership: membership?.state ?? null,
     },
   };
+}
+
+/**
+ * Who may read a circle's private content now, in two queries: its active coaches and the
+ * members who accepted the house rules. The same rule as requireCircle's "circle.view_private"
+ * (mayViewPrivate in circle-guards.server.ts, tested to agree), for re-checking a whole live
+ * room at once.
+ */
+export function circleReaders(circleId: number): Set<number> {
+  const db = getDb();
+  const coaches = db
+    .select({ id: circleCoaches.userId })
+    .from(circleCoaches)
+    .where(and(eq(circleCoaches.circleId, circleId), activeCoach))
+    .all();
+  const members = db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.circleId, circleId),
+        eq(memberships.state, "member"),
+        isNotNull(memberships.houseRulesAcceptedAt),
+      ),
+    )
+    .all();
+  return new Set([...coaches, ...members].map((r) => r.id));
 }
 
 /** Sets a circle's coaches; returns the people who coached it before and no longer do. */

@@ -423,7 +423,9 @@ export function removeMember({
   circleId: number;
   membershipId: number;
   reason: string;
-}): Outcome {
+}):
+  | Extract<Outcome, { ok: false }>
+  | { ok: true; state: "removed"; notified: number[]; userId: number } {
   return inTransaction((tx) => {
     const m = tx
       .select()
@@ -446,6 +448,8 @@ export function removeMember({
     return {
       ok: true,
       state: "removed",
+      // Whose sockets leave the circle's live room after commit.
+      userId: m.userId,
       notified: [
         tell(tx, { userId: m.userId, circleId, kind: "removed", message: reason }),
         ...promoteFromWaitlist(tx, circleId, coachId),

@@ -113,6 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!can(user, "circle.leave", resource)) forbidden();
       const result = leaveCircle(user.id, circle.id);
       if (!result.ok) return badRequest(submission, { formErrors: ["circle.wrongState"] });
+      context.publisher.leaveCircle(user.id, circle.id);
       context.publisher.notified(result.notified);
       return redirectWithToast(here, { key: "circle.leftToast" });
     }

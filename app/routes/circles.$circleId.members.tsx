@@ -105,6 +105,7 @@ async function remove(
 ) {
   const result = removeMember({ coachId, circleId, membershipId, reason });
   if (!result.ok) return refused(submission, result.reason);
+  context.publisher.leaveCircle(result.userId, circleId);
   context.publisher.notified(result.notified);
   return json(submission.reply(), {
     headers: await createToastHeaders({ key: "circle.removedToast" }),

@@ -1,7 +1,8 @@
 import { redirect } from "@remix-run/node";
-import { can, type CircleAction } from "../domain/permissions";
+import { can, type CircleAction, type CircleResource } from "../domain/permissions";
 import { circleResource, getCircle, getMembership } from "../models/circles.server";
 import { getProgramme } from "../models/programmes.server";
+import { getUserById } from "../models/users.server";
 import { getOptionalUser, loginRedirect } from "./auth.server";
 import { forbidden, idParam, notFound } from "./http.server";
 
@@ -25,16 +26,28 @@ export async function requireCircle(
     if (!can(user, "circle.view_summary", resource)) notFound();
     forbidden();
   }
-  if (
-    action === "circle.view_private" &&
-    user &&
-    resource.relation.membership === "member" &&
-    !resource.relation.isCoach
-  ) {
-    const membership = getMembership(circle.id, user.id);
-    if (!membership?.houseRulesAcceptedAt) throw redirect(`/circles/${circle.id}/house-rules`);
-  }
+  if (action === "circle.view_private" && user && owesHouseRules(circle.id, user.id, resource))
+    throw redirect(`/circles/${circle.id}/house-rules`);
   return { user, circle, resource };
+}
+
+/** A member (not a coach) who has not accepted the house rules sees nothing private yet. */
+function owesHouseRules(circleId: number, userId: number, resource: CircleResource) {
+  if (resource.relation.membership !== "member" || resource.relation.isCoach) return false;
+  return !getMembership(circleId, userId)?.houseRulesAcceptedAt;
+}
+
+/**
+ * Whether a user may read a circle's private content right now: requireCircle's rule for
+ * "circle.view_private" (house rules included) without a request, for sockets joining a
+ * circle's live room and for re-checking those rooms when access shrank.
+ */
+export function mayViewPrivate(userId: number, circleId: number): boolean {
+  const circle = getCircle(circleId);
+  const user = circle ? getUserById(userId) : null;
+  if (!circle || !user) return false;
+  const resource = circleResource(circle, userId);
+  return can(user, "circle.view_private", resource) && !owesHouseRules(circleId, userId, resource);
 }
 
 /** An organiser's programme, or a 404. */

@@ -327,6 +327,12 @@ const matrix: Record<string, Row> = {
     params: circleParams,
     loader: only({ member: "ok", coach: "ok" }),
   },
+  // The live catch-up: the circle's private events, for its members and coaches only.
+  "circles.$circleId.events": {
+    path: (w) => `/circles/${w.circleId}/events?since=0`,
+    params: circleParams,
+    loader: only({ member: "ok", coach: "ok" }),
+  },
   "circles.$circleId.house-rules": {
     path: (w) => `/circles/${w.circleId}/house-rules`,
     params: circleParams,

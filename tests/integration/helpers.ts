@@ -35,6 +35,7 @@ export function recordingPublisher() {
   const disconnectedSessions: string[] = [];
   const revalidated: number[] = [];
   const discussion: DiscussionEvent[] = [];
+  const leftCircles: Array<{ userId: number; circleId: number }> = [];
   const publisher: Publisher = {
     toUser: (userId, event) => sent.push({ userId, event }),
     notified: (userIds) => {
@@ -46,8 +47,17 @@ export function recordingPublisher() {
     disconnectUser: (userId) => disconnected.push(userId),
     revalidateUser: (userId) => revalidated.push(userId),
     discussion: (events) => discussion.push(...events),
+    leaveCircle: (userId, circleId) => leftCircles.push({ userId, circleId }),
   };
-  return { publisher, sent, disconnected, disconnectedSessions, revalidated, discussion };
+  return {
+    publisher,
+    sent,
+    disconnected,
+    disconnectedSessions,
+    revalidated,
+    discussion,
+    leftCircles,
+  };
 }
 
 export function makeContext(overrides: Partial<LoadContext> = {}): LoadContext {
