@@ -7,15 +7,14 @@ import type {
 import { json, redirect } from "@remix-run/node";
 import {
   Link,
-  useFetcher,
   useLoaderData,
   useRevalidator,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { useCircleLive } from "~/components/circle-live";
-import { Composer, type ComposerHandle } from "~/components/discussion/composer";
+import { Composer, isPreview, type ComposerHandle } from "~/components/discussion/composer";
 import {
   bodyId,
   EditForm,
@@ -100,8 +99,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** Reading markers, reactions, replies and edits update the page themselves (see the action). */
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   formData,
+  formAction,
   defaultShouldRevalidate,
 }) => {
+  // A preview changes nothing; reloading 200 posts for it also raced with the reply after it.
+  if (isPreview(formAction)) return false;
   const intent = formData?.get("intent");
   if (
     intent === "read" ||
@@ -293,7 +295,8 @@ export default function ThreadPage() {
   const [picker, setPicker] = useState<{ post: PagePost; anchor: HTMLElement } | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
   const errorText = useErrorText();
-  const reply = useFetcher<ThreadActionData>();
+  const [sending, setSending] = useState(false);
+  const [failed, setFailed] = useState<ThreadActionData | null>(null);
   const [key, setKey] = useState<string>(data.key);
   const action = `/circles/${circle.id}/threads/${thread.id}`;
   const canReply = may.discuss && !thread.locked;
@@ -327,9 +330,12 @@ export default function ThreadPage() {
    * fetch: a fetcher per post would put two of Remix's hooks in each of hundreds of posts. The
    * answer is the post as it is now; live events bring the same to everyone else.
    */
-  const send = async (fields: Record<string, string>): Promise<ThreadActionData | null> => {
-    const body = new FormData();
-    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  const send = async (
+    fields: Record<string, string> | FormData,
+  ): Promise<ThreadActionData | null> => {
+    const body = fields instanceof FormData ? fields : new FormData();
+    if (!(fields instanceof FormData))
+      for (const [name, value] of Object.entries(fields)) body.append(name, value);
     try {
       const res = await fetch(`${action}?_data=${encodeURIComponent(ROUTE_ID)}`, {
         method: "POST",
@@ -382,16 +388,27 @@ export default function ThreadPage() {
     focusPost(el, { preventScroll: true });
   }, [firstUnreadPostId]);
 
-  // After a reply was sent: show it, clear the draft, take a fresh key for the next one.
-  useEffect(() => {
-    const result = reply.data;
-    if (reply.state !== "idle" || !result?.ok || !result.post) return;
-    apply(result.post, result.seq ?? 0, result.post.mine);
+  /**
+   * Sends a reply with the page's own request, like the other post actions: a Remix fetcher's
+   * answer got lost when a revalidation (a notification arriving) was under way at the same
+   * moment. Without JavaScript the form posts as usual and the action redirects to the post.
+   */
+  const submitReply = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (sending) return;
+    setSending(true);
+    const answer = await send(new FormData(event.currentTarget));
+    setSending(false);
+    if (!answer?.ok || !answer.post) {
+      setFailed(answer);
+      if (answer) setActionError(null);
+      return;
+    }
+    setFailed(null);
     composer.current?.clear();
     setReplyTo(null);
-    if (result.key) setKey(result.key);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reply.state, reply.data]);
+    if (answer.key) setKey(answer.key);
+  };
 
   const showWaiting = () => {
     const first = waiting[0];
@@ -408,7 +425,6 @@ export default function ThreadPage() {
       repliesByParent.set(p.parentId, [...(repliesByParent.get(p.parentId) ?? []), p]);
   const topLevel = visible.filter((p) => p.parentId === null);
   const onlineNames = people.filter((p) => online.includes(p.id) && p.id !== viewerId);
-  const failed = reply.data && !reply.data.ok ? reply.data : null;
   const postMay = { discuss: may.discuss, moderate: may.moderate, reply: canReply };
 
   const renderPost = (post: PagePost, children?: ReactNode) => (
@@ -502,7 +518,13 @@ export default function ThreadPage() {
         </button>
       ) : null}
       {canReply ? (
-        <reply.Form method="post" action={action} className="card stack reply-form" id="reply">
+        <form
+          method="post"
+          action={action}
+          className="card stack reply-form"
+          id="reply"
+          onSubmit={(event) => void submitReply(event)}
+        >
           <input type="hidden" name="intent" value="reply" />
           <input type="hidden" name="key" value={key} />
           {replyTo ? (
@@ -525,15 +547,11 @@ export default function ThreadPage() {
             errorId="reply-body-errors"
           />
           <div className="form-actions">
-            <button
-              type="submit"
-              className="button button-primary"
-              disabled={reply.state !== "idle"}
-            >
+            <button type="submit" className="button button-primary" disabled={sending}>
               {t("discussion.send")}
             </button>
           </div>
-        </reply.Form>
+        </form>
       ) : (
         <p className="card muted">
           {thread.locked ? t("discussion.lockedNotice") : t("discussion.readOnlyNotice")}

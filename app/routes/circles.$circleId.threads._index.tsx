@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { isPreview } from "~/components/discussion/composer";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useCircleLive } from "~/components/circle-live";
 import { PageHeader } from "~/components/page";
@@ -32,6 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
 }
+
+/** A preview changes nothing: no reload for it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formAction,
+  defaultShouldRevalidate,
+}) => (isPreview(formAction) ? false : defaultShouldRevalidate);
 
 export default function Threads() {
   const { t } = useTranslation();

@@ -2,8 +2,9 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { Composer } from "~/components/discussion/composer";
+import { Composer, isPreview } from "~/components/discussion/composer";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -43,6 +44,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   context.publisher.discussion(discussionEvents(result.events));
   return redirect(`/circles/${circle.id}/threads/${result.threadId}?sent=1`);
 }
+
+/** A preview changes nothing: no reload for it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formAction,
+  defaultShouldRevalidate,
+}) => (isPreview(formAction) ? false : defaultShouldRevalidate);
 
 export default function NewThread() {
   const { t } = useTranslation();

@@ -25,6 +25,10 @@ export type ComposerHandle = {
 
 const DRAFT_PREFIX = "kringwijs:draft:";
 
+/** Whether a submission went to a circle's preview action (pages skip reloading for it). */
+export const isPreview = (formAction: string | undefined) =>
+  formAction !== undefined && /^\/circles\/\d+\/preview(\?|$)/.test(formAction);
+
 /** Letters without accents and case, so "joel" finds "Joël". */
 const fold = (text: string) =>
   text
