@@ -649,6 +649,7 @@ export const en: Messages = {
         reply: "{{name}} replied to your post in {{circle}}: {{title}}",
         quote: "{{name}} quoted you in {{circle}}: {{title}}",
         created: "{{name}} posted in {{circle}}: {{title}}",
+        flagged: "{{name}} reported a post in {{circle}}",
       },
       thread: { created: "New conversation in {{circle}}: {{title}}" },
       membership: {
@@ -682,7 +683,7 @@ export const en: Messages = {
       replies: "When someone replies to your post or quotes you",
       threads: "New conversations in your circles",
       posts: "Every new post in your circles (follow the circle)",
-      membership: "Applications, invitations and your place in a circle",
+      membership: "Applications, invitations, reported posts and your place in a circle",
       meetings: "Meetings: date polls, changes and reminders",
       actions: "Actions you agreed to",
       contact: "Contact requests",

@@ -647,6 +647,7 @@ export const nl = {
         reply: "{{name}} reageerde op je bericht in {{circle}}: {{title}}",
         quote: "{{name}} citeerde je in {{circle}}: {{title}}",
         created: "{{name}} schreef in {{circle}}: {{title}}",
+        flagged: "{{name}} heeft een bericht gemeld in {{circle}}",
       },
       thread: { created: "Nieuw gesprek in {{circle}}: {{title}}" },
       membership: {
@@ -680,7 +681,7 @@ export const nl = {
       replies: "Als iemand op je bericht reageert of je citeert",
       threads: "Nieuwe gesprekken in je kringen",
       posts: "Elk nieuw bericht in je kringen (de kring volgen)",
-      membership: "Aanmeldingen, uitnodigingen en je plek in een kring",
+      membership: "Aanmeldingen, uitnodigingen, gemelde berichten en je plek in een kring",
       meetings: "Bijeenkomsten: datumprikkers, wijzigingen en herinneringen",
       actions: "Afspraken die je hebt gemaakt",
       contact: "Contactverzoeken",

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { posts } from "../../db/schema";
 import { createPost, createThread, deletePost, editPost } from "~/models/discussions.server";
 import { ftsQuery, indexPost, markedToHtml, searchCircle } from "~/models/discussion-search.server";
 import { getDb } from "~/utils/db.server";
-import { eq } from "drizzle-orm";
 import { makeDiscussionCircle } from "./helpers";
 
 const ok = <T extends { ok: boolean }>(result: T) => {
