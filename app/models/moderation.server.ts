@@ -336,6 +336,7 @@ export type HiddenPost = {
   threadTitle: string;
   author: { id: number; name: string } | null;
   html: string;
+  createdAt: string;
   hiddenReason: string | null;
   hiddenAt: string;
   hiddenBy: string | null;
@@ -361,6 +362,7 @@ export function listHiddenPosts(circleId: number, { limit = 100 } = {}): HiddenP
       threadTitle: r.title,
       author: r.post.authorId === null ? null : { id: r.post.authorId, name: r.authorName ?? "" },
       html: r.post.html,
+      createdAt: r.post.createdAt.toISOString(),
       hiddenReason: r.post.hiddenReason,
       hiddenAt: r.post.hiddenAt!.toISOString(),
       hiddenBy: r.hiddenBy,
