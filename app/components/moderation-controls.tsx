@@ -1,16 +1,9 @@
-import { getFormProps, useForm, type Submission, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { PostView, ThreadView } from "~/domain/discussions";
 import { useTranslation } from "~/i18n/use-translation";
-import {
-  FlagSchema,
-  HideSchema,
-  MoveSchema,
-  RestoreSchema,
-  type ModerationIntent,
-} from "~/utils/moderation-forms";
+import type { ModerationConstraints, ModerationIntent } from "~/forms/moderation.server";
 import { Field, FormErrors, TextareaField } from "./forms";
 
 /**
@@ -18,11 +11,9 @@ import { Field, FormErrors, TextareaField } from "./forms";
  * to `action` (default: the page's own route, whose action hands moderation intents to
  * handleModerationIntent), so the reader keeps their place; the change arrives through the
  * page's revalidation and live events. A moved post is the exception: the answer is a redirect
- * to its new thread.
+ * to its new thread. Checking is the server's (D32): the loader passes the forms' constraint
+ * attributes (`moderationConstraints()`), and errors come back next to their field.
  */
-
-type SchemaWithPost =
-  typeof FlagSchema | typeof HideSchema | typeof RestoreSchema | typeof MoveSchema;
 
 /** What the controls need to know about a post. */
 export type ModeratedPost = Pick<PostView, "id" | "state" | "author">;
@@ -34,16 +25,13 @@ function replyOf(data: unknown): SubmissionResult<string[]> | undefined {
     : undefined;
 }
 
-/**
- * One small form in a disclosure: the intent, the post, and the fields of `schema`, checked in
- * the browser and again on the server.
- */
+/** One small form in a disclosure: the intent, the post, and its fields. */
 /** The fields the post forms have between them (each schema uses some of them). */
 type PostFormValue = { intent: string; postId: number; reason?: string; title?: string };
 
 function PostForm({
   intent,
-  schema,
+  constraints,
   postId,
   action,
   summary,
@@ -51,8 +39,8 @@ function PostForm({
   danger = false,
   children,
 }: {
-  intent: "flag" | "hide" | "restore" | "move";
-  schema: SchemaWithPost;
+  intent: keyof ModerationConstraints;
+  constraints: ModerationConstraints;
   postId: number;
   action?: string;
   summary: ReactNode;
@@ -64,12 +52,7 @@ function PostForm({
   const [form, fields] = useForm<PostFormValue>({
     id: `moderation-${intent}-${postId}`,
     lastResult: fetcher.state === "idle" ? replyOf(fetcher.data) : undefined,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    // One form component for four schemas: their union is wider than conform's types follow,
-    // and each schema's fields are a subset of PostFormValue.
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema }) as unknown as Submission<PostFormValue>,
+    constraint: constraints[intent],
   });
   const busy = fetcher.state !== "idle";
   // Open again after a refusal, so the errors are seen next to what was typed.
@@ -105,6 +88,7 @@ export function PostModerationControls({
   canFlag,
   canModerate,
   canMove,
+  constraints,
   action,
 }: {
   post: ModeratedPost;
@@ -115,6 +99,8 @@ export function PostModerationControls({
   canModerate: boolean;
   /** Offer "move to a new thread": not for a thread's opening post (that is the thread). */
   canMove: boolean;
+  /** From the loader: `moderationConstraints()` (app/forms/moderation.server.ts). */
+  constraints: ModerationConstraints;
   action?: string;
 }) {
   const { t } = useTranslation();
@@ -127,7 +113,7 @@ export function PostModerationControls({
       {showFlag ? (
         <PostForm
           intent="flag"
-          schema={FlagSchema}
+          constraints={constraints}
           postId={post.id}
           action={action}
           summary={
@@ -150,7 +136,7 @@ export function PostModerationControls({
       {canModerate && post.state === "visible" ? (
         <PostForm
           intent="hide"
-          schema={HideSchema}
+          constraints={constraints}
           postId={post.id}
           action={action}
           summary={t("moderation.hide")}
@@ -165,7 +151,7 @@ export function PostModerationControls({
       {canModerate && post.state === "hidden" ? (
         <PostForm
           intent="restore"
-          schema={RestoreSchema}
+          constraints={constraints}
           postId={post.id}
           action={action}
           summary={t("moderation.restore")}
@@ -179,7 +165,7 @@ export function PostModerationControls({
       {canModerate && canMove ? (
         <PostForm
           intent="move"
-          schema={MoveSchema}
+          constraints={constraints}
           postId={post.id}
           action={action}
           summary={t("moderation.move")}
@@ -249,17 +235,6 @@ export function ThreadModerationControls({
         label={thread.pinned ? t("moderation.unpin") : t("moderation.pin")}
         action={action}
       />
-    </div>
-  );
-}
-
-/** What members see in a hidden post's place (the view gives state "hidden" and no html). */
-export function HiddenPostNotice({ reason }: { reason: string | null }) {
-  const { t } = useTranslation();
-  return (
-    <div className="post-placeholder" data-testid="hidden-post">
-      <p>{t("moderation.hiddenPlaceholder")}</p>
-      {reason ? <p className="muted">{t("moderation.hiddenReason", { reason })}</p> : null}
     </div>
   );
 }

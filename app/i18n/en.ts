@@ -871,8 +871,6 @@ export const en: Messages = {
     },
   },
   moderation: {
-    hiddenPlaceholder: "Hidden by the coach",
-    hiddenReason: "Reason: {{reason}}",
     flag: "Report",
     flagLabel: "Report this post by {{name}} to the coach",
     flagReason: "Why are you reporting this post?",
@@ -930,7 +928,6 @@ export const en: Messages = {
       dismiss: "Let it stay",
       dismissLabel: "Let the post by {{name}} stay and close the reports",
       hiddenBy: "Hidden by {{name}} on {{date}}",
-      unknown: "someone who no longer has an account",
     },
     log: {
       title: "Moderation log",

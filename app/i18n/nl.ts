@@ -868,8 +868,6 @@ export const nl = {
     },
   },
   moderation: {
-    hiddenPlaceholder: "Verborgen door de begeleider",
-    hiddenReason: "Reden: {{reason}}",
     flag: "Melden",
     flagLabel: "Meld dit bericht van {{name}} bij de begeleider",
     flagReason: "Waarom meld je dit bericht?",
@@ -928,7 +926,6 @@ export const nl = {
       dismiss: "Laten staan",
       dismissLabel: "Laat het bericht van {{name}} staan en sluit de meldingen",
       hiddenBy: "Verborgen door {{name}} op {{date}}",
-      unknown: "iemand die geen account meer heeft",
     },
     log: {
       title: "Moderatielog",

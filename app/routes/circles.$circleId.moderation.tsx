@@ -13,7 +13,8 @@ import { listHiddenPosts, listOpenFlags } from "~/models/moderation.server";
 import { requireCircle } from "~/utils/circle-guards.server";
 import { readFormData } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
-import { handleModerationIntent, publishDiscussionEvents } from "~/utils/moderation-intents.server";
+import { moderationConstraints } from "~/forms/moderation.server";
+import { handleModerationIntent } from "~/utils/moderation-intents.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "moderation.queue.title");
 
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     circle: { id: circle.id, name: circle.name },
     flagged: listOpenFlags(circle.id),
     hidden: listHiddenPosts(circle.id),
+    constraints: moderationConstraints(),
   });
 }
 
@@ -39,7 +41,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     context,
   });
   if (!outcome) return json({ status: 400 }, { status: 400 });
-  publishDiscussionEvents(context, outcome.events);
   return outcome.response;
 }
 
@@ -69,12 +70,12 @@ function DismissButton({ postId, author }: { postId: number; author: string }) {
 export default function ModerationQueue() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { circle, flagged, hidden } = useLoaderData<typeof loader>();
+  const { circle, flagged, hidden, constraints } = useLoaderData<typeof loader>();
   // A new report reaches the coach as a notification: the queue reloads with it.
   useRevalidateOn(["notifications.changed"]);
   const threadLink = (threadId: number, postId: number) =>
     `/circles/${circle.id}/threads/${threadId}#post-${postId}`;
-  const unknown = t("moderation.queue.unknown");
+  const unknown = t("discussion.formerMember");
   return (
     <div className="page">
       <PageHeader
@@ -143,6 +144,7 @@ export default function ModerationQueue() {
                   viewerId={null}
                   canFlag={false}
                   canModerate
+                  constraints={constraints}
                   // Moving needs the thread in view: that is done on the thread page.
                   canMove={false}
                 />
@@ -181,7 +183,7 @@ export default function ModerationQueue() {
                   date: formatDateTime(item.hiddenAt, locale),
                 })}
                 {item.hiddenReason
-                  ? ` · ${t("moderation.hiddenReason", { reason: item.hiddenReason })}`
+                  ? ` · ${t("discussion.reason", { reason: item.hiddenReason })}`
                   : null}
               </p>
               <PostModerationControls
@@ -190,6 +192,7 @@ export default function ModerationQueue() {
                 canFlag={false}
                 canModerate
                 canMove={false}
+                constraints={constraints}
               />
             </li>
           ))}

@@ -91,7 +91,7 @@ export default function ThreadSearch() {
                   </Link>
                   <p className="muted">
                     {t("threadSearch.hit", {
-                      name: hit.authorName ?? t("moderation.queue.unknown"),
+                      name: hit.authorName ?? t("discussion.formerMember"),
                       date: formatDateTime(hit.createdAt, locale),
                     })}
                   </p>

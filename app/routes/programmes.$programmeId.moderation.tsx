@@ -62,7 +62,7 @@ export default function ModerationLog() {
                   <th scope="row">
                     <Link to={`/circles/${e.circleId}/edit`}>{e.circleName}</Link>
                   </th>
-                  <td>{e.actorName ?? t("moderation.queue.unknown")}</td>
+                  <td>{e.actorName ?? t("discussion.formerMember")}</td>
                   <td>
                     {t(`moderation.log.actions.${e.action}`)}
                     {e.postCount !== null

@@ -5,13 +5,11 @@
  * for that intent (circle.discuss to flag, circle.moderate for the rest), calls the model and
  * answers with conform's reply and a toast, or translated errors.
  *
- * Notifications are published here; live events are returned for the calling route to publish
- * (`publishDiscussionEvents` does it once the publisher can), so a route publishes everything it
- * changed in one place.
+ * After commit it publishes what changed itself (notifications, and the circle's live events),
+ * so a route only returns `outcome.response`; `outcome.events` is there for a page that wants the
+ * sequence numbers, not to be published again.
  */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type AppLoadContext } from "@remix-run/node";
-import type { DiscussionEvent } from "~/domain/discussions";
 import { can, type Actor } from "~/domain/permissions";
 import { circleResource, getCircle } from "~/models/circles.server";
 import { discussionEvents } from "~/models/discussions.server";
@@ -27,18 +25,23 @@ import {
   type ModerationRefusal,
   type ModerationResult,
 } from "~/models/moderation.server";
-import type { Publisher } from "~/server/realtime.server";
-import { badRequest, type Replyable } from "./forms.server";
+import { badRequest, parseFields, type Replyable } from "./forms.server";
 import { forbidden, notFound } from "./http.server";
-import { isModerationIntent, ModerationSchema } from "./moderation-forms";
+import { isModerationIntent, ModerationSchema } from "~/forms/moderation.server";
 import { createToastHeaders, redirectWithToast } from "./toast.server";
 
-export { isModerationIntent, moderationIntents, type ModerationIntent } from "./moderation-forms";
+export {
+  isModerationIntent,
+  moderationConstraints,
+  moderationIntents,
+  type ModerationConstraints,
+  type ModerationIntent,
+} from "~/forms/moderation.server";
 
 export type ModerationOutcome = {
   /** conform's reply with a toast (200), the errors (400), or a redirect to a moved post's thread. */
   response: Response;
-  /** What changed in the circle's live log; the route publishes these after this returns. */
+  /** What changed in the circle's live log (already published). */
   events: EventRef[];
 };
 
@@ -66,7 +69,7 @@ export async function handleModerationIntent(
   const resource = circleResource(circle, args.user.id);
   if (!can(args.user, intent === "flag" ? "circle.discuss" : "circle.moderate", resource))
     forbidden();
-  const submission = parseWithZod(args.formData, { schema: ModerationSchema });
+  const submission = parseFields(args.formData, ModerationSchema);
   if (submission.status !== "success") return { response: badRequest(submission), events: [] };
   const value = submission.value;
   const base = {
@@ -136,7 +139,7 @@ async function answer(
   toastKey: string,
 ): Promise<ModerationOutcome> {
   if (!result.ok) return refused(base.submission, result);
-  base.context.publisher.notified(result.notified);
+  publish(base.context, result);
   return {
     response: json(base.submission.reply({ resetForm: true }), {
       headers: await createToastHeaders({ key: toastKey }),
@@ -152,6 +155,7 @@ async function move(
 ): Promise<ModerationOutcome> {
   const result = movePost({ ...ids(base, input.postId), ...input });
   if (!result.ok) return refused(base.submission, result);
+  publish(base.context, result);
   return {
     response: await redirectWithToast(
       `/circles/${base.circleId}/threads/${result.threadId}#post-${input.postId}`,
@@ -195,15 +199,8 @@ function refused(submission: Replyable, refusal: ModerationRefusal): ModerationO
   };
 }
 
-/**
- * Publishes live events to the circle's pages, when the publisher has learnt how (the
- * discussions' live channel is added beside this work); until then the pages still see the
- * change on their next load.
- */
-export function publishDiscussionEvents(context: AppLoadContext, events: EventRef[]) {
-  const publisher = context.publisher as Publisher & {
-    discussion?: (events: DiscussionEvent[]) => void;
-  };
-  if (events.length > 0 && typeof publisher.discussion === "function")
-    publisher.discussion(discussionEvents(events));
+/** After commit: the notified people's bells, and the circle's open pages. */
+function publish(context: AppLoadContext, result: { events: EventRef[]; notified: number[] }) {
+  context.publisher.notified(result.notified);
+  if (result.events.length > 0) context.publisher.discussion(discussionEvents(result.events));
 }

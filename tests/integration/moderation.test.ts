@@ -20,9 +20,27 @@ import {
   restorePost,
   setLocked,
   setPinned,
+  type FlaggedPost,
 } from "~/models/moderation.server";
+import type { Role } from "~/domain/states";
+import { loader as searchLoader } from "~/routes/circles.$circleId.threads.search";
+import {
+  action as queueAction,
+  loader as queueLoader,
+} from "~/routes/circles.$circleId.moderation";
+import { loader as logLoader } from "~/routes/programmes.$programmeId.moderation";
 import { getDb } from "~/utils/db.server";
-import { makeDiscussionCircle } from "./helpers";
+import { handleModerationIntent } from "~/utils/moderation-intents.server";
+import {
+  load,
+  makeContext,
+  makeDiscussionCircle,
+  makeUser,
+  recordingPublisher,
+  sessionCookieFor,
+  settle,
+  submit,
+} from "./helpers";
 
 const ok = <T extends { ok: boolean }>(result: T) => {
   if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
@@ -390,5 +408,233 @@ describe("the record", () => {
     // Another programme's log does not show this circle.
     const other = await conversation();
     expect(moderationLog(other.programme.id)).toEqual([]);
+  });
+});
+
+describe("the moderation intents (thread page and queue)", () => {
+  async function run(
+    who: { id: number; roles?: Role[] },
+    circleId: number,
+    threadId: number | null,
+    fields: Record<string, string | number>,
+  ) {
+    const recorder = recordingPublisher();
+    const formData = new FormData();
+    for (const [k, v] of Object.entries(fields)) formData.append(k, String(v));
+    const outcome = await settle(async () => {
+      const result = await handleModerationIntent({
+        request: new Request("http://localhost/"),
+        circleId,
+        threadId,
+        user: { id: who.id, roles: who.roles ?? ["entrepreneur"] },
+        formData,
+        context: makeContext({ publisher: recorder.publisher }),
+      });
+      return result?.response ?? new Response("null", { status: 299 });
+    });
+    return { res: outcome, recorder };
+  }
+  const coachOf = (coach: { id: number }) => ({ id: coach.id, roles: ["coach"] as Role[] });
+
+  it("lets only the coach hide, lock, pin and move", async () => {
+    const { id: circleId, coach, a, b, threadId, reply } = await conversation();
+    const attempts: Array<Record<string, string | number>> = [
+      { intent: "hide", postId: reply, reason: "Weg ermee" },
+      { intent: "restore", postId: reply, reason: "Terug" },
+      { intent: "dismiss", postId: reply },
+      { intent: "lock" },
+      { intent: "pin" },
+      { intent: "move", postId: reply, title: "Apart" },
+    ];
+    for (const fields of attempts) {
+      const { res } = await run(a, circleId, threadId, fields);
+      expect(res.status, String(fields.intent)).toBe(403);
+    }
+    expect(getDb().select().from(posts).where(eq(posts.id, reply)).get()!.hiddenAt).toBeNull();
+    expect(auditOf(circleId)).toEqual([]);
+
+    const hidden = await run(coachOf(coach), circleId, threadId, {
+      intent: "hide",
+      postId: reply,
+      reason: "Persoonsgegevens",
+    });
+    expect(hidden.res.status).toBe(200);
+    // Published after commit: the members' pages get the post without its words.
+    expect(hidden.recorder.discussion).toEqual([
+      expect.objectContaining({
+        kind: "post.hidden",
+        post: expect.objectContaining({ html: null }),
+      }),
+    ]);
+    const locked = await run(coachOf(coach), circleId, threadId, { intent: "lock" });
+    expect(locked.res.status).toBe(200);
+    expect(
+      createPost({
+        circleId,
+        threadId,
+        authorId: b.id,
+        source: "Nog iets",
+        parentId: null,
+        key: null,
+      }),
+    ).toEqual({ ok: false, reason: "locked" });
+    const moved = await run(coachOf(coach), circleId, threadId, {
+      intent: "move",
+      postId: reply,
+      title: "Over de koper",
+    });
+    expect(moved.res.status).toBe(302);
+    const newThread = getDb().select().from(posts).where(eq(posts.id, reply)).get()!.threadId;
+    expect(moved.res.headers.get("Location")).toBe(
+      `/circles/${circleId}/threads/${newThread}#post-${reply}`,
+    );
+  });
+
+  it("lets members flag, and nobody outside the circle", async () => {
+    const { id: circleId, coach, c, threadId, reply } = await conversation();
+    const stranger = await makeUser();
+    const outside = await run(stranger, circleId, threadId, {
+      intent: "flag",
+      postId: reply,
+      reason: "Nieuwsgierig",
+    });
+    expect(outside.res.status).toBe(403);
+    const otherCoach = await conversation();
+    expect(
+      (
+        await run(coachOf(otherCoach.coach), circleId, threadId, {
+          intent: "flag",
+          postId: reply,
+          reason: "x",
+        })
+      ).res.status,
+    ).toBe(403);
+    expect(listOpenFlags(circleId)).toEqual([]);
+
+    const empty = await run(c, circleId, threadId, { intent: "flag", postId: reply, reason: "  " });
+    expect(empty.res.status).toBe(400);
+    expect(((await empty.res.json()) as { error: Record<string, string[]> }).error.reason).toEqual([
+      "validation.required",
+    ]);
+    const flagged = await run(c, circleId, threadId, {
+      intent: "flag",
+      postId: reply,
+      reason: "Noemt een naam",
+    });
+    expect(flagged.res.status).toBe(200);
+    expect(flagged.recorder.sent).toEqual([
+      { userId: coach.id, event: { type: "notifications.changed" } },
+    ]);
+    const again = await run(c, circleId, threadId, { intent: "flag", postId: reply, reason: "x" });
+    expect(again.res.status).toBe(400);
+    expect(((await again.res.json()) as { error: Record<string, string[]> }).error[""]).toEqual([
+      "moderation.error.already_flagged",
+    ]);
+  });
+
+  it("keeps posts to the page's thread, and leaves other intents to the route", async () => {
+    const { id: circleId, coach, threadId, reply } = await conversation();
+    const other = await conversation();
+    const elsewhere = ok(
+      createThread({ circleId, authorId: coach.id, title: "Ander", source: "Tekst", key: null }),
+    );
+    const wrongThread = await run(coachOf(coach), circleId, elsewhere.threadId, {
+      intent: "hide",
+      postId: reply,
+      reason: "x",
+    });
+    expect(wrongThread.res.status).toBe(400);
+    const otherCircle = await run(coachOf(coach), circleId, null, {
+      intent: "hide",
+      postId: other.reply,
+      reason: "x",
+    });
+    expect(otherCircle.res.status).toBe(400);
+    expect(
+      getDb().select().from(posts).where(eq(posts.id, other.reply)).get()!.hiddenAt,
+    ).toBeNull();
+    // Locking needs a thread page.
+    expect((await run(coachOf(coach), circleId, null, { intent: "lock" })).res.status).toBe(400);
+    expect((await run(coachOf(coach), circleId, threadId, { intent: "react" })).res.status).toBe(
+      299,
+    );
+  });
+});
+
+describe("the pages", () => {
+  it("search: a member finds posts, not hidden ones, and the snippet carries no markup", async () => {
+    const { id: circleId, coach, a, b, threadId } = await conversation();
+    const xss = ok(
+      createPost({
+        circleId,
+        threadId,
+        authorId: b.id,
+        source: "Koper `<img src=x onerror=alert(1)>` gezien",
+        parentId: null,
+        key: null,
+      }),
+    );
+    const search = async (q: string) => {
+      const res = await load(
+        searchLoader,
+        `/circles/${circleId}/threads/search?q=${encodeURIComponent(q)}`,
+        {
+          cookie: await sessionCookieFor(a.id),
+          params: { circleId: String(circleId) },
+        },
+      );
+      expect(res.status).toBe(200);
+      return (await res.json()) as {
+        tooShort: boolean;
+        results: Array<{ hits: Array<{ postId: number; snippetHtml: string }> }>;
+      };
+    };
+    const before = await search("koper");
+    expect(before.results[0]!.hits.map((h) => h.postId)).toHaveLength(3);
+    const snippet = before.results[0]!.hits.find((h) => h.postId === xss.postId)!.snippetHtml;
+    expect(snippet).not.toMatch(/<(?!\/?mark>)/);
+    ok(hidePost({ circleId, postId: xss.postId, coachId: coach.id, reason: "Code" }));
+    const after = await search("koper");
+    expect(after.results[0]!.hits.map((h) => h.postId)).not.toContain(xss.postId);
+    expect((await search("k")).tooShort).toBe(true);
+  });
+
+  it("queue: the coach sees reported posts with their words, reporter and reason", async () => {
+    const { id: circleId, coach, c, reply } = await conversation();
+    ok(flagPost({ circleId, postId: reply, reporterId: c.id, reason: "Noemt een naam" }));
+    const res = await load(queueLoader, `/circles/${circleId}/moderation`, {
+      cookie: await sessionCookieFor(coach.id),
+      params: { circleId: String(circleId) },
+    });
+    const data = (await res.json()) as { flagged: FlaggedPost[] };
+    expect(data.flagged[0]!.html).toContain("Pietersma");
+    expect(data.flagged[0]!.flags[0]).toMatchObject({ reason: "Noemt een naam" });
+    const hide = await submit(
+      queueAction,
+      `/circles/${circleId}/moderation`,
+      { intent: "hide", postId: reply, reason: "Naam van een ander" },
+      { cookie: await sessionCookieFor(coach.id), params: { circleId: String(circleId) } },
+    );
+    expect(hide.status).toBe(200);
+    expect(listOpenFlags(circleId)).toEqual([]);
+  });
+
+  it("log: the organiser sees who did what and when, never the words", async () => {
+    const { id: circleId, coach, c, reply, programme } = await conversation();
+    ok(flagPost({ circleId, postId: reply, reporterId: c.id, reason: "Noemt een naam" }));
+    ok(hidePost({ circleId, postId: reply, coachId: coach.id, reason: "Persoonsgegevens" }));
+    const res = await load(logLoader, `/programmes/${programme.id}/moderation`, {
+      cookie: await sessionCookieFor(programme.organiser.id),
+      params: { programmeId: String(programme.id) },
+    });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const data = JSON.parse(body) as { entries: Array<{ action: string; actorName: string }> };
+    expect(data.entries.map((e) => [e.action, e.actorName])).toEqual([
+      ["post.hidden", "Anouk Coach"],
+      ["post.flagged", expect.stringMatching(/^Lid 3/)],
+    ]);
+    for (const word of ["Pietersma", "oplichter", "Geheime", "Noemt een naam", "Persoonsgegevens"])
+      expect(body).not.toContain(word);
   });
 });

@@ -4,11 +4,13 @@ import {
   MODERATION_REASON_MAX_LENGTH,
   TITLE_MAX_LENGTH,
 } from "~/domain/discussions";
-import { idField, optionalText, requiredText } from "./validation";
+import { formConstraint } from "~/utils/forms.server";
+import { idField, optionalText, requiredText } from "~/utils/validation";
 
 /**
- * The moderation forms' fields, shared by the controls (validation in the browser) and the
- * server's intents (app/utils/moderation-intents.server.ts). Messages are i18n keys.
+ * The moderation forms (D32: server only). The intents (app/utils/moderation-intents.server.ts)
+ * parse with ModerationSchema; the pages' loaders hand `moderationConstraints()` to the controls
+ * (app/components/moderation-controls.tsx), whose errors come back from the server.
  */
 export const FlagSchema = z.object({
   intent: z.literal("flag"),
@@ -73,3 +75,14 @@ export type ModerationIntent = (typeof moderationIntents)[number];
 export function isModerationIntent(value: unknown): value is ModerationIntent {
   return typeof value === "string" && (moderationIntents as readonly string[]).includes(value);
 }
+
+/** The constraint attributes of the controls' forms, for a loader to pass to the page. */
+export function moderationConstraints() {
+  return {
+    flag: formConstraint(FlagSchema),
+    hide: formConstraint(HideSchema),
+    restore: formConstraint(RestoreSchema),
+    move: formConstraint(MoveSchema),
+  };
+}
+export type ModerationConstraints = ReturnType<typeof moderationConstraints>;
