@@ -25,16 +25,17 @@ function replyOf(data: unknown): SubmissionResult<string[]> | undefined {
     : undefined;
 }
 
-/** One small form in a disclosure: the intent, the post, and its fields. */
 /** The fields the post forms have between them (each schema uses some of them). */
 type PostFormValue = { intent: string; postId: number; reason?: string; title?: string };
 
+/** One small form in a disclosure: the intent, the post, and its fields. */
 function PostForm({
   intent,
   constraints,
   postId,
   action,
   summary,
+  summaryLabel,
   submitLabel,
   danger = false,
   children,
@@ -43,7 +44,9 @@ function PostForm({
   constraints: ModerationConstraints;
   postId: number;
   action?: string;
-  summary: ReactNode;
+  summary: string;
+  /** A longer accessible name that starts with the visible one (which post it is about). */
+  summaryLabel?: string;
   submitLabel: string;
   danger?: boolean;
   children: (fields: ReturnType<typeof useForm<PostFormValue>>[1]) => ReactNode;
@@ -59,7 +62,7 @@ function PostForm({
   const refused = replyOf(fetcher.data)?.status === "error";
   return (
     <details className="moderation-control" open={refused || undefined}>
-      <summary>{summary}</summary>
+      <summary aria-label={summaryLabel}>{summary}</summary>
       <fetcher.Form method="post" action={action} {...getFormProps(form)} className="stack">
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="postId" value={postId} />
@@ -116,11 +119,10 @@ export function PostModerationControls({
           constraints={constraints}
           postId={post.id}
           action={action}
-          summary={
-            <span aria-label={t("moderation.flagLabel", { name: post.author?.name ?? "" })}>
-              {t("moderation.flag")}
-            </span>
-          }
+          summary={t("moderation.flag")}
+          summaryLabel={t("moderation.flagLabel", {
+            name: post.author?.name ?? t("discussion.formerMember"),
+          })}
           submitLabel={t("moderation.flagSubmit")}
         >
           {(fields) => (

@@ -872,7 +872,7 @@ export const en: Messages = {
   },
   moderation: {
     flag: "Report",
-    flagLabel: "Report this post by {{name}} to the coach",
+    flagLabel: "Report: the post by {{name}}",
     flagReason: "Why are you reporting this post?",
     flagHelp: "Only the coach sees your report and who made it.",
     flagSubmit: "Send report",

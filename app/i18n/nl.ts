@@ -869,7 +869,7 @@ export const nl = {
   },
   moderation: {
     flag: "Melden",
-    flagLabel: "Meld dit bericht van {{name}} bij de begeleider",
+    flagLabel: "Melden: het bericht van {{name}}",
     flagReason: "Waarom meld je dit bericht?",
     flagHelp: "Alleen de begeleider ziet je melding en wie hem deed.",
     flagSubmit: "Melding versturen",
