@@ -1,13 +1,19 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef } from "react";
 import type { PostView, ThreadView } from "~/domain/discussions";
 import { useTranslation } from "~/i18n/use-translation";
 import type { ModerationConstraints, ModerationIntent } from "~/forms/moderation.server";
 import { Field, FormErrors, TextareaField } from "./forms";
 
 /**
- * The moderation controls of a thread page and the coach's queue. Every form posts with a fetcher
+ * The moderation controls of a thread page and the coach's queue. A page that renders many
+ * posts gives each `PostModerationButtons` (no hooks, labels looked up once with
+ * `useModerationLabels`, shown once JavaScript runs); they open the page's one
+ * `ModerationDialog`, which holds the form and the request. Lock and pin:
+ * `ThreadModerationControls`, once per thread page.
+ *
+ * Every form posts with a fetcher
  * to `action` (default: the page's own route, whose action hands moderation intents to
  * handleModerationIntent), so the reader keeps their place; the change arrives through the
  * page's revalidation and live events. A moved post is the exception: the answer is a redirect
@@ -18,176 +24,18 @@ import { Field, FormErrors, TextareaField } from "./forms";
 /** What the controls need to know about a post. */
 export type ModeratedPost = Pick<PostView, "id" | "state" | "author">;
 
-/** A fetcher's answer when it is conform's reply (not a redirect or another route's data). */
+/**
+ * A fetcher's answer when it is conform's reply (not a redirect or another route's data). An
+ * accepted form's reply (`resetForm`) is just `{ initialValue: null }`, without a status.
+ */
 function replyOf(data: unknown): SubmissionResult<string[]> | undefined {
-  return data && typeof data === "object" && "status" in data
+  return data && typeof data === "object" && ("status" in data || "initialValue" in data)
     ? (data as SubmissionResult<string[]>)
     : undefined;
 }
 
 /** The fields the post forms have between them (each schema uses some of them). */
 type PostFormValue = { intent: string; postId: number; reason?: string; title?: string };
-
-/** One small form in a disclosure: the intent, the post, and its fields. */
-function PostForm({
-  intent,
-  constraints,
-  postId,
-  action,
-  summary,
-  summaryLabel,
-  submitLabel,
-  danger = false,
-  children,
-}: {
-  intent: keyof ModerationConstraints;
-  constraints: ModerationConstraints;
-  postId: number;
-  action?: string;
-  summary: string;
-  /** A longer accessible name that starts with the visible one (which post it is about). */
-  summaryLabel?: string;
-  submitLabel: string;
-  danger?: boolean;
-  children: (fields: ReturnType<typeof useForm<PostFormValue>>[1]) => ReactNode;
-}) {
-  const fetcher = useFetcher({ key: `moderation-${intent}-${postId}` });
-  const [form, fields] = useForm<PostFormValue>({
-    id: `moderation-${intent}-${postId}`,
-    lastResult: fetcher.state === "idle" ? replyOf(fetcher.data) : undefined,
-    constraint: constraints[intent],
-  });
-  const busy = fetcher.state !== "idle";
-  // Open again after a refusal, so the errors are seen next to what was typed.
-  const refused = replyOf(fetcher.data)?.status === "error";
-  return (
-    <details className="moderation-control" open={refused || undefined}>
-      <summary aria-label={summaryLabel}>{summary}</summary>
-      <fetcher.Form method="post" action={action} {...getFormProps(form)} className="stack">
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name="postId" value={postId} />
-        <FormErrors id={form.errorId} errors={form.errors} />
-        {children(fields)}
-        <button
-          type="submit"
-          className={danger ? "button button-danger" : "button button-secondary"}
-          disabled={busy}
-        >
-          {submitLabel}
-        </button>
-      </fetcher.Form>
-    </details>
-  );
-}
-
-/**
- * Per post: "Melden" for members (not on their own post), and for the coach: hide or restore
- * with a reason, and move the post with its replies to a new thread. Renders nothing when the
- * viewer may do none of it.
- */
-export function PostModerationControls({
-  post,
-  viewerId,
-  canFlag,
-  canModerate,
-  canMove,
-  constraints,
-  action,
-}: {
-  post: ModeratedPost;
-  viewerId: number | null;
-  /** can(user, "circle.discuss", resource) */
-  canFlag: boolean;
-  /** can(user, "circle.moderate", resource) */
-  canModerate: boolean;
-  /** Offer "move to a new thread": not for a thread's opening post (that is the thread). */
-  canMove: boolean;
-  /** From the loader: `moderationConstraints()` (app/forms/moderation.server.ts). */
-  constraints: ModerationConstraints;
-  action?: string;
-}) {
-  const { t } = useTranslation();
-  if (post.state === "deleted") return null;
-  const own = post.author !== null && post.author.id === viewerId;
-  const showFlag = canFlag && !canModerate && !own && post.state === "visible";
-  if (!showFlag && !canModerate) return null;
-  return (
-    <div className="moderation-controls" data-testid={`moderation-${post.id}`}>
-      {showFlag ? (
-        <PostForm
-          intent="flag"
-          constraints={constraints}
-          postId={post.id}
-          action={action}
-          summary={t("moderation.flag")}
-          summaryLabel={t("moderation.flagLabel", {
-            name: post.author?.name ?? t("discussion.formerMember"),
-          })}
-          submitLabel={t("moderation.flagSubmit")}
-        >
-          {(fields) => (
-            <TextareaField
-              label={t("moderation.flagReason")}
-              help={t("moderation.flagHelp")}
-              field={fields.reason}
-              rows={2}
-            />
-          )}
-        </PostForm>
-      ) : null}
-      {canModerate && post.state === "visible" ? (
-        <PostForm
-          intent="hide"
-          constraints={constraints}
-          postId={post.id}
-          action={action}
-          summary={t("moderation.hide")}
-          submitLabel={t("moderation.hideSubmit")}
-          danger
-        >
-          {(fields) => (
-            <TextareaField label={t("moderation.hideReason")} field={fields.reason} rows={2} />
-          )}
-        </PostForm>
-      ) : null}
-      {canModerate && post.state === "hidden" ? (
-        <PostForm
-          intent="restore"
-          constraints={constraints}
-          postId={post.id}
-          action={action}
-          summary={t("moderation.restore")}
-          submitLabel={t("moderation.restoreSubmit")}
-        >
-          {(fields) => (
-            <TextareaField label={t("moderation.restoreReason")} field={fields.reason} rows={2} />
-          )}
-        </PostForm>
-      ) : null}
-      {canModerate && canMove ? (
-        <PostForm
-          intent="move"
-          constraints={constraints}
-          postId={post.id}
-          action={action}
-          summary={t("moderation.move")}
-          submitLabel={t("moderation.moveSubmit")}
-        >
-          {(fields) => (
-            <>
-              <Field
-                label={t("moderation.moveTitle")}
-                help={t("moderation.moveHelp")}
-                field={fields.title}
-              />
-              <TextareaField label={t("moderation.moveReason")} field={fields.reason} rows={2} />
-            </>
-          )}
-        </PostForm>
-      ) : null}
-    </div>
-  );
-}
 
 /** One button that switches a thread's state (lock/unlock, pin/unpin). */
 function ThreadSwitch({
@@ -238,5 +86,226 @@ export function ThreadModerationControls({
         action={action}
       />
     </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The thread page: buttons per post, one dialog per page
+
+export type PostModerationIntent = keyof ModerationConstraints;
+
+/** What the page's dialog is open for: one intent on one post. */
+export type ModerationTarget = { intent: PostModerationIntent; post: ModeratedPost };
+
+/** The buttons' words, looked up once per page rather than once per post. */
+export function useModerationLabels() {
+  const { t } = useTranslation();
+  return {
+    flag: t("moderation.flag"),
+    hide: t("moderation.hide"),
+    restore: t("moderation.restore"),
+    move: t("moderation.move"),
+  };
+}
+export type ModerationLabels = ReturnType<typeof useModerationLabels>;
+
+/**
+ * Which moderation intents a viewer has on a post: flag (members, not their own post, while it
+ * is visible), hide or restore, and move (the coach; not the opening post).
+ */
+export function postModerationIntents({
+  post,
+  viewerId,
+  canFlag,
+  canModerate,
+  canMove,
+}: {
+  post: ModeratedPost;
+  viewerId: number | null;
+  canFlag: boolean;
+  canModerate: boolean;
+  canMove: boolean;
+}): PostModerationIntent[] {
+  if (post.state === "deleted") return [];
+  const intents: PostModerationIntent[] = [];
+  const own = post.author !== null && post.author.id === viewerId;
+  if (canFlag && !canModerate && !own && post.state === "visible") intents.push("flag");
+  if (canModerate) {
+    intents.push(post.state === "hidden" ? "restore" : "hide");
+    if (canMove) intents.push("move");
+  }
+  return intents;
+}
+
+/**
+ * A post's moderation buttons, without hooks or state (a thread page renders hundreds): each
+ * asks the page to open its ModerationDialog. Nothing before hydration: they need JavaScript.
+ */
+export function PostModerationButtons({
+  post,
+  intents,
+  labels,
+  interactive,
+  onOpen,
+}: {
+  post: ModeratedPost;
+  /** From postModerationIntents(). */
+  intents: PostModerationIntent[];
+  labels: ModerationLabels;
+  interactive: boolean;
+  onOpen: (target: ModerationTarget) => void;
+}) {
+  if (!interactive || intents.length === 0) return null;
+  return (
+    <>
+      {intents.map((intent) => (
+        <button
+          key={intent}
+          type="button"
+          className="link-button"
+          data-testid={`moderate-${intent}-${post.id}`}
+          onClick={() => onOpen({ intent, post })}
+        >
+          {labels[intent]}
+        </button>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The page's one moderation form, in a modal dialog: reason (and a title for a move) for the
+ * post it was opened for. It closes itself after the server accepted the form, and shows the
+ * server's errors next to the fields otherwise.
+ */
+export function ModerationDialog({
+  target,
+  onClose,
+  constraints,
+  action,
+}: {
+  target: ModerationTarget | null;
+  onClose: () => void;
+  constraints: ModerationConstraints;
+  action?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (target && !dialog.open) dialog.showModal();
+    if (!target && dialog.open) dialog.close();
+  }, [target]);
+  return (
+    <dialog
+      ref={ref}
+      className="moderation-dialog card"
+      aria-labelledby="moderation-dialog-title"
+      // Esc or the close button: the page forgets the target.
+      onClose={() => onClose()}
+    >
+      {target ? (
+        <DialogForm
+          // A new form (and request) per post and intent: no errors carried over.
+          key={`${target.intent}-${target.post.id}`}
+          target={target}
+          constraints={constraints}
+          action={action}
+          onDone={() => ref.current?.close()}
+        />
+      ) : null}
+    </dialog>
+  );
+}
+
+function DialogForm({
+  target,
+  constraints,
+  action,
+  onDone,
+}: {
+  target: ModerationTarget;
+  constraints: ModerationConstraints;
+  action?: string;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { intent, post } = target;
+  const fetcher = useFetcher({ key: `moderation-dialog-${intent}-${post.id}` });
+  // Only this opening's answer counts: an earlier success for the same post must not close it.
+  const sent = useRef(false);
+  const reply = sent.current && fetcher.state === "idle" ? replyOf(fetcher.data) : undefined;
+  const [form, fields] = useForm<PostFormValue>({
+    id: `moderation-dialog-${intent}-${post.id}`,
+    lastResult: reply,
+    constraint: constraints[intent],
+  });
+  useEffect(() => {
+    if (reply && reply.status !== "error") onDone();
+  }, [reply, onDone]);
+  const titles = {
+    flag: t("moderation.flag"),
+    hide: t("moderation.hideSubmit"),
+    restore: t("moderation.restoreSubmit"),
+    move: t("moderation.move"),
+  };
+  const submit = {
+    flag: t("moderation.flagSubmit"),
+    hide: t("moderation.hideSubmit"),
+    restore: t("moderation.restoreSubmit"),
+    move: t("moderation.moveSubmit"),
+  };
+  return (
+    <fetcher.Form
+      method="post"
+      action={action}
+      {...getFormProps(form)}
+      onSubmit={(event) => {
+        sent.current = true;
+        form.onSubmit(event);
+      }}
+      className="stack"
+    >
+      <h2 id="moderation-dialog-title">{titles[intent]}</h2>
+      <p className="muted">
+        {t("moderation.dialogPost", { name: post.author?.name ?? t("discussion.formerMember") })}
+      </p>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="postId" value={post.id} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {intent === "move" ? (
+        <Field
+          label={t("moderation.moveTitle")}
+          help={t("moderation.moveHelp")}
+          field={fields.title}
+        />
+      ) : null}
+      <TextareaField
+        label={
+          intent === "flag"
+            ? t("moderation.flagReason")
+            : intent === "hide"
+              ? t("moderation.hideReason")
+              : intent === "restore"
+                ? t("moderation.restoreReason")
+                : t("moderation.moveReason")
+        }
+        help={intent === "flag" ? t("moderation.flagHelp") : undefined}
+        field={fields.reason}
+        rows={3}
+      />
+      <div className="button-row">
+        <button
+          type="submit"
+          className={intent === "hide" ? "button button-danger" : "button button-primary"}
+          disabled={fetcher.state !== "idle"}
+        >
+          {submit[intent]}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onDone}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </fetcher.Form>
   );
 }

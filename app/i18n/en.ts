@@ -871,6 +871,7 @@ export const en: Messages = {
     },
   },
   moderation: {
+    dialogPost: "The post by {{name}}",
     flag: "Report",
     flagLabel: "Report: the post by {{name}}",
     flagReason: "Why are you reporting this post?",

@@ -868,6 +868,7 @@ export const nl = {
     },
   },
   moderation: {
+    dialogPost: "Het bericht van {{name}}",
     flag: "Melden",
     flagLabel: "Melden: het bericht van {{name}}",
     flagReason: "Waarom meld je dit bericht?",

@@ -1,10 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { useRevalidateOn } from "~/components/live";
-import { PostModerationControls } from "~/components/moderation-controls";
+import {
+  ModerationDialog,
+  PostModerationButtons,
+  useModerationLabels,
+  type ModerationTarget,
+} from "~/components/moderation-controls";
 import { PageHeader } from "~/components/page";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -76,6 +82,12 @@ export default function ModerationQueue() {
   const threadLink = (threadId: number, postId: number) =>
     `/circles/${circle.id}/threads/${threadId}#post-${postId}`;
   const unknown = t("discussion.formerMember");
+  const labels = useModerationLabels();
+  const [target, setTarget] = useState<ModerationTarget | null>(null);
+  const close = useCallback(() => setTarget(null), []);
+  // Hide and restore open a dialog, which needs JavaScript: the buttons come with hydration.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
     <div className="page">
       <PageHeader
@@ -137,18 +149,16 @@ export default function ModerationQueue() {
               ) : null}
               <div className="button-row">
                 <DismissButton postId={item.postId} author={item.author?.name ?? unknown} />
+                {item.state === "visible" ? (
+                  <PostModerationButtons
+                    post={{ id: item.postId, state: item.state, author: item.author }}
+                    intents={["hide"]}
+                    labels={labels}
+                    interactive={hydrated}
+                    onOpen={setTarget}
+                  />
+                ) : null}
               </div>
-              {item.state === "visible" ? (
-                <PostModerationControls
-                  post={{ id: item.postId, state: item.state, author: item.author }}
-                  viewerId={null}
-                  canFlag={false}
-                  canModerate
-                  constraints={constraints}
-                  // Moving needs the thread in view: that is done on the thread page.
-                  canMove={false}
-                />
-              ) : null}
             </li>
           ))}
         </ul>
@@ -186,18 +196,20 @@ export default function ModerationQueue() {
                   ? ` · ${t("discussion.reason", { reason: item.hiddenReason })}`
                   : null}
               </p>
-              <PostModerationControls
-                post={{ id: item.postId, state: "hidden", author: item.author }}
-                viewerId={null}
-                canFlag={false}
-                canModerate
-                canMove={false}
-                constraints={constraints}
-              />
+              <div className="button-row">
+                <PostModerationButtons
+                  post={{ id: item.postId, state: "hidden", author: item.author }}
+                  intents={["restore"]}
+                  labels={labels}
+                  interactive={hydrated}
+                  onOpen={setTarget}
+                />
+              </div>
             </li>
           ))}
         </ul>
       </section>
+      <ModerationDialog target={target} onClose={close} constraints={constraints} />
     </div>
   );
 }
