@@ -873,7 +873,6 @@ export const en: Messages = {
   moderation: {
     dialogPost: "The post by {{name}}",
     flag: "Report",
-    flagLabel: "Report: the post by {{name}}",
     flagReason: "Why are you reporting this post?",
     flagHelp: "Only the coach sees your report and who made it.",
     flagSubmit: "Send report",

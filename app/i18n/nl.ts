@@ -870,7 +870,6 @@ export const nl = {
   moderation: {
     dialogPost: "Het bericht van {{name}}",
     flag: "Melden",
-    flagLabel: "Melden: het bericht van {{name}}",
     flagReason: "Waarom meld je dit bericht?",
     flagHelp: "Alleen de begeleider ziet je melding en wie hem deed.",
     flagSubmit: "Melding versturen",
