@@ -45,6 +45,10 @@ export const notificationTypes = {
   "post.quote": { category: "replies", visibility: "circle_private" },
   "post.created": { category: "posts", visibility: "circle_private" },
   "thread.created": { category: "threads", visibility: "circle_private" },
+  // To the circle's coaches. In "membership", the category of the coach's other circle tasks
+  // (applications arrive there too), so a report reaches them at once by default; a category of
+  // its own would add a settings row only coaches need.
+  "post.flagged": { category: "membership", visibility: "circle_private" },
   // Memberships
   "membership.applied": { category: "membership", visibility: "circle_private" },
   "membership.invited": { category: "membership", visibility: "circle_summary" },

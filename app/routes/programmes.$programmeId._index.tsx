@@ -53,6 +53,9 @@ export default function ProgrammeDetail() {
             <Link to="edit" className="button button-secondary">
               {t("common.edit")}
             </Link>
+            <Link to="moderation" className="button button-quiet">
+              {t("moderation.log.link")}
+            </Link>
             {programme.archivedAt ? null : (
               <>
                 <Link to="matching" className="button button-secondary">

@@ -386,6 +386,26 @@ const matrix: Record<string, Row> = {
       expect: only({ member: "ok", coach: "ok" }),
     },
   },
+  "circles.$circleId.threads.search": {
+    path: (w) => `/circles/${w.circleId}/threads/search?q=personeel`,
+    params: circleParams,
+    loader: only({ member: "ok", coach: "ok" }),
+  },
+  // Moderation: the coach's queue; the organisers' log of their programme, without content.
+  "circles.$circleId.moderation": {
+    path: (w) => `/circles/${w.circleId}/moderation`,
+    params: circleParams,
+    loader: only({ coach: "ok" }),
+    action: {
+      fields: (w) => ({ intent: "hide", postId: String(w.postId), reason: "Te persoonlijk" }),
+      expect: only({ coach: "ok" }),
+    },
+  },
+  "programmes.$programmeId.moderation": {
+    path: (w) => `/programmes/${w.programmeId}/moderation`,
+    params: programmeParams,
+    loader: only({ organiser: "ok" }),
+  },
   "circles.$circleId.edit": {
     path: (w) => `/circles/${w.circleId}/edit`,
     params: circleParams,
