@@ -459,6 +459,8 @@ export const en: Messages = {
     removed: "You have been removed from this circle.",
   },
   discussion: {
+    connectionLost:
+      "Connection lost for a moment. What others write meanwhile appears as soon as you are back.",
     react: "React with an emoji",
     offline: "That did not work: there is no connection. Please try again in a moment.",
     listTitle: "Conversations",

@@ -457,6 +457,8 @@ export const nl = {
     removed: "Je bent uit deze kring gehaald.",
   },
   discussion: {
+    connectionLost:
+      "Even geen verbinding. Wat anderen intussen schrijven, verschijnt zodra je weer verbonden bent.",
     react: "Reageer met een emoji",
     offline: "Dat lukte niet: er is geen verbinding. Probeer het zo nog eens.",
     listTitle: "Gesprekken",

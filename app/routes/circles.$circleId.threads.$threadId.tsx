@@ -11,7 +11,15 @@ import {
   useRevalidator,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { useCircleLive } from "~/components/circle-live";
 import { Composer, isPreview, type ComposerHandle } from "~/components/discussion/composer";
@@ -26,6 +34,14 @@ import {
   type PostHandlers,
 } from "~/components/discussion/post";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import {
+  ModerationDialog,
+  PostModerationButtons,
+  ThreadModerationControls,
+  postModerationIntents,
+  useModerationLabels,
+  type ModerationTarget,
+} from "~/components/moderation-controls";
 import { ErrorList, useErrorText } from "~/components/forms";
 import { useLocale } from "~/i18n/use-locale";
 import { PageHeader } from "~/components/page";
@@ -52,6 +68,8 @@ import {
 } from "~/models/discussions.server";
 import { requireCircle } from "~/utils/circle-guards.server";
 import { ThreadPageSchema } from "~/forms/discussions.server";
+import { isModerationIntent, moderationConstraints } from "~/forms/moderation.server";
+import { handleModerationIntent } from "~/utils/moderation-intents.server";
 import { refusalMessage } from "~/utils/discussion-messages";
 import { parseFields, readFormData } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
@@ -93,6 +111,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     people: circlePeople(circle.id),
     key: crypto.randomUUID(),
     may: { discuss, moderate, reply: discuss && !page.thread.locked },
+    moderation: moderationConstraints(),
+    openingPostId: page.posts[0]?.id ?? null,
   });
 }
 
@@ -134,13 +154,27 @@ const failure = (errors: string[], fieldErrors: Record<string, string[]> = {}, s
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
+  const threadId = idParam(params.threadId);
+  // Moderation first: it checks its own permission per intent (a coach may moderate a closed
+  // circle's threads, where nobody can discuss any more) and publishes its own events.
+  if (isModerationIntent(intent)) {
+    const { user, circle } = await requireCircle(request, params.circleId, "circle.view_private");
+    const moderated = await handleModerationIntent({
+      request,
+      circleId: circle.id,
+      threadId,
+      user: user!,
+      formData,
+      context,
+    });
+    if (moderated) return moderated.response;
+  }
   // Marking read is reading; everything else is taking part.
   const { user, circle } = await requireCircle(
     request,
     params.circleId,
     intent === "read" ? "circle.view_private" : "circle.discuss",
   );
-  const threadId = idParam(params.threadId);
   const submission = parseFields(formData, ThreadPageSchema);
   if (submission.status !== "success") {
     const { "": formErrors, ...fieldErrors } = submission.reply().error ?? {};
@@ -283,6 +317,9 @@ export default function ThreadPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const labels = usePostLabels();
+  const moderationLabels = useModerationLabels();
+  const [moderating, setModerating] = useState<ModerationTarget | null>(null);
+  const closeModeration = useCallback(() => setModerating(null), []);
   const data = useLoaderData<typeof loader>();
   const { circle, viewerId, people, may, firstUnreadPostId } = data;
   const { posts, thread, apply, applyThread } = usePosts(data);
@@ -304,8 +341,10 @@ export default function ThreadPage() {
   // a long thread's markup carries the words, not hundreds of buttons that could not work yet.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+  // Once live, a lost connection is shown: what others write arrives when it is back.
+  const [wasLive, setWasLive] = useState(false);
 
-  const { online } = useCircleLive({
+  const { online, connected } = useCircleLive({
     circleId: circle.id,
     seq: data.seq,
     onEvents: (events: DiscussionEvent[]) => {
@@ -380,6 +419,10 @@ export default function ThreadPage() {
     },
   };
 
+  useEffect(() => {
+    if (connected) setWasLive(true);
+  }, [connected]);
+
   // Open at the first unread post (unless the link names a post).
   useEffect(() => {
     if (window.location.hash || !firstUnreadPostId) return;
@@ -427,6 +470,25 @@ export default function ThreadPage() {
   const onlineNames = people.filter((p) => online.includes(p.id) && p.id !== viewerId);
   const postMay = { discuss: may.discuss, moderate: may.moderate, reply: canReply };
 
+  const moderationFor = (post: PagePost) => {
+    const intents = postModerationIntents({
+      post,
+      viewerId,
+      canFlag: may.discuss,
+      canModerate: may.moderate,
+      canMove: post.id !== data.openingPostId,
+    });
+    return intents.length ? (
+      <PostModerationButtons
+        post={post}
+        intents={intents}
+        labels={moderationLabels}
+        interactive={hydrated}
+        onOpen={setModerating}
+      />
+    ) : undefined;
+  };
+
   const renderPost = (post: PagePost, children?: ReactNode) => (
     <Post
       key={post.id}
@@ -439,6 +501,7 @@ export default function ThreadPage() {
       firstUnread={post.id === firstUnreadPostId}
       confirmingDelete={confirmDelete === post.id}
       interactive={hydrated}
+      moderation={moderationFor(post)}
       history={
         post.edited && (post.author?.id === viewerId || may.moderate) ? (
           <PostHistory circleId={circle.id} postId={post.id} />
@@ -482,6 +545,17 @@ export default function ThreadPage() {
           </span>
         ) : null}
       </p>
+      <ThreadModerationControls thread={thread} canModerate={may.moderate} action={action} />
+      <ModerationDialog
+        target={moderating}
+        onClose={closeModeration}
+        constraints={data.moderation}
+      />
+      {wasLive && !connected ? (
+        <p className="notice notice-info" role="status" data-testid="offline">
+          {t("discussion.connectionLost")}
+        </p>
+      ) : null}
       {actionError ? (
         <div className="notice notice-warn" role="alert">
           {actionError.map((e) => (

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   circleWith,
@@ -87,6 +87,75 @@ describe("discussions", () => {
     expect(await documentMark(pageB)).toBe("not reloaded");
     expectNoConsoleErrors(pageA);
     expectNoConsoleErrors(pageB);
+  });
+
+  it("the coach hides a post for everyone; B misses nothing and nothing twice after going offline; search ignores diacritics", async () => {
+    const pageA = await newPage(browser);
+    const pageB = await newPage(browser);
+    const pageC = await newPage(browser);
+    const a = await login(pageA, { name: "Anna Aerts" });
+    const b = await login(pageB, { name: "Bram Boer" });
+    const coach = await login(pageC, { name: "Coach Cor", roles: ["coach"] });
+    const circleId = circleWith({ members: [a.id, b.id], coachId: coach.id });
+    const threadId = await startThread(
+      pageA,
+      circleId,
+      "Ideeën voor de zomer",
+      "Wie heeft ideeën voor een rustige zomer?",
+    );
+    const path = `/circles/${circleId}/threads/${threadId}`;
+    // B's WebSocket goes through the test, so the test can cut it like a dropped network.
+    const bSockets: WebSocketRoute[] = [];
+    await pageB.routeWebSocket(/socket\.io/, (ws) => {
+      ws.connectToServer();
+      bSockets.push(ws);
+    });
+    for (const page of [pageB, pageC]) {
+      const live = liveConnection(page);
+      await visit(page, path);
+      await live;
+    }
+    await pageA.waitForTimeout(300);
+    await reply(pageA, "Dit hoort hier niet: koop mijn cursus.");
+    await pageB.getByRole("button", { name: /1 nieuw bericht/ }).click();
+    await pageC.getByRole("button", { name: /1 nieuw bericht/ }).click();
+
+    // The coach hides it with a reason; A and B see the placeholder without a reload.
+    const target = pageC.locator("article.post").filter({ hasText: "koop mijn cursus" });
+    await target.getByRole("button", { name: "Verbergen" }).click();
+    await pageC.getByLabel(/Reden/).fill("Reclame hoort niet in de kring.");
+    await pageC.getByRole("button", { name: "Bericht verbergen" }).click();
+    for (const page of [pageA, pageB]) {
+      const hidden = page.locator("article.post-hidden");
+      await seen(hidden.getByText("Verborgen door de begeleider."));
+      expect(await hidden.textContent()).toContain("Reclame hoort niet in de kring.");
+      expect(await page.getByText("koop mijn cursus").count()).toBe(0);
+    }
+
+    // B goes offline; A posts three times; back online, B gets exactly those three.
+    await markDocument(pageB);
+    await pageB.context().setOffline(true);
+    for (const ws of bSockets) await ws.close();
+    await seen(pageB.getByTestId("offline"));
+    const texts = ["Eerste terwijl B weg is", "Tweede terwijl B weg is", "Derde terwijl B weg is"];
+    for (const text of texts) await reply(pageA, text);
+    await pageB.context().setOffline(false);
+    const bar = pageB.getByRole("button", { name: /3 nieuwe berichten/ });
+    await bar.waitFor({ timeout: 30_000 });
+    await bar.click();
+    for (const text of texts) expect(await pageB.getByText(text).count()).toBe(1);
+    expect(await pageB.locator("article.post").count()).toBe(5);
+    expect(await documentMark(pageB)).toBe("not reloaded");
+
+    // B searches without the diacritics and finds A's opening post.
+    await visit(pageB, `/circles/${circleId}/threads`);
+    await pageB.getByLabel("Zoeken in de gesprekken").fill("ideeen");
+    await pageB.getByRole("button", { name: "Zoeken" }).click();
+    await seen(pageB.getByRole("link", { name: /Ideeën voor de zomer/ }).first());
+    await seen(pageB.locator("mark").first());
+    expectNoConsoleErrors(pageA);
+    expectNoConsoleErrors(pageB, [/Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket/]);
+    expectNoConsoleErrors(pageC);
   });
 
   it("mentions through the autocomplete, previews, reacts, and keeps a draft across a reload", async () => {

@@ -135,6 +135,7 @@ const matrix: Record<string, Row> = {
   },
   "forgot-password": {
     path: () => "/forgot-password",
+    loader: all("ok"),
     action: { fields: () => ({}), expect: all(400) },
   },
   "reset-password": {
