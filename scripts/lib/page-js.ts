@@ -43,6 +43,10 @@ export function jsRoutes(db: Database.Database): JsRoute[] {
     .get(row.circleId) as { email: string } | undefined;
   if (!coach) throw new Error(`Circle ${row.circleId} has no coach in the seeded database`);
   const c = `/circles/${row.circleId}`;
+  const thread = db
+    .prepare("select id from thread where circle_id = ? order by id limit 1")
+    .get(row.circleId) as { id: number } | undefined;
+  if (!thread) throw new Error(`Circle ${row.circleId} has no thread in the seeded database`);
   const p = `/programmes/${row.programmeId}`;
   const page = (name: string, path: string, as: string | null): JsRoute => ({
     name,
@@ -60,6 +64,12 @@ export function jsRoutes(db: Database.Database): JsRoute[] {
     page("open circles (entrepreneur)", "/circles", ENTREPRENEUR),
     page("circle page", c, ENTREPRENEUR),
     page("circle home", `${c}/home`, ENTREPRENEUR),
+    page("circle threads", `${c}/threads`, ENTREPRENEUR),
+    page("thread", `${c}/threads/${thread.id}`, ENTREPRENEUR),
+    page("new thread", `${c}/threads/new`, ENTREPRENEUR),
+    page("thread search", `${c}/threads/search?q=klant`, ENTREPRENEUR),
+    page("thread (coach)", `${c}/threads/${thread.id}`, coach.email),
+    page("moderation queue", `${c}/moderation`, coach.email),
     page("settings", "/settings", ENTREPRENEUR),
     page("notification settings", "/settings/notifications", ENTREPRENEUR),
     page("notifications", "/notifications", ENTREPRENEUR),
