@@ -89,16 +89,25 @@ export function stillVisible(
   return relation.related || relation.member;
 }
 
+// Built once: the mail worker asks for a digest slot per person every few seconds, and building
+// these formatters was most of that pass's time with a few thousand people waiting.
+const DAY_AND_HOUR = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Amsterdam",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
+const HOUR = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Amsterdam",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
+
 /** The latest scheduled digest moment at or before `now`, for a digest hour in Europe/Amsterdam. */
 export function lastDigestSlot(now: Date, digestHour: number): Date {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Amsterdam",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(now);
+  const parts = DAY_AND_HOUR.formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const day = { y: get("year"), m: get("month"), d: get("day") };
   const slotToday = amsterdamToUtc(day.y, day.m, day.d, digestHour);
@@ -115,13 +124,7 @@ export function lastDigestSlot(now: Date, digestHour: number): Date {
 /** The UTC instant of a wall-clock hour in Amsterdam (handles summer and winter time). */
 export function amsterdamToUtc(year: number, month: number, day: number, hour: number): Date {
   const guess = new Date(Date.UTC(year, month - 1, day, hour));
-  const shown = Number(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Amsterdam",
-      hour: "2-digit",
-      hourCycle: "h23",
-    }).format(guess),
-  );
+  const shown = Number(HOUR.format(guess));
   const offsetHours = (shown - hour + 24) % 24;
   return new Date(guess.getTime() - offsetHours * 3600_000);
 }

@@ -278,6 +278,13 @@ export function runDigests(now = new Date()): number {
     )
     .all();
   let built = 0;
+  // The slot depends only on the hour: worked out once per hour per pass, not per person.
+  const slots = new Map<number, Date>();
+  const slotFor = (hour: number) => {
+    let slot = slots.get(hour);
+    if (!slot) slots.set(hour, (slot = lastDigestSlot(now, hour)));
+    return slot;
+  };
   for (const { userId } of candidates) {
     db.transaction((tx) => {
       const settings = tx
@@ -285,10 +292,22 @@ export function runDigests(now = new Date()): number {
         .from(digestSettings)
         .where(eq(digestSettings.userId, userId))
         .get();
-      const slot = lastDigestSlot(now, settings?.hour ?? 8);
+      const slot = slotFor(settings?.hour ?? 8);
       if (settings?.lastSentAt && settings.lastSentAt.getTime() >= slot.getTime()) return;
+      // One query for the person's choices rather than one per category.
+      const chosen = new Map(
+        tx
+          .select({
+            category: notificationPreferences.category,
+            channel: notificationPreferences.channel,
+          })
+          .from(notificationPreferences)
+          .where(eq(notificationPreferences.userId, userId))
+          .all()
+          .map((row) => [row.category, row.channel]),
+      );
       const digestCategories = notificationCategories.filter(
-        (c) => channelFor(tx, userId, c) === "digest",
+        (c) => (chosen.get(c) ?? defaultChannels[c]) === "digest",
       );
       if (digestCategories.length === 0) return;
       const items = tx
