@@ -131,7 +131,7 @@ export type WirePost = {
   p?: number;
   /** author id (absent: a former member whose account is gone) */
   a?: number;
-  /** createdAt, in milliseconds */
+  /** createdAt, in seconds since 1970 (the page shows minutes) */
   t: number;
   /** state, when not visible */
   s?: Exclude<PostState, "visible">;
@@ -150,7 +150,7 @@ export type WirePost = {
 };
 
 export function toWire(post: PostView, htmlInDom: boolean): WirePost {
-  const wire: WirePost = { id: post.id, t: Date.parse(post.createdAt) };
+  const wire: WirePost = { id: post.id, t: Math.floor(Date.parse(post.createdAt) / 1000) };
   if (post.parentId !== null) wire.p = post.parentId;
   if (post.author) wire.a = post.author.id;
   if (post.state !== "visible") wire.s = post.state;
@@ -184,7 +184,7 @@ export function fromWire(
     inDom: htmlInDom && readable && wire.h === undefined,
     hiddenReason: wire.hr ?? null,
     edited: wire.e === 1,
-    createdAt: new Date(wire.t).toISOString(),
+    createdAt: new Date(wire.t * 1000).toISOString(),
     reactions: wire.r ?? {},
     mine: wire.m ?? [],
   };

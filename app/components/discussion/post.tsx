@@ -104,7 +104,7 @@ export function Post({
       {firstUnread ? <p className="unread-divider">{labels.unreadFromHere}</p> : null}
       <header className="post-header">
         <strong>{post.author?.name ?? labels.formerMember}</strong>
-        <time dateTime={post.createdAt.replace(/\.\d+Z$/, "Z")} className="when">
+        <time dateTime={post.createdAt.replace(/\.\d+Z$/, "Z")}>
           {formatDateTime(post.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}
         </time>
         {post.edited ? (history ?? <span className="muted small">{labels.edited}</span>) : null}
