@@ -438,6 +438,18 @@ function tellPeople(
 
 export type EditResult = { ok: true; events: EventRef[]; notified: number[] } | Refusal;
 
+/** A post of this circle that `userId` wrote and did not delete, or why not. */
+function ownPost(tx: Tx, input: { circleId: number; postId: number; userId: number }) {
+  const post = tx
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, input.postId), eq(posts.circleId, input.circleId)))
+    .get();
+  if (!post || post.deletedAt) return { ok: false, reason: "not_found" } as const;
+  if (post.authorId !== input.userId) return { ok: false, reason: "not_allowed" } as const;
+  return { ok: true, ...post } as const;
+}
+
 /** The author edits their post; the earlier version is kept for the coach. */
 export function editPost(input: {
   circleId: number;
@@ -448,14 +460,9 @@ export function editPost(input: {
 }): EditResult {
   const now = input.now ?? new Date();
   return inTransaction((tx) => {
-    const post = tx
-      .select()
-      .from(posts)
-      .where(and(eq(posts.id, input.postId), eq(posts.circleId, input.circleId)))
-      .get();
-    if (!post || post.deletedAt) return { ok: false, reason: "not_found" };
-    if (post.authorId !== input.userId || post.hiddenAt)
-      return { ok: false, reason: "not_allowed" };
+    const post = ownPost(tx, input);
+    if (!post.ok) return post;
+    if (post.hiddenAt) return { ok: false, reason: "not_allowed" };
     const thread = tx.select().from(threads).where(eq(threads.id, post.threadId)).get()!;
     if (thread.lockedAt) return { ok: false, reason: "locked" };
     if (post.source === input.source) return { ok: true, events: [], notified: [] };
@@ -512,13 +519,8 @@ export function deletePost(input: {
 }): EditResult {
   const now = input.now ?? new Date();
   return inTransaction((tx) => {
-    const post = tx
-      .select()
-      .from(posts)
-      .where(and(eq(posts.id, input.postId), eq(posts.circleId, input.circleId)))
-      .get();
-    if (!post || post.deletedAt) return { ok: false, reason: "not_found" };
-    if (post.authorId !== input.userId) return { ok: false, reason: "not_allowed" };
+    const post = ownPost(tx, input);
+    if (!post.ok) return post;
     tx.update(posts)
       .set({ deletedAt: now, source: "", html: "" })
       .where(eq(posts.id, post.id))

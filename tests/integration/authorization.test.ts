@@ -13,6 +13,7 @@ import { defaultWeights } from "~/models/programmes.server";
 import { runMatching } from "~/models/matching.server";
 import { createThread } from "~/models/discussions.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
+import { notificationCategories } from "~/domain/notifications";
 import {
   actionArgs,
   formRequest,
@@ -190,19 +191,7 @@ const matrix: Record<string, Row> = {
     loader: signedIn("ok"),
     action: {
       fields: () => ({
-        ...Object.fromEntries(
-          [
-            "mentions",
-            "replies",
-            "threads",
-            "posts",
-            "membership",
-            "meetings",
-            "actions",
-            "contact",
-            "account",
-          ].map((c) => [`channels.${c}`, "digest"]),
-        ),
+        ...Object.fromEntries(notificationCategories.map((c) => [`channels.${c}`, "digest"])),
         digestHour: "7",
       }),
       expect: signedIn("ok"),
