@@ -9,6 +9,7 @@ import {
   newPage,
   seen,
   visit,
+  startThread,
 } from "./fixtures";
 
 let browser: Browser;
@@ -30,15 +31,6 @@ async function markDocument(page: Page) {
 
 function documentMark(page: Page) {
   return page.evaluate(() => (window as unknown as { e2eMark?: string }).e2eMark ?? null);
-}
-
-async function startThread(page: Page, circleId: number, title: string, body: string) {
-  await visit(page, `/circles/${circleId}/threads/new`);
-  await page.getByLabel("Onderwerp").fill(title);
-  await page.getByLabel("Je bericht").fill(body);
-  await page.getByRole("button", { name: "Gesprek starten" }).click();
-  await seen(page.getByRole("heading", { level: 1, name: title }));
-  return Number(/threads\/(\d+)/.exec(page.url())![1]);
 }
 
 async function reply(page: Page, text: string) {

@@ -412,3 +412,13 @@ export function circleWith({ members, coachId }: { members: number[]; coachId?: 
   );
   return circleId;
 }
+
+/** Starts a thread through the new-thread form and returns its id once its page shows. */
+export async function startThread(page: Page, circleId: number, title: string, body: string) {
+  await visit(page, `/circles/${circleId}/threads/new`);
+  await page.getByLabel("Onderwerp").fill(title);
+  await page.getByLabel("Je bericht").fill(body);
+  await page.getByRole("button", { name: "Gesprek starten" }).click();
+  await seen(page.getByRole("heading", { level: 1, name: title }));
+  return Number(/threads\/(\d+)/.exec(page.url())![1]);
+}

@@ -1,9 +1,7 @@
-import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   circleWith,
-  databasePath,
   expectNoConsoleErrors,
   launchBrowser,
   login,
@@ -11,6 +9,7 @@ import {
   readDatabase,
   seen,
   visit,
+  startThread,
 } from "./fixtures";
 
 let browser: Browser;
@@ -22,28 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function startThread(page: Page, circleId: number, title: string, body: string) {
-  await visit(page, `/circles/${circleId}/threads/new`);
-  await page.getByLabel("Onderwerp").fill(title);
-  await page.getByLabel("Je bericht").fill(body);
-  await page.getByRole("button", { name: "Gesprek starten" }).click();
-  await seen(page.getByRole("heading", { level: 1, name: title }));
-  return Number(/threads\/(\d+)/.exec(page.url())![1]);
-}
-
-/** A member's report, written the way flagPost would (the thread page's controls are the lead's). */
-function reportPost(postId: number, circleId: number, reporterId: number, reason: string) {
-  const db = new Database(databasePath, { fileMustExist: true });
-  try {
-    db.pragma("busy_timeout = 5000");
-    db.prepare(
-      "insert into post_flag (post_id, circle_id, reporter_id, reason, created_at) values (?, ?, ?, ?, ?)",
-    ).run(postId, circleId, reporterId, reason, Date.now());
-  } finally {
-    db.close();
-  }
-}
 
 describe("search and moderation", () => {
   it("a member finds a post without its diacritics; the coach hides and restores it; the organiser sees only who and what", async () => {
@@ -72,7 +49,13 @@ describe("search and moderation", () => {
       (db) =>
         (db.prepare("select id from post where thread_id = ?").get(threadId) as { id: number }).id,
     );
-    reportPost(postId, circleId, b.id, "Dit hoort hier niet");
+    // B reports it from the thread page, through the page's moderation dialog.
+    await visit(pageB, `/circles/${circleId}/threads/${threadId}`);
+    await pageB.getByTestId(`moderate-flag-${postId}`).click();
+    const reportDialog = pageB.getByRole("dialog");
+    await reportDialog.getByLabel("Waarom meld je dit bericht?").fill("Dit hoort hier niet");
+    await reportDialog.getByRole("button", { name: "Melding versturen" }).click();
+    await expect.poll(() => reportDialog.isVisible()).toBe(false);
 
     await visit(pageCoach, `/circles/${circleId}/moderation`);
     const flagged = pageCoach.getByTestId(`flagged-${postId}`);
