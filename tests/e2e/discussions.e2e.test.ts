@@ -202,4 +202,22 @@ describe("discussions", () => {
     await expect.poll(() => idea.getAttribute("aria-pressed")).toBe("true");
     expectNoConsoleErrors(page);
   });
+
+  it("works in English too", async () => {
+    const page = await newPage(browser);
+    const a = await login(page, { name: "Emma English", locale: "en" });
+    const circleId = circleWith({ members: [a.id] });
+    await visit(page, `/circles/${circleId}/threads`);
+    await seen(page.getByRole("heading", { level: 1, name: "Conversations" }));
+    await page.getByRole("link", { name: "New conversation" }).click();
+    await page.getByLabel("Subject").fill("Hiring in a tight market");
+    await page.getByLabel("Your message").fill("What worked for you?");
+    await page.getByRole("button", { name: "Start conversation" }).click();
+    await seen(page.getByRole("heading", { level: 1, name: "Hiring in a tight market" }));
+    await page.getByLabel("Your reply").fill("Referrals from staff.");
+    await page.getByRole("button", { name: "Post" }).click();
+    await seen(page.getByTestId("posts").getByText("Referrals from staff."));
+    await seen(page.getByRole("button", { name: "React with an emoji" }).first());
+    expectNoConsoleErrors(page);
+  });
 });
