@@ -41,12 +41,9 @@ import {
 } from "./lib/bench-server";
 import { startCommand } from "./lib/start-command";
 import type { ClientSpec, FromClients, ToClients } from "./lib/bench-live-clients";
+import { cliOptions } from "./lib/bench-http";
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? Number(argv[at + 1]) : fallback;
-};
+const { flag, option, text } = cliOptions();
 const ROUNDS = option("--rounds", 3);
 const SPREAD_S = option("--spread", 5);
 const CIRCLES = option("--circles", 250);
@@ -57,9 +54,9 @@ const MEMBERS = option("--members", 8);
  * mail worker's digest pass (runDigests, every 5 s) took about half the server's CPU and blocked
  * its event loop for seconds, which is a finding of its own, not the fan-out this measures.
  */
-const KEEP_NOTIFICATIONS = argv.includes("--keep-notifications");
+const KEEP_NOTIFICATIONS = flag("--keep-notifications");
 /** `--profile DIR`: the app server writes a V8 CPU profile there when it stops. */
-const PROFILE_DIR = argv.includes("--profile") ? argv[argv.indexOf("--profile") + 1] : undefined;
+const PROFILE_DIR = flag("--profile") ? text("--profile", "") : undefined;
 /** After the last post of a round is answered, the clients get this long to receive it. */
 const DRAIN_MS = 1_500;
 

@@ -40,26 +40,19 @@ import {
   ms,
   pageBytes,
   pass,
+  cliOptions,
   pct,
   type Run,
 } from "./lib/bench-http";
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string, fallback: number) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? Number(argv[at + 1]) : fallback;
-};
+const { flag, option, text } = cliOptions();
 const quick = flag("--quick");
 const ROUNDS = option("--rounds", quick ? 1 : 3);
 const DURATION_S = option("--duration", quick ? 2 : 3);
 const WARMUP_S = quick ? 1 : 2;
 const COLD_RUNS = option("--cold-runs", quick ? 3 : 5);
 const COLD_TSX = flag("--cold-tsx");
-const ENCODING = (() => {
-  const at = argv.indexOf("--encoding");
-  return at >= 0 ? argv[at + 1]! : "gzip, deflate, br";
-})();
+const ENCODING = text("--encoding", "gzip, deflate, br");
 const RSS_AFTER_REQUESTS = 10_000;
 
 /** The issue's targets (issue 15). */

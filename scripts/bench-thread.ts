@@ -41,24 +41,17 @@ import {
   ms,
   pageBytes,
   pass,
+  cliOptions,
   pct,
   type Run,
 } from "./lib/bench-http";
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string, fallback: number) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? Number(argv[at + 1]) : fallback;
-};
+const { flag, option, text } = cliOptions();
 const quick = flag("--quick");
 const ROUNDS = option("--rounds", quick ? 2 : 4);
 const DURATION_S = option("--duration", quick ? 3 : 5);
 const WARMUP_S = quick ? 1 : 2;
-const ENCODING = (() => {
-  const at = argv.indexOf("--encoding");
-  return at >= 0 ? argv[at + 1]! : "gzip, deflate, br";
-})();
+const ENCODING = text("--encoding", "gzip, deflate, br");
 
 /** The issue's targets (issue 16). */
 const TARGET_RATIO = 0.25;

@@ -73,14 +73,44 @@ function DismissButton({ postId, author }: { postId: number; author: string }) {
   );
 }
 
+/** Whose post, in which thread and when, with a link to it in its thread. */
+function QueuedPostHeading({
+  item,
+  circleId,
+}: {
+  item: {
+    postId: number;
+    threadId: number;
+    threadTitle: string;
+    createdAt: string;
+    author: { name: string } | null;
+  };
+  circleId: number;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <p>
+      <strong>
+        {t("moderation.queue.postBy", {
+          name: item.author?.name ?? t("discussion.formerMember"),
+          title: item.threadTitle,
+          date: formatDateTime(item.createdAt, locale),
+        })}
+      </strong>{" "}
+      <Link to={`/circles/${circleId}/threads/${item.threadId}#post-${item.postId}`}>
+        {t("moderation.queue.openPost")}
+      </Link>
+    </p>
+  );
+}
+
 export default function ModerationQueue() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { circle, flagged, hidden, constraints } = useLoaderData<typeof loader>();
   // A new report reaches the coach as a notification: the queue reloads with it.
   useRevalidateOn(["notifications.changed"]);
-  const threadLink = (threadId: number, postId: number) =>
-    `/circles/${circle.id}/threads/${threadId}#post-${postId}`;
   const unknown = t("discussion.formerMember");
   const labels = useModerationLabels();
   const [target, setTarget] = useState<ModerationTarget | null>(null);
@@ -110,18 +140,7 @@ export default function ModerationQueue() {
               className="application stack"
               data-testid={`flagged-${item.postId}`}
             >
-              <p>
-                <strong>
-                  {t("moderation.queue.postBy", {
-                    name: item.author?.name ?? unknown,
-                    title: item.threadTitle,
-                    date: formatDateTime(item.createdAt, locale),
-                  })}
-                </strong>{" "}
-                <Link to={threadLink(item.threadId, item.postId)}>
-                  {t("moderation.queue.openPost")}
-                </Link>
-              </p>
+              <QueuedPostHeading item={item} circleId={circle.id} />
               {/* The post's HTML was sanitised when it was written (renderPostMarkdown). */}
               {item.html !== null ? (
                 <div
@@ -174,18 +193,7 @@ export default function ModerationQueue() {
               className="application stack"
               data-testid={`hidden-${item.postId}`}
             >
-              <p>
-                <strong>
-                  {t("moderation.queue.postBy", {
-                    name: item.author?.name ?? unknown,
-                    title: item.threadTitle,
-                    date: formatDateTime(item.createdAt, locale),
-                  })}
-                </strong>{" "}
-                <Link to={threadLink(item.threadId, item.postId)}>
-                  {t("moderation.queue.openPost")}
-                </Link>
-              </p>
+              <QueuedPostHeading item={item} circleId={circle.id} />
               <div className="prose quote-small" dangerouslySetInnerHTML={{ __html: item.html }} />
               <p className="muted">
                 {t("moderation.queue.hiddenBy", {

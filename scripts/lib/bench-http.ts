@@ -88,3 +88,14 @@ export const kb = (bytes: number) =>
 export const ms = (value: number) => `${Math.round(value)} ms`;
 export const pct = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
 export const pass = (ok: boolean) => (ok ? "pass" : "FAIL");
+
+/** The benches' command-line options: `flag("--quick")`, `option("--rounds", 3)`, `text(...)`. */
+export function cliOptions(argv = process.argv.slice(2)) {
+  const at = (name: string) => argv.indexOf(name);
+  return {
+    flag: (name: string) => argv.includes(name),
+    option: (name: string, fallback: number) =>
+      at(name) >= 0 ? Number(argv[at(name) + 1]) : fallback,
+    text: (name: string, fallback: string) => (at(name) >= 0 ? argv[at(name) + 1]! : fallback),
+  };
+}
