@@ -616,9 +616,31 @@ function markReadIn(
     .run();
 }
 
-/** Moves a reader's marker forward (posts that arrived live while the page was open). */
-export function markRead(userId: number, threadId: number, postId: number, now = new Date()) {
-  markReadIn(getDb(), userId, threadId, postId, now);
+/**
+ * Moves a reader's marker forward (posts that arrived live while the page was open) to a post
+ * of this thread in this circle; false when the post is not there.
+ */
+export function markRead(input: {
+  circleId: number;
+  threadId: number;
+  userId: number;
+  postId: number;
+  now?: Date;
+}): boolean {
+  const post = getDb()
+    .select({ id: posts.id })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.id, input.postId),
+        eq(posts.threadId, input.threadId),
+        eq(posts.circleId, input.circleId),
+      ),
+    )
+    .get();
+  if (!post) return false;
+  markReadIn(getDb(), input.userId, input.threadId, post.id, input.now ?? new Date());
+  return true;
 }
 
 /** A visit to the discussions counts as new after this long away. */

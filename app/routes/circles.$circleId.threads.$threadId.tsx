@@ -235,7 +235,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return answer(value.postId, result.events);
     }
     case "read":
-      markRead(user!.id, threadId, value.postId);
+      // Only a post of this thread moves the marker: another circle's ids are a 404.
+      if (!markRead({ ...base, threadId, postId: value.postId })) notFound();
       return json({ ok: true as const });
   }
 }

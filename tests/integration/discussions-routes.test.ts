@@ -182,6 +182,31 @@ describe("replies", () => {
   });
 });
 
+describe("reading markers", () => {
+  it("moves only with a post of this thread; another circle's post is a 404 and writes nothing", async () => {
+    const w = await world();
+    const other = await world();
+    const read = (postId: number) =>
+      submit(
+        threadAction,
+        w.path,
+        { intent: "read", postId: String(postId) },
+        {
+          cookie: w.b.cookie,
+          params: w.params,
+        },
+      );
+    const markers = () =>
+      getDb().all<{ threadId: number }>(
+        sql`select thread_id as threadId from thread_read where user_id = ${w.b.id}`,
+      );
+    expect((await read(other.thread.postId)).status).toBe(404);
+    expect(markers()).toEqual([]);
+    expect((await read(w.thread.postId)).status).toBe(200);
+    expect(markers()).toEqual([{ threadId: w.thread.threadId }]);
+  });
+});
+
 describe("the thread page's data", () => {
   it("leaves the posts' HTML out of a document's data and hands it to the server render", async () => {
     const w = await world();
