@@ -8,8 +8,17 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import {
+  actionItemStatuses,
+  caseUrgencies,
   circleStatuses,
+  jobKinds,
+  jobStatuses,
   locales,
+  locationKinds,
+  meetingStatuses,
+  pollAnswers,
+  pollStatuses,
+  rsvpStates,
   membershipStates,
   notificationChannels,
   outboxKinds,
@@ -544,4 +553,261 @@ export const circleEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.circleId, t.seq] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Meetings (the meetings issue): date polls, meetings with RSVPs and guests, cases, the
+// follow-up (attendance, summary, action items, ratings), personal calendar feeds and the jobs
+// the worker runs at a set time (reminders). Instants are UTC milliseconds; the UI enters and
+// shows them in Europe/Amsterdam (app/domain/meeting-time.ts).
+
+export const meetingPolls = sqliteTable(
+  "meeting_poll",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    circleId: integer("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    note: text("note").notNull().default(""),
+    status: text("status", { enum: pollStatuses }).notNull().default("open"),
+    /** The slot the coach picked and the meeting it became. */
+    decidedSlotId: integer("decided_slot_id"),
+    meetingId: integer("meeting_id"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meeting_poll_circle_idx").on(t.circleId, t.status)],
+);
+
+export const meetingPollSlots = sqliteTable(
+  "meeting_poll_slot",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pollId: integer("poll_id")
+      .notNull()
+      .references(() => meetingPolls.id, { onDelete: "cascade" }),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("meeting_poll_slot_poll_idx").on(t.pollId, t.startsAt)],
+);
+
+export const meetingPollVotes = sqliteTable(
+  "meeting_poll_vote",
+  {
+    slotId: integer("slot_id")
+      .notNull()
+      .references(() => meetingPollSlots.id, { onDelete: "cascade" }),
+    /** Denormalised: "who has not answered yet" is a question per poll. */
+    pollId: integer("poll_id")
+      .notNull()
+      .references(() => meetingPolls.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    answer: text("answer", { enum: pollAnswers }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.slotId, t.userId] }),
+    index("meeting_poll_vote_poll_user_idx").on(t.pollId, t.userId),
+  ],
+);
+
+export const meetings = sqliteTable(
+  "meeting",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    circleId: integer("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    locationKind: text("location_kind", { enum: locationKinds }).notNull(),
+    /** The address (kind "address", or the host company's visiting address). */
+    address: text("address").notNull().default(""),
+    /** Kind "company": the member whose company hosts the meeting ("kijkje in de keuken"). */
+    hostUserId: integer("host_user_id").references(() => users.id, { onDelete: "set null" }),
+    videoUrl: text("video_url").notNull().default(""),
+    /** The agenda in Markdown; rendered through the sanitiser when shown. */
+    agenda: text("agenda").notNull().default(""),
+    /** Seats; null means no limit. */
+    capacity: integer("capacity"),
+    status: text("status", { enum: meetingStatuses }).notNull().default("scheduled"),
+    /** The coach's message with a move or a cancellation. */
+    changeMessage: text("change_message"),
+    /** iCalendar SEQUENCE: rises with every change people should see in their calendar. */
+    sequence: integer("sequence").notNull().default(0),
+    summary: text("summary").notNull().default(""),
+    summaryUpdatedAt: integer("summary_updated_at", { mode: "timestamp_ms" }),
+    attendanceTakenAt: integer("attendance_taken_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("meeting_circle_start_idx").on(t.circleId, t.startsAt)],
+);
+
+export const meetingRsvps = sqliteTable(
+  "meeting_rsvp",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    state: text("state", { enum: rsvpStates }).notNull(),
+    /** Orders the waitlist: the moment the yes was given. */
+    waitlistedAt: integer("waitlisted_at", { mode: "timestamp_ms" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.userId] }),
+    index("meeting_rsvp_user_idx").on(t.userId),
+  ],
+);
+
+/** Someone from outside the circle invited to one meeting: they see that meeting and nothing else. */
+export const meetingGuests = sqliteTable(
+  "meeting_guest",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    invitedById: integer("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.userId] }),
+    index("meeting_guest_user_idx").on(t.userId),
+  ],
+);
+
+export const meetingAttendance = sqliteTable(
+  "meeting_attendance",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    present: integer("present", { mode: "boolean" }).notNull(),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
+);
+
+/** A case (casus) a member brings in; the coach orders the cases into the agenda. */
+export const meetingCases = sqliteTable(
+  "meeting_case",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    /** What is going on. */
+    situation: text("situation").notNull(),
+    /** What the owner wants from the group. */
+    request: text("request").notNull(),
+    urgency: text("urgency", { enum: caseUrgencies }).notNull(),
+    /** Place in the agenda as the coach ordered it; null until ordered (then by arrival). */
+    position: integer("position"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meeting_case_meeting_idx").on(t.meetingId)],
+);
+
+export const actionItems = sqliteTable(
+  "action_item",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    circleId: integer("circle_id")
+      .notNull()
+      .references(() => circles.id, { onDelete: "cascade" }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    /** The case this commitment came out of, if any. */
+    caseId: integer("case_id").references(() => meetingCases.id, { onDelete: "set null" }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    /** A calendar date (YYYY-MM-DD, Europe/Amsterdam), optional. */
+    dueOn: text("due_on"),
+    status: text("status", { enum: actionItemStatuses }).notNull().default("open"),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    doneNote: text("done_note"),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("action_item_owner_idx").on(t.ownerId, t.status),
+    index("action_item_meeting_idx").on(t.meetingId),
+  ],
+);
+
+/** "Hoe waardevol was deze bijeenkomst?": one answer per person per meeting, kept for the monitor. */
+export const meetingRatings = sqliteTable(
+  "meeting_rating",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    score: integer("score").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
+);
+
+/** A personal calendar feed: only a SHA-256 hash of the secret in its URL is stored. */
+export const calendarFeeds = sqliteTable(
+  "calendar_feed",
+  {
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("calendar_feed_token_unique").on(t.tokenHash)],
+);
+
+/**
+ * Work due at a set time, run by the worker (app/server/mail-worker.server.ts). A job is done
+ * in the same transaction as its effects (notifications and their e-mails), so a restart loses
+ * none and runs none twice; moving a meeting cancels its pending jobs and schedules new ones.
+ */
+export const scheduledJobs = sqliteTable(
+  "scheduled_job",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: jobKinds }).notNull(),
+    /** The meeting or poll the job is about. */
+    subjectId: integer("subject_id").notNull(),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status", { enum: jobStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("scheduled_job_due_idx").on(t.status, t.dueAt),
+    index("scheduled_job_subject_idx").on(t.kind, t.subjectId),
+  ],
 );

@@ -6,7 +6,12 @@ export type Actor = { id: number; roles: readonly Role[] } | null;
 /** What a circle decision needs to know: the circle's state and the actor's relation to it. */
 export type CircleResource = {
   circle: { status: CircleStatus; openForApplications: boolean; programmeArchived: boolean };
-  relation: { isCoach: boolean; membership: MembershipState | null };
+  relation: {
+    isCoach: boolean;
+    membership: MembershipState | null;
+    /** Invited by the coach to the one meeting this decision is about (meeting actions only). */
+    isGuest?: boolean;
+  };
 };
 
 export type PlainAction =
@@ -28,7 +33,13 @@ export type CircleAction =
   | "circle.invite"
   | "circle.edit"
   | "circle.discuss" // start threads, reply, react, flag (a circle that is not closed)
-  | "circle.moderate"; // hide, restore, lock, pin, move posts; read earlier versions
+  | "circle.moderate" // hide, restore, lock, pin, move posts; read earlier versions
+  | "meeting.view" // one meeting's page and .ics: its circle's people, and that meeting's guests
+  | "meeting.respond" // RSVP to a meeting (members and that meeting's guests)
+  | "meeting.manage" // polls, meetings, moving, cancelling, guests, cases' order, the follow-up
+  | "meeting.propose_case" // put a case on a meeting's agenda
+  | "meeting.rate" // "Hoe waardevol was deze bijeenkomst?"
+  | "poll.vote"; // answer a date poll
 
 export type Action = PlainAction | CircleAction;
 
@@ -111,5 +122,20 @@ export function can(actor: Actor, action: Action, resource?: CircleResource): bo
       );
     case "circle.moderate":
       return relation.isCoach;
+    case "meeting.view":
+      return relation.isCoach || state === "member" || relation.isGuest === true;
+    case "meeting.respond":
+      return (
+        (state === "member" || relation.isGuest === true) &&
+        circle.status !== "closed" &&
+        !circle.programmeArchived
+      );
+    case "meeting.manage":
+      return relation.isCoach && !circle.programmeArchived;
+    case "meeting.propose_case":
+    case "poll.vote":
+      return state === "member" && circle.status !== "closed" && !circle.programmeArchived;
+    case "meeting.rate":
+      return state === "member";
   }
 }

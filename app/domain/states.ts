@@ -33,3 +33,41 @@ export type OutboxStatus = (typeof outboxStatuses)[number];
 
 export const outboxKinds = ["account", "notification", "digest"] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
+
+// Meetings (the meetings issue).
+export const pollStatuses = ["open", "decided", "cancelled"] as const;
+export type PollStatus = (typeof pollStatuses)[number];
+
+/** A member's answer to one proposed slot: "ja", "als het moet", "nee". */
+export const pollAnswers = ["yes", "maybe", "no"] as const;
+export type PollAnswer = (typeof pollAnswers)[number];
+
+export const meetingStatuses = ["scheduled", "cancelled"] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/** Where a meeting happens: an address, a member's company ("kijkje in de keuken"), or online. */
+export const locationKinds = ["address", "company", "video"] as const;
+export type LocationKind = (typeof locationKinds)[number];
+
+/** What someone answered; a yes past capacity waits ("waitlisted") until a seat frees. */
+export const rsvpStates = ["going", "waitlisted", "maybe", "declined"] as const;
+export type RsvpState = (typeof rsvpStates)[number];
+export const rsvpAnswers = ["yes", "maybe", "no"] as const;
+export type RsvpAnswer = (typeof rsvpAnswers)[number];
+
+export const caseUrgencies = ["low", "medium", "high"] as const;
+export type CaseUrgency = (typeof caseUrgencies)[number];
+
+export const actionItemStatuses = ["open", "done"] as const;
+export type ActionItemStatus = (typeof actionItemStatuses)[number];
+
+/** Work the worker does at a set time; rows live in `scheduled_job` (see models/jobs.server.ts). */
+export const jobKinds = [
+  "meeting.reminder_48h",
+  "meeting.reminder_2h",
+  "meeting.feedback",
+  "poll.reminder",
+] as const;
+export type JobKind = (typeof jobKinds)[number];
+export const jobStatuses = ["pending", "done", "cancelled", "failed"] as const;
+export type JobStatus = (typeof jobStatuses)[number];
