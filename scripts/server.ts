@@ -189,7 +189,10 @@ if (isDev) {
   app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext }));
 }
 
-const mailWorker = startMailWorker({ intervalMs: env.MAIL_WORKER_INTERVAL_MS });
+const mailWorker = startMailWorker({
+  intervalMs: env.MAIL_WORKER_INTERVAL_MS,
+  onNotified: (userIds) => publisher.notified(userIds),
+});
 // Expired sessions are refused when used; this hourly sweep keeps the table small.
 const sessionSweep = setInterval(() => deleteExpiredSessions(), 60 * 60_000);
 sessionSweep.unref();

@@ -30,11 +30,18 @@ export function toAmsterdam(instant: Date | number): WallClock {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-export function isDate(value: string): boolean {
+/** Year, month (1-12) and day of a YYYY-MM-DD string, or null. */
+function dateParts(value: string): [number, number, number] | null {
   const m = DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+export function isDate(value: string): boolean {
+  const parts = dateParts(value);
+  if (!parts) return false;
+  const [y, m, d] = parts;
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 
 export function isTime(value: string): boolean {
@@ -47,10 +54,11 @@ export function isTime(value: string): boolean {
  * ends, the first (summer-time) one is meant.
  */
 export function fromAmsterdam(date: string, time: string): Date | null {
-  if (!isDate(date) || !isTime(time)) return null;
-  const [y, mo, d] = date.split("-").map(Number);
-  const [h, mi] = time.split(":").map(Number);
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  const parts = dateParts(date);
+  const clock = TIME.exec(time);
+  if (!parts || !clock || !isDate(date)) return null;
+  const [y, mo, d] = parts;
+  const asUtc = Date.UTC(y, mo - 1, d, Number(clock[1]), Number(clock[2]));
   // Amsterdam is UTC+1 or UTC+2: try summer time first, so an ambiguous time takes the earlier.
   for (const offsetHours of [2, 1]) {
     const candidate = new Date(asUtc - offsetHours * 3_600_000);
@@ -62,7 +70,9 @@ export function fromAmsterdam(date: string, time: string): Date | null {
 
 /** Adds whole days to a YYYY-MM-DD date. */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number);
+  const parts = dateParts(date);
+  if (!parts) throw new Error(`Not a date: ${date}`);
+  const [y, m, d] = parts;
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 

@@ -63,6 +63,12 @@ export const notificationTypes = {
   "meeting.moved": { category: "meetings", visibility: "circle_private" },
   "meeting.cancelled": { category: "meetings", visibility: "circle_private" },
   "meeting.reminder": { category: "meetings", visibility: "circle_private" },
+  "meeting.seat": { category: "meetings", visibility: "circle_private" },
+  "meeting.feedback": { category: "meetings", visibility: "circle_private" },
+  // A guest's link goes to the one meeting, whose page checks access itself: these are sent
+  // without a circle, so the guest's list does not hide them as "no longer a member".
+  "meeting.guest": { category: "meetings", visibility: "own" },
+  "poll.reminder": { category: "meetings", visibility: "circle_private" },
   // Action items (meetings issue)
   "action.assigned": { category: "actions", visibility: "circle_private" },
   "action.due": { category: "actions", visibility: "circle_private" },

@@ -1,11 +1,20 @@
 /**
- * The mail worker: on a timer, builds the digests that are due and sends what the outbox holds.
- * Ticks never overlap; a failing tick is logged and the next one tries again.
+ * The worker: on a timer, runs the scheduled jobs that are due (meeting reminders), builds the
+ * digests that are due and sends what the outbox holds. Ticks never overlap; a failing tick is
+ * logged and the next one tries again.
  */
+import { runScheduledJobs } from "../models/job-handlers.server";
 import { runDigests } from "../models/notifications.server";
 import { processOutbox } from "../models/outbox.server";
 
-export function startMailWorker({ intervalMs }: { intervalMs: number }) {
+export function startMailWorker({
+  intervalMs,
+  onNotified,
+}: {
+  intervalMs: number;
+  /** Told who got notifications from a job, so their open pages update. */
+  onNotified?: (userIds: number[]) => void;
+}) {
   let running = false;
   let stopped = false;
   let current: Promise<void> = Promise.resolve();
@@ -14,6 +23,8 @@ export function startMailWorker({ intervalMs }: { intervalMs: number }) {
     running = true;
     current = (async () => {
       try {
+        const notified = runScheduledJobs();
+        if (notified.length > 0) onNotified?.(notified);
         runDigests();
         await processOutbox();
       } catch (error) {

@@ -27,7 +27,9 @@ export type LiveEvent =
   | { type: "roles.changed" }
   | { type: "notifications.changed" }
   /** This tab's sockets were taken out of the circle's room: its pages reload (and may 403). */
-  | { type: "circle.left"; circleId: number };
+  | { type: "circle.left"; circleId: number }
+  /** A circle's polls or meetings changed (a vote, an RSVP): its open meeting pages reload. */
+  | { type: "circle.meetings"; circleId: number };
 
 export interface Publisher {
   /** Sends to every open tab of one user. */
@@ -53,6 +55,12 @@ export interface Publisher {
    * room at once and is told so (`circle.left`), so its open pages reload.
    */
   leaveCircle(userId: number, circleId: number): void;
+  /**
+   * A circle's polls or meetings changed: the sockets in its room (members and coaches who
+   * passed the join check) reload their meeting pages through the loaders. `also` reaches
+   * people outside the room who may see it (a meeting's guests), through their own room.
+   */
+  meetingsChanged(circleId: number, also?: number[]): void;
 }
 
 export const LIVE_EVENT = "live";
@@ -318,6 +326,11 @@ export function createPublisher(io: IOServer | null): Publisher {
     leaveCircle(userId, circleId) {
       if (!io) return;
       removeFromCircle(io, socketsOf(io, userId), circleId);
+    },
+    meetingsChanged(circleId, also = []) {
+      const event: LiveEvent = { type: "circle.meetings", circleId };
+      io?.to(circleRoom(circleId)).emit(LIVE_EVENT, event);
+      for (const userId of new Set(also)) io?.to(userRoom(userId)).emit(LIVE_EVENT, event);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { can, type CircleAction, type CircleResource } from "../domain/permissions";
 import { circleResource, getCircle, getMembership } from "../models/circles.server";
+import { getMeeting, isGuest } from "../models/meetings.server";
 import { getProgramme } from "../models/programmes.server";
 import { getUserById } from "../models/users.server";
 import { getOptionalUser, loginRedirect } from "./auth.server";
@@ -55,4 +56,35 @@ export function requireProgramme(programmeIdParam: string | undefined) {
   const programme = getProgramme(idParam(programmeIdParam));
   if (!programme) notFound();
   return programme;
+}
+
+/**
+ * Loads a circle's meeting for `action`, or throws like requireCircle: a meeting of another
+ * circle, or one the person may not know of, is a 404; the meeting's guests see that meeting
+ * (and nothing else of the circle). Members owe the house rules first, as everywhere.
+ */
+export async function requireMeeting(
+  request: Request,
+  params: { circleId?: string; meetingId?: string },
+  action: CircleAction,
+) {
+  const circleId = idParam(params.circleId);
+  const meetingId = idParam(params.meetingId);
+  const user = await getOptionalUser(request);
+  const circle = getCircle(circleId);
+  const meeting = circle ? getMeeting(meetingId) : null;
+  if (!circle || !meeting || meeting.circleId !== circle.id) notFound();
+  const base = circleResource(circle, user?.id ?? null);
+  const resource: CircleResource = {
+    ...base,
+    relation: { ...base.relation, isGuest: user ? isGuest(meeting.id, user.id) : false },
+  };
+  if (!can(user, action, resource)) {
+    if (!user) throw loginRedirect(request);
+    if (!can(user, "meeting.view", resource)) notFound();
+    forbidden();
+  }
+  if (user && owesHouseRules(circle.id, user.id, resource))
+    throw redirect(`/circles/${circle.id}/house-rules`);
+  return { user: user!, circle, meeting, resource };
 }

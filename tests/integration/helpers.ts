@@ -36,6 +36,7 @@ export function recordingPublisher() {
   const revalidated: number[] = [];
   const discussion: DiscussionEvent[] = [];
   const leftCircles: Array<{ userId: number; circleId: number }> = [];
+  const meetingsChanged: Array<{ circleId: number; also: number[] }> = [];
   const publisher: Publisher = {
     toUser: (userId, event) => sent.push({ userId, event }),
     notified: (userIds) => {
@@ -48,6 +49,7 @@ export function recordingPublisher() {
     revalidateUser: (userId) => revalidated.push(userId),
     discussion: (events) => discussion.push(...events),
     leaveCircle: (userId, circleId) => leftCircles.push({ userId, circleId }),
+    meetingsChanged: (circleId, also = []) => meetingsChanged.push({ circleId, also }),
   };
   return {
     publisher,
@@ -57,6 +59,7 @@ export function recordingPublisher() {
     revalidated,
     discussion,
     leftCircles,
+    meetingsChanged,
   };
 }
 
