@@ -12,6 +12,7 @@ import { getMembership } from "~/models/circles.server";
 import { defaultWeights } from "~/models/programmes.server";
 import { runMatching } from "~/models/matching.server";
 import { createThread } from "~/models/discussions.server";
+import { createMeeting, inviteGuest } from "~/models/meetings.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import { notificationCategories } from "~/domain/notifications";
 import {
@@ -42,11 +43,14 @@ const personas = [
   "coachOther",
   "coach",
   "organiser",
+  // Invited by the coach to one meeting of the circle (world.meetingId) and nothing else.
+  "guest",
 ] as const;
 type Persona = (typeof personas)[number];
 /** ok = 2xx; login = redirect to the login page; redirect = any other redirect; or a status. */
 type Outcome = "ok" | "login" | "redirect" | 400 | 403 | 404;
-type Expect = Record<Persona, Outcome>;
+/** A row that does not name the guest expects for them what it expects for an entrepreneur. */
+type Expect = Record<Exclude<Persona, "guest">, Outcome> & { guest?: Outcome };
 
 type World = {
   circleId: number;
@@ -56,6 +60,8 @@ type World = {
   postId: number;
   applicantMembershipId: number;
   inviteeEmail: string;
+  /** A planned meeting of the circle, with the guest invited to it. */
+  meetingId: number;
   userIds: Partial<Record<Persona, number>>;
 };
 
@@ -66,7 +72,10 @@ type Row = {
   action?: { fields: (w: World) => Record<string, string>; expect: Expect };
 };
 
-const all = (o: Outcome): Expect => Object.fromEntries(personas.map((p) => [p, o])) as Expect;
+const expectFor = (expect: Expect, persona: Persona): Outcome =>
+  persona === "guest" ? (expect.guest ?? expect.entrepreneur) : expect[persona];
+const all = (o: Outcome): Expect =>
+  Object.fromEntries(personas.filter((p) => p !== "guest").map((p) => [p, o])) as Expect;
 const signedIn = (o: Outcome): Expect => ({ ...all(o), anonymous: "login" });
 const only = (allowed: Partial<Record<Persona, Outcome>>, otherwise: Outcome = 403): Expect => ({
   ...signedIn(otherwise),
@@ -453,10 +462,25 @@ async function buildWorld(): Promise<World> {
       weights: defaultWeights,
     },
   });
+  const guest = await makeUser();
+  const planned = createMeeting(circleId, coach.id, {
+    title: "Tweede bijeenkomst",
+    startsAt: new Date(Date.now() + 7 * 24 * 3_600_000),
+    endsAt: new Date(Date.now() + 7 * 24 * 3_600_000 + 2 * 3_600_000),
+    locationKind: "video",
+    address: "",
+    hostUserId: null,
+    videoUrl: "https://meet.example.org/kring",
+    agenda: "",
+    capacity: null,
+  });
+  const invited = inviteGuest(planned.meetingId, coach.id, guest.email);
+  if (!invited.ok) throw new Error(`guest refused: ${invited.reason}`);
   return {
     circleId,
     programmeId: programme.id,
     proposalId,
+    meetingId: planned.meetingId,
     threadId: thread.threadId,
     postId: thread.postId,
     applicantMembershipId: getMembership(circleId, applicant.id)!.id,
@@ -469,6 +493,7 @@ async function buildWorld(): Promise<World> {
       coachOther: other.coach.id,
       coach: coach.id,
       organiser: programme.organiser.id,
+      guest: guest.id,
     },
   };
 }
@@ -495,10 +520,17 @@ describe("authorisation matrix", () => {
   const cases = Object.entries(matrix).flatMap(([route, row]) =>
     personas.flatMap((persona) => [
       ...(row.loader
-        ? [{ route, persona, kind: "loader" as const, expected: row.loader[persona] }]
+        ? [{ route, persona, kind: "loader" as const, expected: expectFor(row.loader, persona) }]
         : []),
       ...(row.action
-        ? [{ route, persona, kind: "action" as const, expected: row.action.expect[persona] }]
+        ? [
+            {
+              route,
+              persona,
+              kind: "action" as const,
+              expected: expectFor(row.action.expect, persona),
+            },
+          ]
         : []),
     ]),
   );
