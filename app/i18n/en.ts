@@ -668,7 +668,13 @@ export const en: Messages = {
         created: "New meeting of {{circle}}: {{title}}",
         moved: "The meeting of {{circle}} has moved: {{title}}",
         cancelled: "The meeting of {{circle}} is cancelled: {{title}}",
-        reminder: "Tomorrow: {{title}} ({{circle}})",
+        reminder: "Don't forget: {{title}} of {{circle}} is on {{when}}",
+        seat: "A seat has opened up at {{title}} ({{circle}}): you are now on the list",
+        feedback: "How valuable was {{title}} of {{circle}}? Let us know in one click",
+        guest: "You are invited as a guest to {{title}} of {{circle}} on {{when}}",
+      },
+      poll: {
+        reminder: "You have not yet said which dates suit you for {{circle}}",
       },
       action: {
         assigned: "A new action for you in {{circle}}: {{title}}",

@@ -666,7 +666,13 @@ export const nl = {
         created: "Nieuwe bijeenkomst van {{circle}}: {{title}}",
         moved: "De bijeenkomst van {{circle}} is verplaatst: {{title}}",
         cancelled: "De bijeenkomst van {{circle}} gaat niet door: {{title}}",
-        reminder: "Morgen: {{title}} ({{circle}})",
+        reminder: "Denk je eraan? {{title}} van {{circle}} is {{when}}",
+        seat: "Er is een plek vrijgekomen bij {{title}} ({{circle}}): je staat nu op de lijst",
+        feedback: "Hoe waardevol was {{title}} van {{circle}}? Laat het in één klik weten",
+        guest: "Je bent als gast uitgenodigd voor {{title}} van {{circle}}, {{when}}",
+      },
+      poll: {
+        reminder: "Je hebt nog niet laten weten welke datum je past voor {{circle}}",
       },
       action: {
         assigned: "Nieuwe afspraak voor jou in {{circle}}: {{title}}",
