@@ -503,6 +503,9 @@ export function respondToMeeting(
     if (!meeting) return { ok: false, reason: "not_found" };
     if (meeting.status === "cancelled") return { ok: false, reason: "cancelled" };
     if (meeting.endsAt <= now) return { ok: false, reason: "past" };
+    // Seats given back by people who left the circle go to the waitlist first, in its order,
+    // so a new yes cannot jump the queue.
+    const notified = promoteWaitlist(tx, meeting, now);
     const current = tx
       .select()
       .from(meetingRsvps)
@@ -512,7 +515,7 @@ export function respondToMeeting(
     let waitlistedAt: Date | null = null;
     if (answer === "yes") {
       if (current?.state === "going" || current?.state === "waitlisted") {
-        return { ok: true, state: current.state, notified: [] };
+        return { ok: true, state: current.state, notified };
       }
       const full = meeting.capacity !== null && seatsTaken(tx, meeting) >= meeting.capacity;
       state = full ? "waitlisted" : "going";
@@ -527,8 +530,8 @@ export function respondToMeeting(
         set: { state, waitlistedAt, updatedAt: now },
       })
       .run();
-    const notified =
-      current?.state === "going" && state !== "going" ? promoteWaitlist(tx, meeting, now) : [];
+    if (current?.state === "going" && state !== "going")
+      notified.push(...promoteWaitlist(tx, meeting, now));
     return { ok: true, state, notified };
   });
 }
@@ -692,7 +695,8 @@ export function inviteGuest(
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!meeting) return { ok: false, reason: "not_found" };
     // A cancelled or finished meeting has nothing to invite anyone to.
-    if (meeting.status === "cancelled" || meeting.endsAt <= now) return { ok: false, reason: "closed" };
+    if (meeting.status === "cancelled" || meeting.endsAt <= now)
+      return { ok: false, reason: "closed" };
     const person = tx
       .select({ id: users.id })
       .from(users)
