@@ -771,7 +771,8 @@ export const en: Messages = {
     inviteEmail: "The guest's e-mail address",
     inviteGuest: "Invite guest",
     guestError: {
-      unknown_email: "There is nobody with this e-mail address. Ask them to create an account first.",
+      unknown_email:
+        "There is nobody with this e-mail address. Ask them to create an account first.",
       already_in_circle: "This person is already in the circle and need not come as a guest.",
       already_guest: "This person has already been invited to this meeting.",
       not_found: "This meeting no longer exists.",

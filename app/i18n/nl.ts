@@ -732,7 +732,8 @@ export const nl = {
       maybe: "Misschien",
       no: "Nee",
     },
-    onWaitlist: "Je staat op de wachtlijst (plek {{position}}). Komt er een plek vrij, dan krijg je bericht.",
+    onWaitlist:
+      "Je staat op de wachtlijst (plek {{position}}). Komt er een plek vrij, dan krijg je bericht.",
     mine: {
       none: "Je hebt nog niet geantwoord.",
       going: "Je komt. Fijn!",

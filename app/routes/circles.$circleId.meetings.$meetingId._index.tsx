@@ -148,9 +148,13 @@ function published(context: AppLoadContext, circleId: number, meetingId: number,
   context.publisher.meetingsChanged(circleId, [...meetingGuestIds(meetingId), ...also]);
 }
 
-async function rsvp({ actorId, circleId, meetingId, submission, context }: Intent, answer: RsvpAnswer) {
+async function rsvp(
+  { actorId, circleId, meetingId, submission, context }: Intent,
+  answer: RsvpAnswer,
+) {
   const result = respondToMeeting(meetingId, actorId, answer);
-  if (!result.ok) return badRequest(submission, { formErrors: [`meeting.refused.${result.reason}`] });
+  if (!result.ok)
+    return badRequest(submission, { formErrors: [`meeting.refused.${result.reason}`] });
   context.publisher.notified(result.notified);
   published(context, circleId, meetingId, [actorId]);
   return json(submission.reply({ resetForm: true }), {
@@ -158,10 +162,15 @@ async function rsvp({ actorId, circleId, meetingId, submission, context }: Inten
   });
 }
 
-async function invite({ actorId, circleId, meetingId, submission, context }: Intent, email: string) {
+async function invite(
+  { actorId, circleId, meetingId, submission, context }: Intent,
+  email: string,
+) {
   const result = inviteGuest(meetingId, actorId, email);
   if (!result.ok)
-    return badRequest(submission, { fieldErrors: { email: [`meeting.guestError.${result.reason}`] } });
+    return badRequest(submission, {
+      fieldErrors: { email: [`meeting.guestError.${result.reason}`] },
+    });
   context.publisher.notified(result.notified);
   published(context, circleId, meetingId, []);
   return json(submission.reply({ resetForm: true }), {
@@ -194,7 +203,15 @@ const answerOf = (state: RsvpState | null): RsvpAnswer | null =>
 
 type Person = { userId: number; name: string; company: string | null; guest: boolean };
 
-function PeopleList({ title, people, ordered }: { title: string; people: Person[]; ordered?: boolean }) {
+function PeopleList({
+  title,
+  people,
+  ordered,
+}: {
+  title: string;
+  people: Person[];
+  ordered?: boolean;
+}) {
   const { t } = useTranslation();
   if (people.length === 0) return null;
   const items = people.map((p) => (
@@ -393,7 +410,11 @@ export default function MeetingPage() {
               <>
                 <PeopleList title={t("meeting.list.going")} people={responses.going} />
                 <PeopleList title={t("meeting.list.maybe")} people={responses.maybe} />
-                <PeopleList title={t("meeting.list.waitlist")} people={responses.waitlist} ordered />
+                <PeopleList
+                  title={t("meeting.list.waitlist")}
+                  people={responses.waitlist}
+                  ordered
+                />
                 <PeopleList title={t("meeting.list.declined")} people={responses.declined} />
                 <PeopleList title={t("meeting.list.none")} people={responses.none} />
               </>
@@ -438,7 +459,10 @@ export default function MeetingPage() {
                     field={inviteFields.email as never}
                     type="email"
                   />
-                  <SubmitButton pendingWhen={{ intent: "invite" }} className="button button-secondary">
+                  <SubmitButton
+                    pendingWhen={{ intent: "invite" }}
+                    className="button button-secondary"
+                  >
                     {t("meeting.inviteGuest")}
                   </SubmitButton>
                 </Form>
