@@ -725,6 +725,8 @@ export const en: Messages = {
     noLimit: "No limit",
     seatsLeft_one: "{{count}} seat left (of {{capacity}})",
     seatsLeft_other: "{{count}} seats left (of {{capacity}})",
+    full_one: "Full: the {{count}} seat is taken",
+    full_other: "Full: all {{count}} seats are taken",
     addToCalendar: "Add to your calendar (.ics)",
     agenda: "Agenda",
     noAgenda: "The agenda will follow.",

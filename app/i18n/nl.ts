@@ -723,6 +723,8 @@ export const nl = {
     noLimit: "Geen maximum",
     seatsLeft_one: "Nog {{count}} plek vrij (van {{capacity}})",
     seatsLeft_other: "Nog {{count}} plekken vrij (van {{capacity}})",
+    full_one: "Vol: de {{count}} plek is bezet",
+    full_other: "Vol: alle {{count}} plekken zijn bezet",
     addToCalendar: "Zet in je agenda (.ics)",
     agenda: "Agenda",
     noAgenda: "De agenda volgt nog.",

@@ -329,7 +329,9 @@ export default function MeetingPage() {
               <dd>
                 {meeting.capacity === null
                   ? t("meeting.noLimit")
-                  : t("meeting.seatsLeft", { count: seatsLeft ?? 0, capacity: meeting.capacity })}
+                  : seatsLeft === 0
+                    ? t("meeting.full", { count: meeting.capacity })
+                    : t("meeting.seatsLeft", { count: seatsLeft ?? 0, capacity: meeting.capacity })}
               </dd>
             </dl>
             {!cancelled ? (
