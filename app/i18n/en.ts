@@ -745,6 +745,7 @@ export const en: Messages = {
       maybe: "You might come.",
       declined: "You are not coming.",
     },
+    cannotRespond: "You cannot answer for this meeting (any more).",
     coachNoAnswer: "As the coach you are always there; you do not need to answer.",
     refused: {
       not_found: "This meeting no longer exists.",

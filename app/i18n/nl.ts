@@ -743,6 +743,7 @@ export const nl = {
       maybe: "Je komt misschien.",
       declined: "Je komt niet.",
     },
+    cannotRespond: "Je kunt voor deze bijeenkomst niet (meer) antwoorden.",
     coachNoAnswer: "Als begeleider ben je er altijd bij; je hoeft niet te antwoorden.",
     refused: {
       not_found: "Deze bijeenkomst bestaat niet meer.",

@@ -111,6 +111,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       respond: can(user, "meeting.respond", resource),
       manage: can(user, "meeting.manage", resource),
     },
+    isCoach: resource.relation.isCoach,
     constraint: formConstraint(MeetingPageSchema),
   });
 }
@@ -392,7 +393,9 @@ export default function MeetingPage() {
                 <ErrorList errors={rsvpErrors as string[] | null} />
               </Form>
             ) : (
-              <p className="muted">{t("meeting.coachNoAnswer")}</p>
+              <p className="muted">
+                {data.isCoach ? t("meeting.coachNoAnswer") : t("meeting.cannotRespond")}
+              </p>
             )}
           </section>
 
