@@ -8,7 +8,7 @@
  * Access is decided before these are called (requireMeeting / requireCircle); they check what
  * only the data can tell: the meeting is still planned, it has not ended, the person is a member.
  */
-import { and, asc, count, desc, eq, gt, inArray, lt, lte, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import {
   circleCoaches,
   circles,
@@ -81,6 +81,87 @@ function circlePeople(tx: Tx, circleId: number): number[] {
     .where(and(eq(circleCoaches.circleId, circleId), activeCoach))
     .all();
   return [...new Set([...members, ...coaches].map((r) => r.id))];
+}
+
+/** The ids of a meeting's guests (their tabs hear the circle's meeting events too). */
+export function meetingGuestIds(meetingId: number): number[] {
+  return getDb()
+    .select({ id: meetingGuests.userId })
+    .from(meetingGuests)
+    .where(eq(meetingGuests.meetingId, meetingId))
+    .all()
+    .map((r) => r.id);
+}
+
+/**
+ * The members who can host a "kijkje in de keuken", with their company (its municipality is the
+ * only place the data knows; a street address is typed by the coach).
+ */
+export function hostCandidates(circleId: number) {
+  return getDb()
+    .select({
+      userId: users.id,
+      name: users.name,
+      company: companies.name,
+      municipality: companies.municipality,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(companies, eq(companies.ownerId, users.id))
+    .where(and(eq(memberships.circleId, circleId), eq(memberships.state, "member")))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+/** Who hosts a "kijkje in de keuken" (shown even if they have left the circle since). */
+export function meetingHost(hostUserId: number | null) {
+  if (hostUserId === null) return null;
+  return (
+    getDb()
+      .select({ userId: users.id, name: users.name, company: companies.name })
+      .from(users)
+      .leftJoin(companies, eq(companies.ownerId, users.id))
+      .where(eq(users.id, hostUserId))
+      .get() ?? null
+  );
+}
+
+/** The host of a "kijkje in de keuken" is not (or no longer) a member of the circle. */
+export class HostNotMemberError extends Error {
+  constructor() {
+    super("The host is not a member of the circle");
+    this.name = "HostNotMemberError";
+  }
+}
+
+function isMember(tx: Tx, circleId: number, userId: number): boolean {
+  return !!tx
+    .select({ one: sql`1` })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.circleId, circleId),
+        eq(memberships.userId, userId),
+        eq(memberships.state, "member"),
+      ),
+    )
+    .get();
+}
+
+/** Throws HostNotMemberError when a company meeting's host is not a member of the circle. */
+function checkHost(tx: Tx, circleId: number, input: MeetingInput) {
+  if (input.locationKind !== "company") return;
+  if (input.hostUserId === null || !isMember(tx, circleId, input.hostUserId))
+    throw new HostNotMemberError();
+}
+
+/**
+ * The people whose answer counts: the circle's members and coaches and the meeting's guests.
+ * Someone who left the circle (or whose invitation was withdrawn) keeps a row in meeting_rsvp,
+ * but holds no seat, is not next on the waitlist and hears nothing more about the meeting.
+ */
+function belonging(tx: Tx, meeting: Pick<Meeting, "id" | "circleId">): Set<number> {
+  return new Set([...circlePeople(tx, meeting.circleId), ...guestIds(tx, meeting.id)]);
 }
 
 function guestIds(tx: Tx, meetingId: number): Set<number> {
@@ -165,7 +246,8 @@ function scheduleMeetingJobs(
 
 /**
  * Plans a meeting inside the caller's transaction (a decided poll does this too) and tells the
- * circle's people. The host of a "kijkje in de keuken" must be a member of the circle.
+ * circle's people. The host of a "kijkje in de keuken" must be a member of the circle: otherwise
+ * it throws HostNotMemberError (the form checks first; this catches a member leaving meanwhile).
  */
 export function insertMeeting(
   tx: Tx,
@@ -176,6 +258,7 @@ export function insertMeeting(
     now,
   }: { circleId: number; actorId: number; input: MeetingInput; now: Date },
 ): { meetingId: number; notified: number[] } {
+  checkHost(tx, circleId, input);
   const meeting = tx
     .insert(meetings)
     .values({
@@ -230,7 +313,7 @@ export function createMeeting(
 
 export type ChangeOutcome =
   | { ok: true; notified: number[]; moved: boolean }
-  | { ok: false; reason: "not_found" | "cancelled" };
+  | { ok: false; reason: "not_found" | "cancelled" | "past" | "host_not_member" };
 
 /**
  * Changes a meeting. Every change raises the calendar SEQUENCE; a new time or place is a move:
@@ -248,6 +331,13 @@ export function updateMeeting(
     const before = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!before) return { ok: false, reason: "not_found" };
     if (before.status === "cancelled") return { ok: false, reason: "cancelled" };
+    // A meeting that has ended is history (its follow-up refers to it): it is not moved any more.
+    if (before.endsAt <= now) return { ok: false, reason: "past" };
+    if (
+      input.locationKind === "company" &&
+      (input.hostUserId === null || !isMember(tx, before.circleId, input.hostUserId))
+    )
+      return { ok: false, reason: "host_not_member" };
     const next = normalise(input);
     const moved =
       before.startsAt.getTime() !== next.startsAt.getTime() ||
@@ -287,7 +377,7 @@ export function updateMeeting(
     const notified = moved
       ? tellAboutMeeting(
           tx,
-          answeredBy(tx, meetingId).filter((id) => id !== actorId),
+          answeredBy(tx, before).filter((id) => id !== actorId),
           "meeting.moved",
           after,
           message ? { message } : {},
@@ -310,6 +400,7 @@ export function cancelMeeting(
     const before = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!before) return { ok: false, reason: "not_found" };
     if (before.status === "cancelled") return { ok: false, reason: "cancelled" };
+    if (before.endsAt <= now) return { ok: false, reason: "past" };
     const after = tx
       .update(meetings)
       .set({
@@ -334,7 +425,7 @@ export function cancelMeeting(
     );
     const notified = tellAboutMeeting(
       tx,
-      answeredBy(tx, meetingId).filter((id) => id !== actorId),
+      answeredBy(tx, before).filter((id) => id !== actorId),
       "meeting.cancelled",
       after,
       message ? { message } : {},
@@ -344,37 +435,44 @@ export function cancelMeeting(
   });
 }
 
-/** Everyone with an answer on record (yes, maybe, no or waiting). */
-function answeredBy(tx: Tx, meetingId: number): number[] {
+/** Everyone with an answer on record (yes, maybe, no or waiting) who still belongs. */
+function answeredBy(tx: Tx, meeting: Pick<Meeting, "id" | "circleId">): number[] {
+  const belong = belonging(tx, meeting);
   return tx
     .select({ id: meetingRsvps.userId })
     .from(meetingRsvps)
-    .where(eq(meetingRsvps.meetingId, meetingId))
+    .where(eq(meetingRsvps.meetingId, meeting.id))
     .all()
-    .map((r) => r.id);
+    .map((r) => r.id)
+    .filter((id) => belong.has(id));
 }
 
-function seatsTaken(tx: Tx, meetingId: number): number {
+/** Seats held by people who still belong (a member who left gives their seat back). */
+function seatsTaken(tx: Tx, meeting: Pick<Meeting, "id" | "circleId">): number {
+  const belong = belonging(tx, meeting);
   return tx
-    .select({ n: count() })
+    .select({ userId: meetingRsvps.userId })
     .from(meetingRsvps)
-    .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.state, "going")))
-    .get()!.n;
+    .where(and(eq(meetingRsvps.meetingId, meeting.id), eq(meetingRsvps.state, "going")))
+    .all()
+    .filter((r) => belong.has(r.userId)).length;
 }
 
 /** Fills free seats from the waitlist in the order the yeses came in. */
 function promoteWaitlist(tx: Tx, meeting: Meeting, now: Date): number[] {
   if (meeting.status !== "scheduled" || meeting.endsAt <= now) return [];
   const promoted: number[] = [];
-  let free = meeting.capacity === null ? Infinity : meeting.capacity - seatsTaken(tx, meeting.id);
-  while (free > 0) {
-    const next = tx
-      .select({ userId: meetingRsvps.userId })
-      .from(meetingRsvps)
-      .where(and(eq(meetingRsvps.meetingId, meeting.id), eq(meetingRsvps.state, "waitlisted")))
-      .orderBy(asc(meetingRsvps.waitlistedAt), asc(meetingRsvps.userId))
-      .get();
-    if (!next) break;
+  const belong = belonging(tx, meeting);
+  let free = meeting.capacity === null ? Infinity : meeting.capacity - seatsTaken(tx, meeting);
+  const queue = tx
+    .select({ userId: meetingRsvps.userId })
+    .from(meetingRsvps)
+    .where(and(eq(meetingRsvps.meetingId, meeting.id), eq(meetingRsvps.state, "waitlisted")))
+    .orderBy(asc(meetingRsvps.waitlistedAt), asc(meetingRsvps.userId))
+    .all()
+    .filter((r) => belong.has(r.userId));
+  for (const next of queue) {
+    if (free <= 0) break;
     tx.update(meetingRsvps)
       .set({ state: "going", waitlistedAt: null, updatedAt: now })
       .where(and(eq(meetingRsvps.meetingId, meeting.id), eq(meetingRsvps.userId, next.userId)))
@@ -405,6 +503,9 @@ export function respondToMeeting(
     if (!meeting) return { ok: false, reason: "not_found" };
     if (meeting.status === "cancelled") return { ok: false, reason: "cancelled" };
     if (meeting.endsAt <= now) return { ok: false, reason: "past" };
+    // Seats given back by people who left the circle go to the waitlist first, in its order,
+    // so a new yes cannot jump the queue.
+    const notified = promoteWaitlist(tx, meeting, now);
     const current = tx
       .select()
       .from(meetingRsvps)
@@ -414,9 +515,9 @@ export function respondToMeeting(
     let waitlistedAt: Date | null = null;
     if (answer === "yes") {
       if (current?.state === "going" || current?.state === "waitlisted") {
-        return { ok: true, state: current.state, notified: [] };
+        return { ok: true, state: current.state, notified };
       }
-      const full = meeting.capacity !== null && seatsTaken(tx, meetingId) >= meeting.capacity;
+      const full = meeting.capacity !== null && seatsTaken(tx, meeting) >= meeting.capacity;
       state = full ? "waitlisted" : "going";
       waitlistedAt = full ? now : null;
     } else {
@@ -429,8 +530,8 @@ export function respondToMeeting(
         set: { state, waitlistedAt, updatedAt: now },
       })
       .run();
-    const notified =
-      current?.state === "going" && state !== "going" ? promoteWaitlist(tx, meeting, now) : [];
+    if (current?.state === "going" && state !== "going")
+      notified.push(...promoteWaitlist(tx, meeting, now));
     return { ok: true, state, notified };
   });
 }
@@ -578,7 +679,10 @@ export function meetingResponses(meetingId: number, circleId: number) {
 
 export type GuestOutcome =
   | { ok: true; userId: number; notified: number[] }
-  | { ok: false; reason: "unknown_email" | "already_in_circle" | "already_guest" | "not_found" };
+  | {
+      ok: false;
+      reason: "unknown_email" | "already_in_circle" | "already_guest" | "not_found" | "closed";
+    };
 
 /** Invites someone from outside the circle to one meeting (an ambassador, an expert). */
 export function inviteGuest(
@@ -590,6 +694,9 @@ export function inviteGuest(
   return inTransaction((tx) => {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!meeting) return { ok: false, reason: "not_found" };
+    // A cancelled or finished meeting has nothing to invite anyone to.
+    if (meeting.status === "cancelled" || meeting.endsAt <= now)
+      return { ok: false, reason: "closed" };
     const person = tx
       .select({ id: users.id })
       .from(users)
@@ -656,7 +763,7 @@ export function removeGuest(meetingId: number, actorId: number, userId: number, 
  * circle, a coach, or still a guest of this meeting).
  */
 function reminderRecipients(tx: Tx, meeting: Meeting): number[] {
-  const belong = new Set([...circlePeople(tx, meeting.circleId), ...guestIds(tx, meeting.id)]);
+  const belong = belonging(tx, meeting);
   return tx
     .select({ id: meetingRsvps.userId })
     .from(meetingRsvps)

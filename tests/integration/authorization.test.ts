@@ -332,6 +332,48 @@ const matrix: Record<string, Row> = {
     params: circleParams,
     loader: only({ member: "ok", coach: "ok" }),
   },
+  // Meetings (pages): the list is the circle's own; a meeting's page is also its guests', and a
+  // meeting is a 404 for everyone else who may not know it; planning and changing: the coach.
+  "circles.$circleId.meetings._index": {
+    path: (w) => `/circles/${w.circleId}/meetings`,
+    params: circleParams,
+    loader: only({ member: "ok", coach: "ok" }),
+  },
+  "circles.$circleId.meetings.new": {
+    path: (w) => `/circles/${w.circleId}/meetings/new`,
+    params: circleParams,
+    loader: only({ coach: "ok" }),
+    action: {
+      fields: () => ({
+        title: "Derde bijeenkomst",
+        date: "2030-03-12",
+        startTime: "19:00",
+        endTime: "21:30",
+        locationKind: "video",
+        videoUrl: "https://meet.example.org/kring",
+      }),
+      expect: only({ coach: "redirect" }),
+    },
+  },
+  "circles.$circleId.meetings.$meetingId._index": {
+    path: (w) => `/circles/${w.circleId}/meetings/${w.meetingId}`,
+    params: (w) => ({ circleId: String(w.circleId), meetingId: String(w.meetingId) }),
+    loader: only({ member: "ok", coach: "ok", guest: "ok" }, 404),
+    action: {
+      fields: () => ({ intent: "rsvp", answer: "yes" }),
+      // The coach runs the meeting and does not answer.
+      expect: only({ member: "ok", guest: "ok", coach: 403 }, 404),
+    },
+  },
+  "circles.$circleId.meetings.$meetingId.edit": {
+    path: (w) => `/circles/${w.circleId}/meetings/${w.meetingId}/edit`,
+    params: (w) => ({ circleId: String(w.circleId), meetingId: String(w.meetingId) }),
+    loader: only({ coach: "ok", member: 403, guest: 403 }, 404),
+    action: {
+      fields: () => ({ intent: "cancel", message: "Ziek", confirm: "on" }),
+      expect: only({ coach: "redirect", member: 403, guest: 403 }, 404),
+    },
+  },
   "circles.$circleId.house-rules": {
     path: (w) => `/circles/${w.circleId}/house-rules`,
     params: circleParams,

@@ -1,0 +1,121 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/i18n/use-translation";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useRevalidateOn } from "~/components/live";
+import { LocationKindLabel, MeetingWhen, RsvpBadge } from "~/components/meetings";
+import { PageHeader } from "~/components/page";
+import { can } from "~/domain/permissions";
+import { pastMeetings, upcomingMeetings, type MeetingSummary } from "~/models/meetings.server";
+import { requireCircle } from "~/utils/circle-guards.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "meeting.listTitle");
+
+/**
+ * The circle's meetings, for its members and coaches. Guests are not members: they reach only
+ * their own meeting's page, never this list (circle.view_private, house rules included).
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, circle, resource } = await requireCircle(
+    request,
+    params.circleId,
+    "circle.view_private",
+  );
+  const now = new Date();
+  return json({
+    circle: { id: circle.id, name: circle.name },
+    upcoming: upcomingMeetings(circle.id, user!.id, now),
+    past: pastMeetings(circle.id, user!.id, now),
+    may: { manage: can(user, "meeting.manage", resource) },
+  });
+}
+
+type Row = Omit<MeetingSummary, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string };
+
+function MeetingRow({ meeting, past }: { meeting: Row; past?: boolean }) {
+  const { t } = useTranslation();
+  const cancelled = meeting.status === "cancelled";
+  return (
+    <li className={`meeting-row${cancelled ? " meeting-row-cancelled" : ""}`}>
+      <div className="meeting-row-main">
+        <Link to={`${meeting.id}`} className="meeting-row-title">
+          {meeting.title}
+        </Link>
+        {cancelled ? <span className="badge badge-warn">{t("meeting.cancelledBadge")}</span> : null}
+      </div>
+      <p className="muted small">
+        <MeetingWhen startsAt={meeting.startsAt} endsAt={meeting.endsAt} /> ·{" "}
+        <LocationKindLabel kind={meeting.locationKind} />
+        {" · "}
+        {meeting.capacity === null
+          ? t("meeting.goingCount", { count: meeting.going })
+          : t("meeting.seatsTaken", { going: meeting.going, capacity: meeting.capacity })}
+      </p>
+      {!past && !cancelled ? (
+        <p className="small">
+          {t("meeting.yourAnswer")} <RsvpBadge state={meeting.myState} />
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+export default function Meetings() {
+  const { t } = useTranslation();
+  const { circle, upcoming, past, may } = useLoaderData<typeof loader>();
+  useRevalidateOn(["circle.meetings"]);
+  return (
+    <div className="page">
+      <PageHeader
+        title={t("meeting.listTitle")}
+        intro={circle.name}
+        actions={
+          may.manage ? (
+            <>
+              <Link to="new" className="button button-primary">
+                {t("meeting.plan")}
+              </Link>
+              <Link to={`/circles/${circle.id}/polls/new`} className="button button-secondary">
+                {t("meeting.newPoll")}
+              </Link>
+            </>
+          ) : null
+        }
+      />
+
+      {/* open polls: wired by the lead (openPolls from the polls helper goes here) */}
+
+      <section className="card stack" aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">{t("meeting.upcoming")}</h2>
+        {upcoming.length === 0 ? (
+          <p className="muted">{t("meeting.noUpcoming")}</p>
+        ) : (
+          <ul className="meeting-list plain-list" data-testid="upcoming-meetings">
+            {upcoming.map((m) => (
+              <MeetingRow key={m.id} meeting={m} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card stack" aria-labelledby="past-title">
+        <h2 id="past-title">{t("meeting.past")}</h2>
+        {past.length === 0 ? (
+          <p className="muted">{t("meeting.noPast")}</p>
+        ) : (
+          <ul className="meeting-list plain-list" data-testid="past-meetings">
+            {past.map((m) => (
+              <MeetingRow key={m.id} meeting={m} past />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
