@@ -54,7 +54,8 @@ export const SummarySchema = z.object({
     .string({ error: "validation.invalid" })
     .max(SUMMARY_MAX, { message: `validation.tooLong|${SUMMARY_MAX}` })
     .optional()
-    .transform((v) => (v ?? "").trim()),
+    // Browsers send a textarea's line breaks as CRLF: store them as the Markdown source has them.
+    .transform((v) => (v ?? "").replace(/\r\n?/g, "\n").trim()),
 });
 
 export const FollowUpPageSchema = z.discriminatedUnion(
