@@ -42,7 +42,10 @@ const idList = z
 
 export const AddActionSchema = z.object({
   intent: z.literal("addAction"),
-  ownerId: z.number({ error: "validation.choose" }).int().positive({ message: "validation.choose" }),
+  ownerId: z
+    .number({ error: "validation.choose" })
+    .int()
+    .positive({ message: "validation.choose" }),
   text: requiredText(ACTION_TEXT_MAX),
   dueOn: isoDate.optional().transform((v) => v ?? null),
   caseId: idField.optional().transform((v) => v ?? null),

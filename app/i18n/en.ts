@@ -1140,7 +1140,8 @@ export const en: Messages = {
         cancelled: "This meeting was cancelled.",
         not_ended:
           "The meeting has not ended yet. Afterwards you can say here how valuable it was.",
-        not_attendee: "This question is for those who were at the meeting or had said they would come.",
+        not_attendee:
+          "This question is for those who were at the meeting or had said they would come.",
       },
     },
   },

@@ -1128,7 +1128,8 @@ export const nl = {
         s5: "5 · Heel waardevol",
       },
       comment: "Wil je er iets over kwijt?",
-      commentHelp: "Niet verplicht. Wat had je er graag anders gezien, of wat moeten we vooral zo houden?",
+      commentHelp:
+        "Niet verplicht. Wat had je er graag anders gezien, of wat moeten we vooral zo houden?",
       submit: "Versturen",
       change: "Antwoord aanpassen",
       thanks: "Dank je wel! Je antwoord is bewaard.",

@@ -31,7 +31,8 @@ export type CaseInput = {
 };
 
 export type CaseRefusal = "not_found" | "cancelled" | "started" | "not_member";
-export type CaseOutcome = { ok: true; caseId: number; notified: number[] } | { ok: false; reason: CaseRefusal };
+export type CaseOutcome =
+  { ok: true; caseId: number; notified: number[] } | { ok: false; reason: CaseRefusal };
 
 function isMember(tx: Tx, circleId: number, userId: number) {
   return !!tx
@@ -97,11 +98,7 @@ function ownCase(tx: Tx, meetingId: number, caseId: number, authorId: number) {
       .select()
       .from(cases)
       .where(
-        and(
-          eq(cases.id, caseId),
-          eq(cases.meetingId, meetingId),
-          eq(cases.authorId, authorId),
-        ),
+        and(eq(cases.id, caseId), eq(cases.meetingId, meetingId), eq(cases.authorId, authorId)),
       )
       .get() ?? null
   );

@@ -117,8 +117,7 @@ export function attendanceList(meeting: Pick<Meeting, "id" | "circleId">): Atten
 }
 
 export type FollowUpOutcome =
-  | { ok: true; notified: number[] }
-  | { ok: false; reason: FollowUpRefusal | "unknown_person" };
+  { ok: true; notified: number[] } | { ok: false; reason: FollowUpRefusal | "unknown_person" };
 
 /**
  * Records who was there: a row per member and guest (present or not), replacing an earlier
@@ -144,7 +143,8 @@ export function recordAttendance(
         .map((r) => r.id),
     ]);
     const present = new Set(presentUserIds);
-    if ([...present].some((id) => !expected.has(id))) return { ok: false, reason: "unknown_person" };
+    if ([...present].some((id) => !expected.has(id)))
+      return { ok: false, reason: "unknown_person" };
     // People who left since an earlier record keep their row: it says whether they were there.
     for (const userId of expected) {
       const value = present.has(userId);
@@ -486,44 +486,46 @@ export function myOpenActions(
   { circleId, now = new Date() }: { circleId?: number; now?: Date } = {},
 ): MyAction[] {
   const today = amsterdamToday(now);
-  return getDb()
-    .select({
-      id: actionItems.id,
-      text: actionItems.text,
-      dueOn: actionItems.dueOn,
-      circleId: actionItems.circleId,
-      circleName: circles.name,
-      meetingId: meetings.id,
-      meetingTitle: meetings.title,
-      meetingStartsAt: meetings.startsAt,
-    })
-    .from(actionItems)
-    .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
-    .innerJoin(circles, eq(circles.id, actionItems.circleId))
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.circleId, actionItems.circleId),
-        eq(memberships.userId, actionItems.ownerId),
-        eq(memberships.state, "member"),
-      ),
-    )
-    .where(
-      and(
-        eq(actionItems.ownerId, userId),
-        eq(actionItems.status, "open"),
-        circleId === undefined ? undefined : eq(actionItems.circleId, circleId),
-      ),
-    )
-    .orderBy(
-      sql`${actionItems.dueOn} is null`,
-      asc(actionItems.dueOn),
-      asc(meetings.startsAt),
-      asc(actionItems.id),
-    )
-    .all()
-    // YYYY-MM-DD strings compare as dates.
-    .map((item) => ({ ...item, overdue: item.dueOn !== null && item.dueOn < today }));
+  return (
+    getDb()
+      .select({
+        id: actionItems.id,
+        text: actionItems.text,
+        dueOn: actionItems.dueOn,
+        circleId: actionItems.circleId,
+        circleName: circles.name,
+        meetingId: meetings.id,
+        meetingTitle: meetings.title,
+        meetingStartsAt: meetings.startsAt,
+      })
+      .from(actionItems)
+      .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+      .innerJoin(circles, eq(circles.id, actionItems.circleId))
+      .innerJoin(
+        memberships,
+        and(
+          eq(memberships.circleId, actionItems.circleId),
+          eq(memberships.userId, actionItems.ownerId),
+          eq(memberships.state, "member"),
+        ),
+      )
+      .where(
+        and(
+          eq(actionItems.ownerId, userId),
+          eq(actionItems.status, "open"),
+          circleId === undefined ? undefined : eq(actionItems.circleId, circleId),
+        ),
+      )
+      .orderBy(
+        sql`${actionItems.dueOn} is null`,
+        asc(actionItems.dueOn),
+        asc(meetings.startsAt),
+        asc(actionItems.id),
+      )
+      .all()
+      // YYYY-MM-DD strings compare as dates.
+      .map((item) => ({ ...item, overdue: item.dueOn !== null && item.dueOn < today }))
+  );
 }
 
 export type LookBack = {
@@ -588,7 +590,12 @@ function rateRefusal(tx: Tx, meeting: Meeting | undefined, userId: number, now: 
 export function mayRate(meetingId: number, userId: number, now = new Date()): RateRefusal | null {
   // A read in a (deferred) transaction, so the meeting and the answers are read together.
   return getDb().transaction((tx) =>
-    rateRefusal(tx, tx.select().from(meetings).where(eq(meetings.id, meetingId)).get(), userId, now),
+    rateRefusal(
+      tx,
+      tx.select().from(meetings).where(eq(meetings.id, meetingId)).get(),
+      userId,
+      now,
+    ),
   );
 }
 

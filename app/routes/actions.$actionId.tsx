@@ -30,6 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) notFound();
   context.publisher.meetingsChanged(result.circleId);
   return redirectWithToast(safeRedirect(value.redirectTo, "/dashboard#my-actions"), {
-    key: value.intent === "done" ? "followUp.myActions.doneToast" : "followUp.myActions.reopenedToast",
+    key:
+      value.intent === "done" ? "followUp.myActions.doneToast" : "followUp.myActions.reopenedToast",
   });
 }

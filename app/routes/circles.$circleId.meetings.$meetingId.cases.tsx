@@ -20,13 +20,7 @@ import { CasesPageSchema, ProposeCaseSchema } from "~/forms/follow-up.server";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
-import {
-  editCase,
-  meetingCases,
-  moveCase,
-  proposeCase,
-  withdrawCase,
-} from "~/models/cases.server";
+import { editCase, meetingCases, moveCase, proposeCase, withdrawCase } from "~/models/cases.server";
 import { requireMeeting } from "~/utils/circle-guards.server";
 import {
   badRequest,
@@ -64,9 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     cases: meetingCases(meeting.id).map((c) => ({ ...c, mine: c.authorId === user.id })),
     closed: (meeting.status === "cancelled" ? "cancelled" : open ? null : "started") as
-      | "cancelled"
-      | "started"
-      | null,
+      "cancelled" | "started" | null,
     may: {
       propose: open && can(user, "meeting.propose_case", resource),
       order: meeting.status === "scheduled" && can(user, "meeting.manage", resource),
@@ -219,9 +211,7 @@ export default function MeetingCases() {
         }
       />
       <FormErrors id="cases-errors" errors={pageErrors} />
-      {closed ? (
-        <p className="notice notice-info">{t(`followUp.cases.closed.${closed}`)}</p>
-      ) : null}
+      {closed ? <p className="notice notice-info">{t(`followUp.cases.closed.${closed}`)}</p> : null}
       <div className="follow-up-columns">
         <section className="card stack" aria-labelledby="cases-list-title">
           <h2 id="cases-list-title">{t("followUp.cases.listTitle")}</h2>

@@ -29,12 +29,7 @@ import {
   saveSummary,
 } from "~/models/follow-up.server";
 import { requireMeeting } from "~/utils/circle-guards.server";
-import {
-  badRequest,
-  formConstraint,
-  parseForm,
-  type FormInput,
-} from "~/utils/forms.server";
+import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -243,9 +238,7 @@ export default function MeetingFollowUp() {
                         type="checkbox"
                         name="present"
                         value={p.userId}
-                        defaultChecked={
-                          p.present ?? (p.rsvp === "going" || p.rsvp === "maybe")
-                        }
+                        defaultChecked={p.present ?? (p.rsvp === "going" || p.rsvp === "maybe")}
                       />
                       <span>
                         {p.name}

@@ -41,7 +41,10 @@ import {
 import { cancelMeeting, createMeeting, respondToMeeting } from "~/models/meetings.server";
 import { leaveCircle } from "~/models/memberships.server";
 import { getDb } from "~/utils/db.server";
-import { action as casesAction, loader as casesLoader } from "~/routes/circles.$circleId.meetings.$meetingId.cases";
+import {
+  action as casesAction,
+  loader as casesLoader,
+} from "~/routes/circles.$circleId.meetings.$meetingId.cases";
 import {
   action as followUpAction,
   loader as followUpLoader,
@@ -72,7 +75,13 @@ const aCase: CaseInput = {
   urgency: "medium",
 };
 
-function planMeeting(circleId: number, coachId: number, startsAt: Date, now: Date, title = "Bijeenkomst") {
+function planMeeting(
+  circleId: number,
+  coachId: number,
+  startsAt: Date,
+  now: Date,
+  title = "Bijeenkomst",
+) {
   return createMeeting(
     circleId,
     coachId,
@@ -100,7 +109,13 @@ async function world() {
     (typeof circle.members)[0],
   ];
   const now = Date.now();
-  const next = planMeeting(circle.id, circle.coach.id, new Date(now + 7 * DAY), new Date(now), "Volgende");
+  const next = planMeeting(
+    circle.id,
+    circle.coach.id,
+    new Date(now + 7 * DAY),
+    new Date(now),
+    "Volgende",
+  );
   const past = planMeeting(
     circle.id,
     circle.coach.id,
@@ -119,7 +134,8 @@ async function world() {
     c: { ...c, cookie: await cookie(c.id) },
     next,
     past,
-    path: (meetingId: number, page: string) => `/circles/${circle.id}/meetings/${meetingId}/${page}`,
+    path: (meetingId: number, page: string) =>
+      `/circles/${circle.id}/meetings/${meetingId}/${page}`,
     params: (meetingId: number) => ({ circleId: String(circle.id), meetingId: String(meetingId) }),
   };
 }
@@ -197,7 +213,9 @@ describe("cases", () => {
     );
     expect(other.status).toBe(404);
     expect(editCase(w.next, made.caseId, w.b.id, { ...aCase, title: "Gekaapt" }).ok).toBe(false);
-    expect(editCase(w.next, made.caseId, w.a.id, { ...aCase, title: "Nieuwe titel" }).ok).toBe(true);
+    expect(editCase(w.next, made.caseId, w.a.id, { ...aCase, title: "Nieuwe titel" }).ok).toBe(
+      true,
+    );
     expect(meetingCases(w.next)[0]!.title).toBe("Nieuwe titel");
     const start = getDb().select().from(meetings).where(eq(meetings.id, w.next)).get()!.startsAt;
     expect(withdrawCase(w.next, made.caseId, w.a.id, new Date(start.getTime() + 1))).toEqual({
@@ -230,7 +248,12 @@ describe("cases", () => {
       [ids[1], 3],
     ]);
     // A case of another meeting, or an id twice: refused, order unchanged.
-    const otherMeeting = planMeeting(w.circleId, w.coach.id, new Date(Date.now() + 9 * DAY), new Date());
+    const otherMeeting = planMeeting(
+      w.circleId,
+      w.coach.id,
+      new Date(Date.now() + 9 * DAY),
+      new Date(),
+    );
     const foreign = proposeCase(otherMeeting, w.a.id, aCase);
     if (!foreign.ok) throw new Error("refused");
     expect(orderCases(w.next, w.coach.id, [foreign.caseId, ids[0]!])).toEqual({
@@ -350,7 +373,10 @@ describe("the coach's follow-up", () => {
       cookie: w.coach.cookie,
       params: w.params(w.past),
     });
-    const { summaryHtml, summary } = (await page.json()) as { summaryHtml: string; summary: string };
+    const { summaryHtml, summary } = (await page.json()) as {
+      summaryHtml: string;
+      summary: string;
+    };
     expect(summary).toBe(evil);
     expect(summaryHtml).toContain("<strong>Goed gesprek</strong>");
     for (const html of [summaryHtml, latestSummary(w.circleId)!.html]) {
@@ -366,17 +392,35 @@ describe("the coach's follow-up", () => {
     );
     expect(long.status).toBe(400);
     expect((await errorsOf(long)).summary).toContain("validation.tooLong|20000");
-    expect(getDb().select().from(meetings).where(eq(meetings.id, w.past)).get()!.summary).toBe(evil);
+    expect(getDb().select().from(meetings).where(eq(meetings.id, w.past)).get()!.summary).toBe(
+      evil,
+    );
+    // Not before the start, and not for a cancelled meeting.
+    expect(saveSummary(w.next, w.coach.id, "Vooraf")).toEqual({ ok: false, reason: "not_started" });
+    cancelMeeting(w.past, w.coach.id, "");
+    expect(saveSummary(w.past, w.coach.id, "Later")).toEqual({ ok: false, reason: "cancelled" });
+    expect(recordAttendance(w.past, w.coach.id, [])).toEqual({ ok: false, reason: "cancelled" });
+    expect(latestSummary(w.circleId)).toBeNull();
   });
 
   it("an action item's owner must be a member of the circle, and is told", async () => {
     const w = await world();
     const outsider = await makeUser();
     expect(
-      addActionItem(w.past, w.coach.id, { ownerId: outsider.id, text: "X", dueOn: null, caseId: null }),
+      addActionItem(w.past, w.coach.id, {
+        ownerId: outsider.id,
+        text: "X",
+        dueOn: null,
+        caseId: null,
+      }),
     ).toEqual({ ok: false, reason: "not_member" });
     expect(
-      addActionItem(w.past, w.coach.id, { ownerId: w.coach.id, text: "X", dueOn: null, caseId: null }),
+      addActionItem(w.past, w.coach.id, {
+        ownerId: w.coach.id,
+        text: "X",
+        dueOn: null,
+        caseId: null,
+      }),
     ).toEqual({ ok: false, reason: "not_member" });
     expect(
       addActionItem(w.next, w.coach.id, { ownerId: w.a.id, text: "X", dueOn: null, caseId: null }),
@@ -386,7 +430,12 @@ describe("the coach's follow-up", () => {
     const res = await submit(
       followUpAction,
       w.path(w.past, "follow-up"),
-      { intent: "addAction", ownerId: String(w.a.id), text: "Twee offertes opvragen", dueOn: "2030-01-15" },
+      {
+        intent: "addAction",
+        ownerId: String(w.a.id),
+        text: "Twee offertes opvragen",
+        dueOn: "2030-01-15",
+      },
       { cookie: w.coach.cookie, params: w.params(w.past), context: makeContext({ publisher }) },
     );
     expect(res.status).toBe(302);
@@ -400,7 +449,10 @@ describe("the coach's follow-up", () => {
       .where(and(eq(notifications.userId, w.a.id), eq(notifications.type, "action.assigned")))
       .all();
     expect(told).toHaveLength(1);
-    expect(told[0]!.data).toMatchObject({ title: "Twee offertes opvragen", circle: expect.any(String) });
+    expect(told[0]!.data).toMatchObject({
+      title: "Twee offertes opvragen",
+      circle: expect.any(String),
+    });
     expect(told[0]!.circleId).toBe(w.circleId);
     expect(sent).toContainEqual({ userId: w.a.id, event: { type: "notifications.changed" } });
     expect(meetingsChanged).toEqual([{ circleId: w.circleId, also: [w.a.id] }]);
@@ -476,12 +528,17 @@ describe("action items of their owner", () => {
     const w = await withItems();
     const id = w.add(w.a.id, "Boekhouder bellen");
     const done = (cookie: string, fields: Record<string, string>) =>
-      submit(actionItemAction, `/actions/${id}`, fields, { cookie, params: { actionId: String(id) } });
+      submit(actionItemAction, `/actions/${id}`, fields, {
+        cookie,
+        params: { actionId: String(id) },
+      });
     for (const cookie of [w.b.cookie, w.coach.cookie]) {
       expect((await done(cookie, { intent: "done", note: "Ik was het" })).status).toBe(404);
     }
     expect((await done(w.a.cookie, { intent: "done", note: "x".repeat(501) })).status).toBe(400);
-    expect(getDb().select().from(actionItems).where(eq(actionItems.id, id)).get()!.status).toBe("open");
+    expect(getDb().select().from(actionItems).where(eq(actionItems.id, id)).get()!.status).toBe(
+      "open",
+    );
     const ok = await done(w.a.cookie, {
       intent: "done",
       note: "Gebeld, ze stuurt een offerte",
@@ -501,7 +558,10 @@ describe("action items of their owner", () => {
       { cookie: w.a.cookie, params: { actionId: "999999" } },
     );
     expect(missing.status).toBe(404);
-    const reopened = await done(w.a.cookie, { intent: "reopen", redirectTo: "https://evil.example" });
+    const reopened = await done(w.a.cookie, {
+      intent: "reopen",
+      redirectTo: "https://evil.example",
+    });
     expect(reopened.headers.get("Location")).toBe("/dashboard#my-actions");
     expect(getDb().select().from(actionItems).where(eq(actionItems.id, id)).get()).toMatchObject({
       status: "open",
@@ -524,7 +584,11 @@ describe("action items of their owner", () => {
       [later, false],
       [undated, false],
     ]);
-    expect(mine[0]).toMatchObject({ meetingId: w.past, meetingTitle: "Vorige", circleId: w.circleId });
+    expect(mine[0]).toMatchObject({
+      meetingId: w.past,
+      meetingTitle: "Vorige",
+      circleId: w.circleId,
+    });
     // The dashboard shows them.
     const dash = await load(dashboardLoader, "/dashboard", { cookie: w.a.cookie });
     const data = (await dash.json()) as { entrepreneur: { actions: Array<{ id: number }> } };
@@ -546,7 +610,9 @@ describe("action items of their owner", () => {
     const back = lookBack(w.next)!;
     expect(back.meeting).toMatchObject({ id: w.past, title: "Vorige" });
     expect(back.open.map((i) => i.id)).toEqual([open]);
-    expect(back.done).toMatchObject([{ id: done, doneNote: "Gelukt", ownerName: expect.any(String) }]);
+    expect(back.done).toMatchObject([
+      { id: done, doneNote: "Gelukt", ownerName: expect.any(String) },
+    ]);
     // The first meeting has nothing to look back on.
     expect(lookBack(w.past)).toBeNull();
   });
@@ -575,17 +641,32 @@ describe("Hoe waardevol was deze bijeenkomst?", () => {
     // Said no and not marked present: not theirs to answer.
     const c = await rate(w.c.cookie, w.past, { score: "1" });
     expect((await errorsOf(c))[""]).toEqual(["followUp.feedback.refused.not_attendee"]);
-    expect(getDb().select().from(meetingRatings).all().filter((r) => r.meetingId === w.past)).toEqual([]);
+    expect(
+      getDb()
+        .select()
+        .from(meetingRatings)
+        .all()
+        .filter((r) => r.meetingId === w.past),
+    ).toEqual([]);
 
     expect((await rate(w.a.cookie, w.past, { score: "2" })).status).toBe(302);
-    expect((await rate(w.a.cookie, w.past, { score: "4", comment: "Veel aan gehad" })).status).toBe(302);
+    expect((await rate(w.a.cookie, w.past, { score: "4", comment: "Veel aan gehad" })).status).toBe(
+      302,
+    );
     expect(rateMeeting(w.past, w.b.id, 5, null).ok).toBe(true);
     // Marked present after all: now they may answer.
     recordAttendance(w.past, w.coach.id, [w.a.id, w.b.id, w.c.id]);
     expect(rateMeeting(w.past, w.c.id, 3, null).ok).toBe(true);
-    const rows = getDb().select().from(meetingRatings).where(eq(meetingRatings.meetingId, w.past)).all();
+    const rows = getDb()
+      .select()
+      .from(meetingRatings)
+      .where(eq(meetingRatings.meetingId, w.past))
+      .all();
     expect(rows).toHaveLength(3);
-    expect(rows.find((r) => r.userId === w.a.id)).toMatchObject({ score: 4, comment: "Veel aan gehad" });
+    expect(rows.find((r) => r.userId === w.a.id)).toMatchObject({
+      score: 4,
+      comment: "Veel aan gehad",
+    });
     expect(ratingsSummary(w.past)).toEqual({ count: 3, average: 4 });
     expect(ratingsSummary(w.next)).toEqual({ count: 0, average: null });
     // The page remembers the answer; the coach's page shows only the count and the average.
@@ -610,10 +691,15 @@ describe("Hoe waardevol was deze bijeenkomst?", () => {
       params: w.params(w.next),
     });
     expect(await page.json()).toMatchObject({ refusal: "not_ended", rating: null });
-    const coach = await submit(feedbackAction, w.path(w.past, "feedback"), { score: "5" }, {
-      cookie: w.coach.cookie,
-      params: w.params(w.past),
-    });
+    const coach = await submit(
+      feedbackAction,
+      w.path(w.past, "feedback"),
+      { score: "5" },
+      {
+        cookie: w.coach.cookie,
+        params: w.params(w.past),
+      },
+    );
     expect(coach.status).toBe(403);
   });
 });

@@ -27,9 +27,13 @@ export function ActionItemText({ item }: { item: ActionItemData }) {
           <span className="badge badge-ok">{t("followUp.item.done")}</span>
         ) : null}
         {item.dueOn ? (
-          <span>{t("followUp.item.due", { date: formatDate(`${item.dueOn}T12:00:00Z`, locale) })}</span>
+          <span>
+            {t("followUp.item.due", { date: formatDate(`${item.dueOn}T12:00:00Z`, locale) })}
+          </span>
         ) : null}
-        {item.caseTitle ? <span>{t("followUp.item.fromCase", { title: item.caseTitle })}</span> : null}
+        {item.caseTitle ? (
+          <span>{t("followUp.item.fromCase", { title: item.caseTitle })}</span>
+        ) : null}
       </p>
       {item.status === "done" && item.doneNote ? (
         <p className="action-note">{t("followUp.item.doneNote", { note: item.doneNote })}</p>
@@ -62,7 +66,11 @@ export function Terugblik({
   const Sub = headingLevel === 2 ? "h3" : "h4";
   const nothing = data.open.length === 0 && data.done.length === 0;
   return (
-    <section className="card stack terugblik" aria-labelledby="terugblik-title" data-testid="terugblik">
+    <section
+      className="card stack terugblik"
+      aria-labelledby="terugblik-title"
+      data-testid="terugblik"
+    >
       <Heading id="terugblik-title">
         {t("followUp.lookBack.title", { title: data.meeting.title })}
       </Heading>
