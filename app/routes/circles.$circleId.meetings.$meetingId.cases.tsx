@@ -283,7 +283,9 @@ export default function MeetingCases() {
             <section className="card stack" aria-labelledby="propose-title">
               <h2 id="propose-title">{t("followUp.cases.proposeTitle")}</h2>
               <p>{t("followUp.cases.intro")}</p>
+              {/* A new key once the case is on the list empties the form for another one. */}
               <CaseForm
+                key={cases.length}
                 id="propose-case"
                 intent="propose"
                 lastResult={resultFor("propose")}

@@ -294,7 +294,9 @@ export default function MeetingFollowUp() {
                 </ul>
               )}
               <h3>{t("followUp.page.addTitle")}</h3>
+              {/* A new key after an item was added (or removed) empties the form for the next one. */}
               <AddActionForm
+                key={actions.length}
                 data={data}
                 lastResult={sent === "addAction" ? lastResult : undefined}
               />

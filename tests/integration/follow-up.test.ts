@@ -4,6 +4,8 @@
  * the terugblik on the next meeting, and the one rating question. Models on a simulated clock,
  * routes for the 400s, 403s and 404s.
  */
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import {
@@ -41,6 +43,7 @@ import {
 import { cancelMeeting, createMeeting, respondToMeeting } from "~/models/meetings.server";
 import { leaveCircle } from "~/models/memberships.server";
 import { getDb } from "~/utils/db.server";
+import { Terugblik, type LookBackData } from "~/components/meetings/terugblik";
 import {
   action as casesAction,
   loader as casesLoader,
@@ -615,6 +618,15 @@ describe("action items of their owner", () => {
     ]);
     // The first meeting has nothing to look back on.
     expect(lookBack(w.past)).toBeNull();
+    // Rendered as the meeting page gets it (through JSON), in Dutch.
+    const html = renderToStaticMarkup(
+      createElement(Terugblik, { data: JSON.parse(JSON.stringify(back)) as LookBackData }),
+    );
+    expect(html).toContain("Terugblik op Vorige");
+    expect(html).toContain("Nog te doen");
+    expect(html).toContain("Toelichting: Gelukt");
+    expect(html).toMatch(/Nog open \(1\)[\s\S]*Nog te doen[\s\S]*Gedaan \(1\)[\s\S]*Klaar/);
+    expect(renderToStaticMarkup(createElement(Terugblik, { data: null }))).toBe("");
   });
 });
 
