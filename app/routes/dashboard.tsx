@@ -4,9 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useRevalidateOn } from "~/components/live";
+import { MyActions } from "~/components/meetings/my-actions";
 import { PageHeader } from "~/components/page";
 import { can } from "~/domain/permissions";
 import { listCoachedCircles, listUserMemberships } from "~/models/circles.server";
+import { myOpenActions } from "~/models/follow-up.server";
 import { getProfile, nextOnboardingStep } from "~/models/profiles.server";
 import { listProgrammes } from "~/models/programmes.server";
 import { requireUser } from "~/utils/auth.server";
@@ -25,6 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           nextStep: nextOnboardingStep(user.id),
           readyToMatch: getProfile(user.id)?.readyToMatch ?? false,
           memberships: listUserMemberships(user.id),
+          // "Mijn afspraken": open action items in the circles the person is still a member of.
+          actions: myOpenActions(user.id),
         }
       : null,
     coach: can(user, "coaching.view") ? { circles: listCoachedCircles(user.id) } : null,
@@ -35,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Dashboard() {
   const { t } = useTranslation();
   const { name, entrepreneur, coach, organiser } = useLoaderData<typeof loader>();
-  useRevalidateOn(["notifications.changed"]);
+  useRevalidateOn(["notifications.changed", "circle.meetings"]);
   const todo =
     entrepreneur?.memberships.filter(
       (m) => m.state === "invited" || (m.state === "member" && !m.houseRulesAcceptedAt),
@@ -82,6 +86,9 @@ export default function Dashboard() {
                 ))}
               </ul>
             </div>
+          ) : null}
+          {entrepreneur.actions.length > 0 ? (
+            <MyActions items={entrepreneur.actions} headingLevel={3} />
           ) : null}
           <div className="card stack">
             <h3>{t("dashboard.myCircles")}</h3>

@@ -12,7 +12,8 @@ import { getMembership } from "~/models/circles.server";
 import { defaultWeights } from "~/models/programmes.server";
 import { runMatching } from "~/models/matching.server";
 import { createThread } from "~/models/discussions.server";
-import { createMeeting, inviteGuest } from "~/models/meetings.server";
+import { createMeeting, inviteGuest, respondToMeeting } from "~/models/meetings.server";
+import { addActionItem } from "~/models/follow-up.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import { notificationCategories } from "~/domain/notifications";
 import {
@@ -62,6 +63,10 @@ type World = {
   inviteeEmail: string;
   /** A planned meeting of the circle, with the guest invited to it. */
   meetingId: number;
+  // Follow-up: a meeting that took place last week (the guest was invited, the member said yes),
+  // with an action item of the member's.
+  pastMeetingId: number;
+  actionItemId: number;
   userIds: Partial<Record<Persona, number>>;
 };
 
@@ -84,6 +89,14 @@ const only = (allowed: Partial<Record<Persona, Outcome>>, otherwise: Outcome = 4
 const entrepreneurs = (o: Outcome): Expect =>
   only({ entrepreneur: o, applicant: o, waitlisted: o, member: o });
 const anonymousOnly: Expect = { ...all("redirect"), anonymous: "ok" };
+/** A meeting's routes: its people get a 403 unless allowed, everyone else a 404. */
+const meetingPeople = (allowed: Partial<Record<Persona, Outcome>>): Expect => ({
+  ...signedIn(404),
+  member: 403,
+  coach: 403,
+  guest: 403,
+  ...allowed,
+});
 const circleParams = (w: World) => ({ circleId: String(w.circleId) });
 const programmeParams = (w: World) => ({ programmeId: String(w.programmeId) });
 
@@ -380,6 +393,48 @@ const matrix: Record<string, Row> = {
     loader: only({ member: "ok" }),
     action: { fields: () => ({}), expect: only({ member: "redirect" }) },
   },
+  // Follow-up: a meeting's people see what their relation allows; anyone else does not learn
+  // the meeting exists (404). Cases are confidential to the circle: the guest gets a 403.
+  "circles.$circleId.meetings.$meetingId.cases": {
+    path: (w) => `/circles/${w.circleId}/meetings/${w.meetingId}/cases`,
+    params: (w) => ({ circleId: String(w.circleId), meetingId: String(w.meetingId) }),
+    loader: meetingPeople({ member: "ok", coach: "ok" }),
+    action: {
+      fields: () => ({
+        intent: "propose",
+        title: "Eerste medewerker",
+        situation: "Ik twijfel of ik iemand kan betalen.",
+        request: "Ervaringen met de eerste aanname.",
+        urgency: "medium",
+      }),
+      expect: meetingPeople({ member: "redirect" }),
+    },
+  },
+  "circles.$circleId.meetings.$meetingId.follow-up": {
+    path: (w) => `/circles/${w.circleId}/meetings/${w.pastMeetingId}/follow-up`,
+    params: (w) => ({ circleId: String(w.circleId), meetingId: String(w.pastMeetingId) }),
+    loader: meetingPeople({ coach: "ok" }),
+    action: {
+      fields: () => ({ intent: "summary", summary: "We bespraken **personeel**." }),
+      expect: meetingPeople({ coach: "redirect" }),
+    },
+  },
+  "circles.$circleId.meetings.$meetingId.feedback": {
+    path: (w) => `/circles/${w.circleId}/meetings/${w.pastMeetingId}/feedback`,
+    params: (w) => ({ circleId: String(w.circleId), meetingId: String(w.pastMeetingId) }),
+    loader: meetingPeople({ member: "ok" }),
+    action: { fields: () => ({ score: "4" }), expect: meetingPeople({ member: "redirect" }) },
+  },
+  // Only the owner (the member) marks their item done; for anyone else it does not exist.
+  "actions.$actionId": {
+    path: (w) => `/actions/${w.actionItemId}`,
+    params: (w) => ({ actionId: String(w.actionItemId) }),
+    loader: signedIn("redirect"),
+    action: {
+      fields: () => ({ intent: "done", note: "Gebeld, offerte volgt" }),
+      expect: only({ member: "redirect" }, 404),
+    },
+  },
   "circles.$circleId.members": {
     path: (w) => `/circles/${w.circleId}/members`,
     params: circleParams,
@@ -518,11 +573,40 @@ async function buildWorld(): Promise<World> {
   });
   const invited = inviteGuest(planned.meetingId, coach.id, guest.email);
   if (!invited.ok) throw new Error(`guest refused: ${invited.reason}`);
+  // Follow-up
+  const lastWeek = Date.now() - 7 * 24 * 3_600_000;
+  const past = createMeeting(
+    circleId,
+    coach.id,
+    {
+      title: "Eerste bijeenkomst",
+      startsAt: new Date(lastWeek),
+      endsAt: new Date(lastWeek + 2 * 3_600_000),
+      locationKind: "video",
+      address: "",
+      hostUserId: null,
+      videoUrl: "https://meet.example.org/kring",
+      agenda: "",
+      capacity: null,
+    },
+    new Date(lastWeek - 7 * 24 * 3_600_000),
+  );
+  respondToMeeting(past.meetingId, member.id, "yes", new Date(lastWeek - 24 * 3_600_000));
+  if (!inviteGuest(past.meetingId, coach.id, guest.email).ok) throw new Error("guest refused");
+  const item = addActionItem(past.meetingId, coach.id, {
+    ownerId: member.id,
+    text: "Offerte opvragen",
+    dueOn: null,
+    caseId: null,
+  });
+  if (!item.ok) throw new Error(`action item refused: ${item.reason}`);
   return {
     circleId,
     programmeId: programme.id,
     proposalId,
     meetingId: planned.meetingId,
+    pastMeetingId: past.meetingId,
+    actionItemId: item.actionId,
     threadId: thread.threadId,
     postId: thread.postId,
     applicantMembershipId: getMembership(circleId, applicant.id)!.id,

@@ -1,0 +1,120 @@
+import { formatDate, formatDateTime } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+import { useTranslation } from "~/i18n/use-translation";
+
+/** An action item as the loaders send it (dates as strings after serialisation). */
+export type ActionItemData = {
+  id: number;
+  text: string;
+  dueOn: string | null;
+  status: "open" | "done";
+  doneNote: string | null;
+  ownerName: string;
+  caseTitle: string | null;
+};
+
+/** Owner, text, due date, case and (when done) the owner's note of one action item. */
+export function ActionItemText({ item }: { item: ActionItemData }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <div className="action-text">
+      <p>
+        <strong>{item.ownerName}</strong>: {item.text}
+      </p>
+      <p className="muted action-meta">
+        {item.status === "done" ? (
+          <span className="badge badge-ok">{t("followUp.item.done")}</span>
+        ) : null}
+        {item.dueOn ? (
+          <span>
+            {t("followUp.item.due", { date: formatDate(`${item.dueOn}T12:00:00Z`, locale) })}
+          </span>
+        ) : null}
+        {item.caseTitle ? (
+          <span>{t("followUp.item.fromCase", { title: item.caseTitle })}</span>
+        ) : null}
+      </p>
+      {item.status === "done" && item.doneNote ? (
+        <p className="action-note">{t("followUp.item.doneNote", { note: item.doneNote })}</p>
+      ) : null}
+    </div>
+  );
+}
+
+export type LookBackData = {
+  meeting: { id: number; title: string; startsAt: string | Date };
+  open: ActionItemData[];
+  done: ActionItemData[];
+};
+
+/**
+ * "Terugblik": what the circle agreed at the previous meeting, still open and done. The meeting
+ * page's agenda opens with it; pass `lookBack(meeting.id)` from the loader (null renders nothing).
+ */
+export function Terugblik({
+  data,
+  headingLevel = 2,
+}: {
+  data: LookBackData | null;
+  headingLevel?: 2 | 3;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (!data) return null;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const Sub = headingLevel === 2 ? "h3" : "h4";
+  const nothing = data.open.length === 0 && data.done.length === 0;
+  return (
+    <section
+      className="card stack terugblik"
+      aria-labelledby="terugblik-title"
+      data-testid="terugblik"
+    >
+      <Heading id="terugblik-title">
+        {t("followUp.lookBack.title", { title: data.meeting.title })}
+      </Heading>
+      <p className="muted">
+        {formatDateTime(data.meeting.startsAt, locale, {
+          weekday: "long",
+          day: "numeric",
+          month: "long",
+        })}
+      </p>
+      {nothing ? (
+        <p>{t("followUp.lookBack.none")}</p>
+      ) : (
+        <div className="terugblik-columns">
+          <div className="stack">
+            <Sub>{t("followUp.lookBack.open", { count: data.open.length })}</Sub>
+            {data.open.length === 0 ? (
+              <p className="muted">{t("followUp.lookBack.noOpen")}</p>
+            ) : (
+              <ul className="plain-list stack">
+                {data.open.map((item) => (
+                  <li key={item.id}>
+                    <ActionItemText item={item} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="stack">
+            <Sub>{t("followUp.lookBack.done", { count: data.done.length })}</Sub>
+            {data.done.length === 0 ? (
+              <p className="muted">{t("followUp.lookBack.noDone")}</p>
+            ) : (
+              <ul className="plain-list stack">
+                {data.done.map((item) => (
+                  <li key={item.id}>
+                    <ActionItemText item={item} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
