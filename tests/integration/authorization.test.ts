@@ -592,7 +592,13 @@ async function buildWorld(): Promise<World> {
     new Date(lastWeek - 7 * 24 * 3_600_000),
   );
   respondToMeeting(past.meetingId, member.id, "yes", new Date(lastWeek - 24 * 3_600_000));
-  if (!inviteGuest(past.meetingId, coach.id, guest.email).ok) throw new Error("guest refused");
+  const invitedBefore = inviteGuest(
+    past.meetingId,
+    coach.id,
+    guest.email,
+    new Date(lastWeek - 24 * 3_600_000),
+  );
+  if (!invitedBefore.ok) throw new Error(`guest refused: ${invitedBefore.reason}`);
   const item = addActionItem(past.meetingId, coach.id, {
     ownerId: member.id,
     text: "Offerte opvragen",

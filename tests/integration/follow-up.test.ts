@@ -400,7 +400,11 @@ describe("the coach's follow-up", () => {
     );
     // Not before the start, and not for a cancelled meeting.
     expect(saveSummary(w.next, w.coach.id, "Vooraf")).toEqual({ ok: false, reason: "not_started" });
-    cancelMeeting(w.past, w.coach.id, "");
+    // Called off while it was still ahead (a finished meeting can no longer be cancelled).
+    const before = getDb().select().from(meetings).where(eq(meetings.id, w.past)).get()!.startsAt;
+    expect(
+      cancelMeeting(w.past, w.coach.id, "", new Date(before.getTime() - 3_600_000)),
+    ).toMatchObject({ ok: true });
     expect(saveSummary(w.past, w.coach.id, "Later")).toEqual({ ok: false, reason: "cancelled" });
     expect(recordAttendance(w.past, w.coach.id, [])).toEqual({ ok: false, reason: "cancelled" });
     expect(latestSummary(w.circleId)).toBeNull();
