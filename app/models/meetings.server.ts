@@ -221,7 +221,11 @@ export function tellAboutMeeting(
             }),
             ...extra,
           },
-          url: `/circles/${meeting.circleId}/meetings/${meeting.id}`,
+          // The question after a meeting links straight to its one-question page.
+          url:
+            type === "meeting.feedback"
+              ? `/circles/${meeting.circleId}/meetings/${meeting.id}/feedback`
+              : `/circles/${meeting.circleId}/meetings/${meeting.id}`,
         },
         now,
       ),

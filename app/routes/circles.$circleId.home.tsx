@@ -18,6 +18,11 @@ import {
 } from "~/domain/taxonomy";
 import { useLocale } from "~/i18n/use-locale";
 import { listMembers } from "~/models/memberships.server";
+import { nextMeeting } from "~/models/meetings.server";
+import { latestSummary, myOpenActions } from "~/models/follow-up.server";
+import { MeetingWhen, RsvpBadge } from "~/components/meetings";
+import { MyActions } from "~/components/meetings/my-actions";
+import { MeetingSummary } from "~/components/meetings/summary";
 import { requireCircle } from "~/utils/circle-guards.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageTitle } from "~/utils/meta";
@@ -44,6 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     descriptionHtml: renderMarkdown(circle.description),
     houseRulesHtml: renderMarkdown(circle.houseRules),
     members: listMembers(circle.id),
+    // What keeps the circle going between meetings: when we meet next and what I said I would do.
+    next: user ? nextMeeting(circle.id, user.id) : null,
+    myActions: user ? myOpenActions(user.id, { circleId: circle.id }) : [],
+    summary: latestSummary(circle.id),
     may: {
       manage: can(user, "circle.manage_members", resource),
       edit: can(user, "circle.edit", resource),
@@ -55,8 +64,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CircleHome() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { circle, descriptionHtml, houseRulesHtml, members, may } = useLoaderData<typeof loader>();
-  useRevalidateOn(["notifications.changed"]);
+  const { circle, descriptionHtml, houseRulesHtml, members, may, next, myActions, summary } =
+    useLoaderData<typeof loader>();
+  useRevalidateOn(["notifications.changed", "circle.meetings"]);
   return (
     <div className="page">
       <PageHeader
@@ -99,10 +109,41 @@ export default function CircleHome() {
               </Link>
             </p>
           </section>
-          <section className="card stack" aria-labelledby="meetings-title">
+          <section
+            className="card stack"
+            aria-labelledby="meetings-title"
+            data-testid="next-meeting"
+          >
             <h2 id="meetings-title">{t("circle.meetingsTitle")}</h2>
-            <p className="muted">{t("circle.meetingsSoon")}</p>
+            {next ? (
+              <div className="stack">
+                <p className="muted">{t("circle.nextMeeting")}</p>
+                <p>
+                  <Link to={`/circles/${circle.id}/meetings/${next.id}`}>
+                    <strong>{next.title}</strong>
+                  </Link>
+                </p>
+                <p>
+                  <MeetingWhen startsAt={next.startsAt} endsAt={next.endsAt} />
+                </p>
+                {may.manage ? null : (
+                  <p>
+                    {t("circle.yourAnswer")} <RsvpBadge state={next.myState} />
+                  </p>
+                )}
+              </div>
+            ) : (
+              <p className="muted">{t("circle.noNextMeeting")}</p>
+            )}
+            {/* open polls */}
+            <p>
+              <Link to={`/circles/${circle.id}/meetings`} className="button button-secondary">
+                {t("circle.allMeetings")}
+              </Link>
+            </p>
           </section>
+          {myActions.length > 0 ? <MyActions items={myActions} showCircle={false} /> : null}
+          <MeetingSummary data={summary} circleId={circle.id} />
           <section className="card stack" aria-labelledby="rules-title">
             <h2 id="rules-title">{t("circle.houseRules")}</h2>
             <div className="prose" dangerouslySetInnerHTML={{ __html: houseRulesHtml }} />

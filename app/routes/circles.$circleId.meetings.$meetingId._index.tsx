@@ -12,6 +12,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
 import { useRevalidateOn } from "~/components/live";
 import { LocationKindLabel, MeetingWhen } from "~/components/meetings";
+import { CaseList } from "~/components/meetings/cases";
+import { MeetingSummary } from "~/components/meetings/summary";
+import { Terugblik } from "~/components/meetings/terugblik";
 import { PageHeader } from "~/components/page";
 import { toAmsterdam } from "~/domain/meeting-time";
 import { can } from "~/domain/permissions";
@@ -25,6 +28,8 @@ import {
   removeGuest,
   respondToMeeting,
 } from "~/models/meetings.server";
+import { meetingCases } from "~/models/cases.server";
+import { lookBack, mayRate } from "~/models/follow-up.server";
 import { requireMeeting } from "~/utils/circle-guards.server";
 import { forbidden } from "~/utils/http.server";
 import {
@@ -80,6 +85,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       past: meeting.endsAt <= now,
     },
     agendaHtml: renderMarkdown(meeting.agenda),
+    // The follow-up is the circle's own: a guest sees the meeting, not what members committed to
+    // or brought in as a case.
+    lookBack: inCircle ? lookBack(meeting.id) : null,
+    cases: inCircle && meeting.status === "scheduled" ? meetingCases(meeting.id) : null,
+    summary:
+      inCircle && meeting.summary
+        ? {
+            meetingId: meeting.id,
+            title: meeting.title,
+            startsAt: meeting.startsAt,
+            updatedAt: meeting.summaryUpdatedAt,
+            html: renderMarkdown(meeting.summary),
+          }
+        : null,
+    // The one question after the meeting, for the people it is meant for.
+    mayRate:
+      can(user, "meeting.rate", resource) &&
+      meeting.endsAt <= now &&
+      mayRate(meeting.id, user.id, now) === null,
     seatsLeft: meeting.capacity === null ? null : Math.max(0, meeting.capacity - going),
     counts: {
       going,
@@ -346,16 +370,51 @@ export default function MeetingPage() {
 
           <section className="card stack" aria-labelledby="agenda-title">
             <h2 id="agenda-title">{t("meeting.agenda")}</h2>
-            {/* terugblik: wired by the lead (the previous meeting's action items, follow-up helper) */}
+            <Terugblik data={data.lookBack} headingLevel={3} />
             {data.agendaHtml ? (
               <div className="prose" dangerouslySetInnerHTML={{ __html: data.agendaHtml }} />
             ) : (
               <p className="muted">{t("meeting.noAgenda")}</p>
             )}
-            {/* cases: wired by the lead (the cases on the agenda, follow-up helper) */}
+            {data.cases ? (
+              <section className="stack" aria-labelledby="cases-title">
+                <h3 id="cases-title">{t("followUp.links.cases")}</h3>
+                <CaseList cases={data.cases} />
+                <p>
+                  <Link to={`/circles/${circle.id}/meetings/${meeting.id}/cases`}>
+                    {!meeting.past && !cancelled && !data.isCoach
+                      ? t("followUp.links.proposeCase")
+                      : t("followUp.links.cases")}
+                  </Link>
+                </p>
+              </section>
+            ) : null}
           </section>
 
-          {/* follow-up: wired by the lead (attendance, summary, action items, feedback) */}
+          <MeetingSummary data={data.summary} />
+          {data.may.manage || data.mayRate ? (
+            <section className="card stack" aria-labelledby="follow-up-title">
+              <h2 id="follow-up-title">{t("followUp.links.followUp")}</h2>
+              <p className="button-row">
+                {data.may.manage && !cancelled ? (
+                  <Link
+                    to={`/circles/${circle.id}/meetings/${meeting.id}/follow-up`}
+                    className="button button-secondary"
+                  >
+                    {t("followUp.links.followUp")}
+                  </Link>
+                ) : null}
+                {data.mayRate ? (
+                  <Link
+                    to={`/circles/${circle.id}/meetings/${meeting.id}/feedback`}
+                    className="button button-primary"
+                  >
+                    {t("followUp.links.feedback")}
+                  </Link>
+                ) : null}
+              </p>
+            </section>
+          ) : null}
         </div>
 
         <aside className="stack">
