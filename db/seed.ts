@@ -5,7 +5,7 @@
  * is touched (except that a company an older seed left without details gets them). A circle's
  * coaches and memberships are only written when the seed creates the circle.
  */
-import { and, eq, gte, inArray, isNotNull, like } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNotNull, like, sql } from "drizzle-orm";
 import { defaultWeights } from "../app/models/programmes.server";
 import { normaliseEmail } from "../app/models/users.server";
 import { DEFAULT_HOUSE_RULES } from "../app/domain/house-rules";
@@ -49,16 +49,29 @@ import {
   circles,
   companies,
   emailOutbox,
+  meetings,
   memberships,
   notifications,
   profiles,
   programmeCoaches,
   programmes,
+  scheduledJobs,
   threads,
   userRoles,
   users,
 } from "./schema";
-import type { MembershipState } from "../app/domain/states";
+import type { MembershipState, RsvpAnswer } from "../app/domain/states";
+import { addDays, amsterdamToday, fromAmsterdam, toAmsterdam } from "../app/domain/meeting-time";
+import { createMeeting, respondToMeeting } from "../app/models/meetings.server";
+import { proposeCase } from "../app/models/cases.server";
+import {
+  addActionItem,
+  markActionDone,
+  rateMeeting,
+  recordAttendance,
+  saveSummary,
+} from "../app/models/follow-up.server";
+import { seedMeetings, type SeedDay } from "./seed-meetings";
 
 export const DEMO_PASSWORD = "kring-demo-2027";
 
@@ -405,6 +418,7 @@ export async function seed(log: (line: string) => void = () => {}) {
   });
 
   const discussions = seedDiscussions(now);
+  const planned = seedMeetingRows(now);
 
   const created = newPeople.length;
   log(`Seed: ${created} new people, ${demoPeople.length - created} already there.`);
@@ -413,6 +427,7 @@ export async function seed(log: (line: string) => void = () => {}) {
   );
   log(`Seed: ${discussions.threads} new threads with ${discussions.posts} posts.`);
   for (const skipped of discussions.skipped) log(`Seed: left out the thread ${skipped}.`);
+  log(`Seed: ${planned.meetings} new meetings.`);
   return { created };
 }
 
@@ -663,4 +678,154 @@ function circlePeopleOf(circleId: number, circle: CircleSeed) {
     : undefined;
   if (coach) people.set("coach", coach);
   return people;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings: written through the meetings, cases and follow-up models, as the coach and the
+// members would, each step at the moment it would have happened (db/seed-meetings.ts has the
+// data). A meeting that exists (same circle, same title) is left alone.
+
+/** The Amsterdam calendar date of a seed day, counted from the week of `now`. */
+function seedDate(day: SeedDay, now: number): string {
+  if ("date" in day) return day.date;
+  const today = amsterdamToday(new Date(now));
+  const weekday = ((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const monday = addDays(today, 1 - weekday);
+  return addDays(monday, day.weeks * 7 + day.weekday - 1);
+}
+
+function seedInstant(date: string, time: string): Date {
+  const at = fromAmsterdam(date, time);
+  if (!at) throw new Error(`Seed: ${date} ${time} does not exist in Amsterdam`);
+  return at;
+}
+
+function seedMeetingRows(now: number) {
+  const db = getDb();
+  const written = { meetings: 0 };
+  const lastNotification =
+    db.get<{ id: number | null }>(sql`select max(id) as id from notification`)?.id ?? 0;
+  // One transaction around all of it (the models' own transactions nest as savepoints).
+  db.transaction(
+    () => {
+      for (const seedMeeting of seedMeetings) {
+        const circleSeed = circleSeeds.find((c) => c.name === seedMeeting.circle);
+        if (!circleSeed) throw new Error(`Seed: no circle ${seedMeeting.circle} for a meeting`);
+        const circle = db
+          .select({ id: circles.id })
+          .from(circles)
+          .where(eq(circles.name, seedMeeting.circle))
+          .get();
+        if (!circle) continue;
+        const exists = db
+          .select({ id: meetings.id })
+          .from(meetings)
+          .where(and(eq(meetings.circleId, circle.id), eq(meetings.title, seedMeeting.title)))
+          .get();
+        if (exists) continue;
+        const people = circlePeopleOf(circle.id, circleSeed);
+        const person = (who: Who) => {
+          const found = people.get(who);
+          if (!found) throw new Error(`Seed: ${who} does not take part in ${seedMeeting.circle}`);
+          return found.id;
+        };
+        const coachId = person("coach");
+        const date = seedDate(seedMeeting.day, now);
+        const startsAt = seedInstant(date, seedMeeting.start);
+        const endsAt = seedInstant(addDays(date, seedMeeting.endsDaysLater ?? 0), seedMeeting.end);
+        const location = seedMeeting.location;
+        // Planned three weeks ahead (or now, for one that is nearer), answered a few days later.
+        const plannedAt = new Date(Math.min(now, startsAt.getTime() - 21 * DAY));
+        const answeredAt = new Date(Math.min(now, plannedAt.getTime() + 2 * DAY));
+        const { meetingId } = createMeeting(
+          circle.id,
+          coachId,
+          {
+            title: seedMeeting.title,
+            startsAt,
+            endsAt,
+            locationKind: location.kind,
+            address: location.kind === "video" ? "" : location.address,
+            hostUserId: location.kind === "company" ? person(location.host) : null,
+            videoUrl: location.kind === "video" ? location.url : "",
+            agenda: seedMeeting.agenda,
+            capacity: seedMeeting.capacity ?? null,
+          },
+          plannedAt,
+        );
+        for (const [answer, whos] of Object.entries(seedMeeting.answers) as Array<
+          [RsvpAnswer, Who[]]
+        >)
+          for (const who of whos) respondToMeeting(meetingId, person(who), answer, answeredAt);
+        const caseIds: number[] = [];
+        for (const seedCase of seedMeeting.cases ?? []) {
+          const { by, ...input } = seedCase;
+          const made = proposeCase(meetingId, person(by), input, answeredAt);
+          if (!made.ok) throw new Error(`Seed: case ${seedCase.title} refused: ${made.reason}`);
+          caseIds.push(made.caseId);
+        }
+        if (endsAt.getTime() <= now) {
+          // The jobs of a meeting in the past were due before the demo existed: nobody gets a
+          // reminder or the question for it now (the seeded ratings stand for the answers).
+          db.update(scheduledJobs)
+            .set({ status: "done", doneAt: new Date(now) })
+            .where(
+              and(
+                eq(scheduledJobs.subjectId, meetingId),
+                inArray(scheduledJobs.kind, [
+                  "meeting.reminder_48h",
+                  "meeting.reminder_2h",
+                  "meeting.feedback",
+                ]),
+                eq(scheduledJobs.status, "pending"),
+              ),
+            )
+            .run();
+          const after = new Date(endsAt.getTime() + 2 * HOUR);
+          if (seedMeeting.present)
+            recordAttendance(meetingId, coachId, seedMeeting.present.map(person), after);
+          if (seedMeeting.summary) saveSummary(meetingId, coachId, seedMeeting.summary, after);
+          for (const action of seedMeeting.actions ?? []) {
+            const ownerId = person(action.owner);
+            const added = addActionItem(
+              meetingId,
+              coachId,
+              {
+                ownerId,
+                text: action.text,
+                dueOn: action.dueDays ? addDays(toAmsterdam(endsAt).date, action.dueDays) : null,
+                caseId: action.fromCase === undefined ? null : (caseIds[action.fromCase] ?? null),
+              },
+              after,
+            );
+            if (!added.ok) throw new Error(`Seed: action ${action.text} refused: ${added.reason}`);
+            if (action.done) {
+              const doneAt = new Date(Math.min(now - HOUR, after.getTime() + 10 * DAY));
+              markActionDone(added.actionId, ownerId, action.done, doneAt);
+            }
+          }
+          for (const rating of seedMeeting.ratings ?? [])
+            rateMeeting(meetingId, person(rating.by), rating.score, rating.comment ?? null, after);
+        }
+        written.meetings += 1;
+      }
+      // What the meetings told people belongs to the demo's past: read, and not mailed now.
+      const made = db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(gt(notifications.id, lastNotification))
+        .all()
+        .map((n) => n.id);
+      for (let i = 0; i < made.length; i += 500) {
+        const batch = made.slice(i, i + 500);
+        db.update(notifications)
+          .set({ readAt: new Date(now), emailedAt: null })
+          .where(inArray(notifications.id, batch))
+          .run();
+        db.delete(emailOutbox).where(inArray(emailOutbox.notificationId, batch)).run();
+      }
+    },
+    { behavior: "immediate" },
+  );
+  return written;
 }

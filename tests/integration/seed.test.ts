@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { circles, emailOutbox, notifications, posts, threads, users } from "../../db/schema";
+import {
+  actionItems,
+  circles,
+  emailOutbox,
+  meetingRatings,
+  meetings,
+  notifications,
+  posts,
+  scheduledJobs,
+  threads,
+  users,
+} from "../../db/schema";
+import { toAmsterdam } from "~/domain/meeting-time";
 import { seed } from "../../db/seed";
 import { LONG_THREAD } from "../../db/seed-threads";
 import { listThreads } from "~/models/discussions.server";
@@ -63,5 +75,44 @@ describe("the demo seed's discussions", () => {
     await seed();
     expect(db.select({ id: threads.id }).from(threads).all().length).toBe(threadsBefore);
     expect(postCount()).toBe(200);
+  });
+});
+
+// The meetings of the demo: what the circle home, the terugblik and the calendars show.
+describe("the demo seed's meetings", () => {
+  it("has past meetings with their follow-up, upcoming ones, and one across the October change", async () => {
+    await seed();
+    const db = getDb();
+    const all = db.select().from(meetings).all();
+    const now = Date.now();
+    const past = all.filter((m) => m.endsAt.getTime() <= now);
+    const upcoming = all.filter((m) => m.endsAt.getTime() > now);
+    expect(past.length).toBeGreaterThanOrEqual(3);
+    expect(upcoming.length).toBeGreaterThanOrEqual(3);
+    for (const m of past) {
+      expect(m.summary.length, m.title).toBeGreaterThan(50);
+      expect(m.attendanceTakenAt, m.title).not.toBeNull();
+    }
+    const items = db.select().from(actionItems).all();
+    expect(items.some((i) => i.status === "done" && (i.doneNote ?? "").length > 0)).toBe(true);
+    expect(items.some((i) => i.status === "open")).toBe(true);
+    expect(db.select().from(meetingRatings).all().length).toBeGreaterThan(0);
+    // No reminder or question is waiting for a meeting that is already over.
+    const pending = db
+      .select()
+      .from(scheduledJobs)
+      .where(eq(scheduledJobs.status, "pending"))
+      .all();
+    for (const job of pending) expect(job.dueAt.getTime()).toBeGreaterThan(now - 60_000);
+
+    // The two-day meeting starts in summer time and ends in winter time, at the times entered.
+    const twoDay = all.find((m) => m.title.startsWith("Tweedaagse"))!;
+    expect(twoDay.startsAt.toISOString()).toBe("2027-10-30T14:00:00.000Z");
+    expect(twoDay.endsAt.toISOString()).toBe("2027-10-31T12:00:00.000Z");
+    expect(toAmsterdam(twoDay.endsAt)).toEqual({ date: "2027-10-31", time: "13:00" });
+
+    // A second run adds nothing.
+    await seed();
+    expect(db.select().from(meetings).all()).toHaveLength(all.length);
   });
 });
