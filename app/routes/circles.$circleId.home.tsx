@@ -22,6 +22,8 @@ import { nextMeeting } from "~/models/meetings.server";
 import { latestSummary, myOpenActions } from "~/models/follow-up.server";
 import { MeetingWhen, RsvpBadge } from "~/components/meetings";
 import { MyActions } from "~/components/meetings/my-actions";
+import { OpenPolls } from "~/components/meetings/open-polls";
+import { openPolls } from "~/models/polls.server";
 import { MeetingSummary } from "~/components/meetings/summary";
 import { requireCircle } from "~/utils/circle-guards.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -53,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     next: user ? nextMeeting(circle.id, user.id) : null,
     myActions: user ? myOpenActions(user.id, { circleId: circle.id }) : [],
     summary: latestSummary(circle.id),
+    polls: user ? openPolls(circle.id, user.id) : [],
     may: {
       manage: can(user, "circle.manage_members", resource),
       edit: can(user, "circle.edit", resource),
@@ -64,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CircleHome() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { circle, descriptionHtml, houseRulesHtml, members, may, next, myActions, summary } =
+  const { circle, descriptionHtml, houseRulesHtml, members, may, next, myActions, summary, polls } =
     useLoaderData<typeof loader>();
   useRevalidateOn(["notifications.changed", "circle.meetings"]);
   return (
@@ -135,7 +138,13 @@ export default function CircleHome() {
             ) : (
               <p className="muted">{t("circle.noNextMeeting")}</p>
             )}
-            {/* open polls */}
+            <OpenPolls
+              polls={polls}
+              circleId={circle.id}
+              coach={may.manage}
+              heading={t("circle.openPolls")}
+              headingLevel={3}
+            />
             <p>
               <Link to={`/circles/${circle.id}/meetings`} className="button button-secondary">
                 {t("circle.allMeetings")}

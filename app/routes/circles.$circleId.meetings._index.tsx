@@ -5,9 +5,11 @@ import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useRevalidateOn } from "~/components/live";
 import { LocationKindLabel, MeetingWhen, RsvpBadge } from "~/components/meetings";
+import { OpenPolls } from "~/components/meetings/open-polls";
 import { PageHeader } from "~/components/page";
 import { can } from "~/domain/permissions";
 import { pastMeetings, upcomingMeetings, type MeetingSummary } from "~/models/meetings.server";
+import { openPolls } from "~/models/polls.server";
 import { requireCircle } from "~/utils/circle-guards.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     circle: { id: circle.id, name: circle.name },
     upcoming: upcomingMeetings(circle.id, user!.id, now),
     past: pastMeetings(circle.id, user!.id, now),
+    polls: openPolls(circle.id, user!.id),
     may: { manage: can(user, "meeting.manage", resource) },
   });
 }
@@ -64,7 +67,7 @@ function MeetingRow({ meeting, past }: { meeting: Row; past?: boolean }) {
 
 export default function Meetings() {
   const { t } = useTranslation();
-  const { circle, upcoming, past, may } = useLoaderData<typeof loader>();
+  const { circle, upcoming, past, polls, may } = useLoaderData<typeof loader>();
   useRevalidateOn(["circle.meetings"]);
   return (
     <div className="page">
@@ -85,7 +88,16 @@ export default function Meetings() {
         }
       />
 
-      {/* open polls: wired by the lead (openPolls from the polls helper goes here) */}
+      {polls.length > 0 ? (
+        <div className="card">
+          <OpenPolls
+            polls={polls}
+            circleId={circle.id}
+            coach={may.manage}
+            heading={t("poll.openTitle")}
+          />
+        </div>
+      ) : null}
 
       <section className="card stack" aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">{t("meeting.upcoming")}</h2>

@@ -14,6 +14,7 @@ import { runMatching } from "~/models/matching.server";
 import { createThread } from "~/models/discussions.server";
 import { createMeeting, inviteGuest, respondToMeeting } from "~/models/meetings.server";
 import { addActionItem } from "~/models/follow-up.server";
+import { createPoll, getPoll, pollView } from "~/models/polls.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import { notificationCategories } from "~/domain/notifications";
 import {
@@ -67,6 +68,9 @@ type World = {
   // with an action item of the member's.
   pastMeetingId: number;
   actionItemId: number;
+  /** An open date poll of the circle, with its two slots. */
+  pollId: number;
+  pollSlotIds: number[];
   userIds: Partial<Record<Persona, number>>;
 };
 
@@ -339,6 +343,37 @@ const matrix: Record<string, Row> = {
     params: circleParams,
     loader: only({ member: "ok", coach: "ok" }),
   },
+  // Date polls: the coach proposes; the circle's members and coaches see the tally; members
+  // vote (the coach runs the poll and does not). A meeting's guest is not in the circle.
+  "circles.$circleId.polls.new": {
+    path: (w) => `/circles/${w.circleId}/polls/new`,
+    params: circleParams,
+    loader: only({ coach: "ok" }),
+    action: {
+      fields: () => ({
+        title: "Bijeenkomst in maart",
+        "slots[0].date": "2030-03-12",
+        "slots[0].startTime": "19:00",
+        "slots[0].endTime": "21:30",
+        "slots[1].date": "2030-03-14",
+        "slots[1].startTime": "19:00",
+        "slots[1].endTime": "21:30",
+      }),
+      expect: only({ coach: "redirect" }),
+    },
+  },
+  "circles.$circleId.polls.$pollId": {
+    path: (w) => `/circles/${w.circleId}/polls/${w.pollId}`,
+    params: (w) => ({ circleId: String(w.circleId), pollId: String(w.pollId) }),
+    loader: only({ member: "ok", coach: "ok" }),
+    action: {
+      fields: (w) => ({
+        intent: "vote",
+        ...Object.fromEntries(w.pollSlotIds.map((id) => [`answers.${id}`, "yes"])),
+      }),
+      expect: only({ member: "ok" }),
+    },
+  },
   // The live catch-up: the circle's private events, for its members and coaches only.
   "circles.$circleId.events": {
     path: (w) => `/circles/${w.circleId}/events?since=0`,
@@ -606,7 +641,19 @@ async function buildWorld(): Promise<World> {
     caseId: null,
   });
   if (!item.ok) throw new Error(`action item refused: ${item.reason}`);
+  const inTwoWeeks = Math.floor((Date.now() + 14 * 24 * 3_600_000) / 60_000) * 60_000;
+  const { pollId } = createPoll(circleId, coach.id, {
+    title: "Volgende bijeenkomst",
+    note: "",
+    slots: [0, 1].map((d) => ({
+      startsAt: new Date(inTwoWeeks + d * 24 * 3_600_000),
+      endsAt: new Date(inTwoWeeks + d * 24 * 3_600_000 + 2 * 3_600_000),
+    })),
+  });
+  const pollSlotIds = pollView(getPoll(pollId)!, coach.id).slots.map((slot) => slot.id);
   return {
+    pollId,
+    pollSlotIds,
     circleId,
     programmeId: programme.id,
     proposalId,
