@@ -49,6 +49,7 @@ import {
   circles,
   companies,
   emailOutbox,
+  meetingPolls,
   meetings,
   memberships,
   notifications,
@@ -63,6 +64,7 @@ import {
 import type { MembershipState, RsvpAnswer } from "../app/domain/states";
 import { addDays, amsterdamToday, fromAmsterdam, toAmsterdam } from "../app/domain/meeting-time";
 import { createMeeting, respondToMeeting } from "../app/models/meetings.server";
+import { createPoll, getPoll, pollView, votePoll } from "../app/models/polls.server";
 import { proposeCase } from "../app/models/cases.server";
 import {
   addActionItem,
@@ -71,7 +73,7 @@ import {
   recordAttendance,
   saveSummary,
 } from "../app/models/follow-up.server";
-import { seedMeetings, type SeedDay } from "./seed-meetings";
+import { seedMeetings, seedPolls, type SeedDay } from "./seed-meetings";
 
 export const DEMO_PASSWORD = "kring-demo-2027";
 
@@ -427,7 +429,7 @@ export async function seed(log: (line: string) => void = () => {}) {
   );
   log(`Seed: ${discussions.threads} new threads with ${discussions.posts} posts.`);
   for (const skipped of discussions.skipped) log(`Seed: left out the thread ${skipped}.`);
-  log(`Seed: ${planned.meetings} new meetings.`);
+  log(`Seed: ${planned.meetings} new meetings, ${planned.polls} new date polls.`);
   return { created };
 }
 
@@ -702,7 +704,7 @@ function seedInstant(date: string, time: string): Date {
 
 function seedMeetingRows(now: number) {
   const db = getDb();
-  const written = { meetings: 0 };
+  const written = { meetings: 0, polls: 0 };
   const lastNotification =
     db.get<{ id: number | null }>(sql`select max(id) as id from notification`)?.id ?? 0;
   // One transaction around all of it (the models' own transactions nest as savepoints).
@@ -808,6 +810,59 @@ function seedMeetingRows(now: number) {
             rateMeeting(meetingId, person(rating.by), rating.score, rating.comment ?? null, after);
         }
         written.meetings += 1;
+      }
+      // Open date polls, asked yesterday and partly answered; the seeded entrepreneur has one
+      // still to answer (its reminder is a real job, due in the coming days).
+      for (const seedPoll of seedPolls) {
+        const circleSeed = circleSeeds.find((c) => c.name === seedPoll.circle);
+        if (!circleSeed) throw new Error(`Seed: no circle ${seedPoll.circle} for a poll`);
+        const circle = db
+          .select({ id: circles.id })
+          .from(circles)
+          .where(eq(circles.name, seedPoll.circle))
+          .get();
+        if (!circle) continue;
+        const exists = db
+          .select({ id: meetingPolls.id })
+          .from(meetingPolls)
+          .where(and(eq(meetingPolls.circleId, circle.id), eq(meetingPolls.title, seedPoll.title)))
+          .get();
+        if (exists) continue;
+        const people = circlePeopleOf(circle.id, circleSeed);
+        const person = (who: Who) => {
+          const found = people.get(who);
+          if (!found) throw new Error(`Seed: ${who} does not take part in ${seedPoll.circle}`);
+          return found.id;
+        };
+        const askedAt = new Date(now - DAY);
+        const { pollId } = createPoll(
+          circle.id,
+          person("coach"),
+          {
+            title: seedPoll.title,
+            note: seedPoll.note,
+            slots: seedPoll.slots.map((slot) => {
+              const date = seedDate(slot.day, now);
+              return {
+                startsAt: seedInstant(date, slot.start),
+                endsAt: seedInstant(date, slot.end),
+              };
+            }),
+          },
+          askedAt,
+        );
+        const slotIds = pollView(getPoll(pollId)!, 0).slots.map((slot) => slot.id);
+        for (const [who, answers] of Object.entries(seedPoll.votes)) {
+          const voted = votePoll(
+            pollId,
+            person(who),
+            new Map(slotIds.map((id, i) => [id, answers[i]!])),
+            new Date(askedAt.getTime() + 6 * HOUR),
+          );
+          if (!voted.ok)
+            throw new Error(`Seed: ${who}'s vote on ${seedPoll.title}: ${voted.reason}`);
+        }
+        written.polls += 1;
       }
       // What the meetings told people belongs to the demo's past: read, and not mailed now.
       const made = db

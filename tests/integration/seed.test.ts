@@ -4,6 +4,7 @@ import {
   actionItems,
   circles,
   emailOutbox,
+  meetingPolls,
   meetingRatings,
   meetings,
   notifications,
@@ -17,6 +18,8 @@ import { seed } from "../../db/seed";
 import { LONG_THREAD } from "../../db/seed-threads";
 import { listThreads } from "~/models/discussions.server";
 import { getDb } from "~/utils/db.server";
+import { openPolls } from "~/models/polls.server";
+import { pendingJobs } from "~/models/jobs.server";
 
 // The demo seed into this file's fresh database: the conversations the demo and the thread
 // benchmark (`npm run bench:thread`) rely on, and that a second run adds nothing.
@@ -111,8 +114,27 @@ describe("the demo seed's meetings", () => {
     expect(twoDay.endsAt.toISOString()).toBe("2027-10-31T12:00:00.000Z");
     expect(toAmsterdam(twoDay.endsAt)).toEqual({ date: "2027-10-31", time: "13:00" });
 
+    // Open date polls, partly answered: the seeded entrepreneur still has one to answer, and
+    // its reminder waits as a job.
+    const polls = db.select().from(meetingPolls).all();
+    expect(polls.length).toBeGreaterThanOrEqual(2);
+    expect(polls.every((p) => p.status === "open")).toBe(true);
+    const lotte = db
+      .select()
+      .from(users)
+      .where(eq(users.email, "ondernemer@kringwijs.test"))
+      .get()!;
+    const hers = polls.flatMap((p) => {
+      const mine = openPolls(p.circleId, lotte.id).find((o) => o.id === p.id);
+      return mine ? [mine] : [];
+    });
+    expect(hers.length).toBeGreaterThan(0);
+    expect(hers.some((p) => !p.mine && p.answered > 0)).toBe(true);
+    for (const p of polls) expect(pendingJobs(["poll.reminder"], p.id)).toHaveLength(1);
+
     // A second run adds nothing.
     await seed();
     expect(db.select().from(meetings).all()).toHaveLength(all.length);
+    expect(db.select().from(meetingPolls).all()).toHaveLength(polls.length);
   });
 });
