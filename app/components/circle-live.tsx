@@ -1,3 +1,4 @@
+import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { DiscussionEvent } from "~/domain/discussions";
 import { EventSequence, type CatchUpResult } from "~/domain/event-sequence";
@@ -147,4 +148,39 @@ async function fetchEvents(
   if (!response.ok || !type.includes("application/json")) return { reload: true };
   const body = (await response.json()) as { events: DiscussionEvent[] } | { reload: true };
   return "events" in body ? { events: body.events } : { reload: true };
+}
+
+/**
+ * Keeps this tab in the circle's room while a page of the circle that is not a discussion is
+ * open (meetings, polls, the follow-up, the circle home), so the circle's events reach it: the
+ * page reloads its data on them with `useRevalidateOn`. After a reconnect the data is reloaded
+ * once, for what changed while the tab was away. A guest of one meeting is refused the room and
+ * hears about that meeting through their own room instead.
+ */
+export function useCircleRoom(circleId: number) {
+  const socket = useSocket();
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  useEffect(() => {
+    if (!socket) return;
+    let active = true;
+    let joinedBefore = false;
+    holdRoom(socket, circleId, +1);
+    const join = () => {
+      socket.emit(CIRCLE_JOIN, { circleId }, (ack: JoinAck) => {
+        if (!active || !ack.ok) return;
+        if (joinedBefore) revalidate.current();
+        joinedBefore = true;
+      });
+    };
+    socket.on("connect", join);
+    if (socket.connected) join();
+    return () => {
+      active = false;
+      socket.off("connect", join);
+      if (holdRoom(socket, circleId, -1) === 0 && socket.connected)
+        socket.emit(CIRCLE_LEAVE, { circleId });
+    };
+  }, [socket, circleId]);
 }

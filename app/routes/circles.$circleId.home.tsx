@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
 import { OrganiserBadge } from "~/components/organiser-badge";
 import { PageHeader } from "~/components/page";
@@ -69,6 +70,8 @@ export default function CircleHome() {
   const locale = useLocale();
   const { circle, descriptionHtml, houseRulesHtml, members, may, next, myActions, summary, polls } =
     useLoaderData<typeof loader>();
+  // In the circle's room, so its meeting and poll events reach this tab.
+  useCircleRoom(circle.id);
   useRevalidateOn(["notifications.changed", "circle.meetings"]);
   return (
     <div className="page">

@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
 import { LocationKindLabel, MeetingWhen } from "~/components/meetings";
 import { CaseList } from "~/components/meetings/cases";
@@ -261,6 +262,8 @@ export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
   const { circle, meeting, counts, responses, me, may, guests, seatsLeft, constraint } = data;
   const actionData = useActionData<typeof action>();
+  // In the circle's room, so its meeting and poll events reach this tab.
+  useCircleRoom(circle.id);
   useRevalidateOn(["circle.meetings"]);
   const isInvite =
     actionData && "initialValue" in actionData && actionData.initialValue?.intent === "invite";

@@ -11,6 +11,7 @@ import {
   TextareaField,
   useIsPending,
 } from "~/components/forms";
+import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
 import { CaseList, CaseProtocol, type CaseItem } from "~/components/meetings/cases";
 import { PageHeader } from "~/components/page";
@@ -184,6 +185,8 @@ export default function MeetingCases() {
   const locale = useLocale();
   const { circle, meeting, cases, closed, may, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  // In the circle's room, so its meeting and poll events reach this tab.
+  useCircleRoom(circle.id);
   useRevalidateOn(["circle.meetings"]);
   const sent = lastResult?.initialValue;
   const resultFor = (intent: string, caseId?: number) =>

@@ -11,6 +11,7 @@ import {
   TextareaField,
   useIsPending,
 } from "~/components/forms";
+import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
 import { ActionItemText } from "~/components/meetings/terugblik";
 import { PageHeader } from "~/components/page";
@@ -196,6 +197,8 @@ export default function MeetingFollowUp() {
   const data = useLoaderData<typeof loader>();
   const { circle, meeting, closed, people, actions, ratings, summaryHtml } = data;
   const lastResult = useActionData<typeof action>();
+  // In the circle's room, so its meeting and poll events reach this tab.
+  useCircleRoom(circle.id);
   useRevalidateOn(["circle.meetings"]);
   const sent = lastResult?.initialValue?.intent;
   const pageErrors =

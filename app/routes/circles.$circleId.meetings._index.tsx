@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
 import { LocationKindLabel, MeetingWhen, RsvpBadge } from "~/components/meetings";
 import { OpenPolls } from "~/components/meetings/open-polls";
@@ -68,6 +69,8 @@ function MeetingRow({ meeting, past }: { meeting: Row; past?: boolean }) {
 export default function Meetings() {
   const { t } = useTranslation();
   const { circle, upcoming, past, polls, may } = useLoaderData<typeof loader>();
+  // In the circle's room, so its meeting and poll events reach this tab.
+  useCircleRoom(circle.id);
   useRevalidateOn(["circle.meetings"]);
   return (
     <div className="page">

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, useIsPending } from "~/components/forms";
+import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
 import { MeetingWhen } from "~/components/meetings";
 import { PageHeader } from "~/components/page";
@@ -141,6 +142,8 @@ export default function PollPage() {
   const { circle, poll, slots, answered, notAnswered, mine, may } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // Another member's answer (or the coach's decision) reloads the tally at once.
+  // In the circle's room, so its meeting and poll events reach this tab.
+  useCircleRoom(circle.id);
   useRevalidateOn(["circle.meetings"]);
   const voting = useIsPending({ intent: "vote" });
   const stopping = useIsPending({ intent: "cancel" });

@@ -422,3 +422,22 @@ export async function startThread(page: Page, circleId: number, title: string, b
   await seen(page.getByRole("heading", { level: 1, name: title }));
   return Number(/threads\/(\d+)/.exec(page.url())![1]);
 }
+
+/**
+ * Moves a meeting into the past (it started three hours ago and ended an hour ago), as if it
+ * had taken place, so the follow-up opens. Its pending reminders go with it: they belonged to
+ * the time it had.
+ */
+export function meetingHappened(meetingId: number) {
+  writeDatabase((db) => {
+    const now = Date.now();
+    db.prepare("update meeting set starts_at = ?, ends_at = ? where id = ?").run(
+      now - 3 * 3_600_000,
+      now - 3_600_000,
+      meetingId,
+    );
+    db.prepare(
+      "update scheduled_job set status = 'cancelled' where subject_id = ? and kind like 'meeting.%' and status = 'pending'",
+    ).run(meetingId);
+  });
+}
