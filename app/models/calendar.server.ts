@@ -206,6 +206,11 @@ function descriptionOf(m: CalendarMeeting, locale: Locale): string {
   return parts.join("\n\n");
 }
 
+/** Every content line ends with CRLF (RFC 5545), the last one too; ical-generator omits it. */
+function withFinalLineBreak(text: string): string {
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
+}
+
 function newCalendar(name: string | null): ICalCalendar {
   const calendar = ical({
     prodId: { company: "Kringwijs", product: "Kringwijs", language: "NL" },
@@ -245,7 +250,7 @@ export function meetingCalendar(meetingId: number, locale: Locale): string | nul
   if (!meeting) return null;
   const calendar = newCalendar(null);
   addEvent(calendar, meeting, locale);
-  return calendar.toString();
+  return withFinalLineBreak(calendar.toString());
 }
 
 /**
@@ -294,8 +299,16 @@ export function feedCalendar(userId: number, locale: Locale, now = new Date()): 
   const calendar = newCalendar(getT(locale)("calendar.ics.feedName"));
   // Asks subscribing apps to look again every hour (Google decides for itself).
   calendar.ttl(60 * 60);
-  for (const meeting of feedMeetings(userId, now)) addEvent(calendar, meeting, locale);
-  return calendar.toString();
+  const list = feedMeetings(userId, now);
+  for (const meeting of list) addEvent(calendar, meeting, locale);
+  const text = calendar.toString();
+  if (list.length > 0) return withFinalLineBreak(text);
+  // A VCALENDAR needs at least one component (RFC 5545), and ical-generator writes a VTIMEZONE
+  // only for zones its events use: an empty feed gets the zone by hand.
+  const zone = (getVtimezoneComponent(MEETING_TIME_ZONE) ?? "").replace(/\r?\n/g, "\r\n").trim();
+  return withFinalLineBreak(
+    zone ? text.replace(/END:VCALENDAR$/, `${zone}\r\nEND:VCALENDAR`) : text,
+  );
 }
 
 /** A file name for a meeting's .ics: the title in lower case, plain letters and dashes. */

@@ -22,8 +22,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
       "Content-Disposition": 'inline; filename="kringwijs.ics"',
       // Apps poll often; a few minutes' cache spares the database, private keeps it off proxies.
       "Cache-Control": "private, max-age=300",
-      // The URL is the secret: it must not travel on as a referrer.
-      "Referrer-Policy": "no-referrer",
     },
   });
 }

@@ -116,6 +116,9 @@ describe("the .ics of a meeting", () => {
       );
       const ics = meetingCalendar(meetingId, "nl")!;
       expect(ics).toContain("METHOD:PUBLISH");
+      // Lines end with CRLF, the last one too, and none is longer than 75 octets.
+      expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
+      expect(ics.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
       expect(ics).toMatch(/^PRODID:-\/\/Kringwijs\/\/Kringwijs\/\/NL\r$/m);
       expect(ics).toContain(`DTSTART;TZID=Europe/Amsterdam:${wall}`);
       expect(ics).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r$/m);
@@ -383,7 +386,12 @@ describe("the personal feed", () => {
     expect(row.tokenHash).toBe(hashSecret(first));
     expect(databaseText()).not.toContain(first);
     expect(userForFeedToken(first)).toMatchObject({ id: me.id });
-    expect((await poll(first)).status).toBe(200);
+    const empty = await poll(first);
+    expect(empty.status).toBe(200);
+    // No meetings yet: still a valid calendar (one component at least), with the zone.
+    const parsed = parse(await empty.text());
+    expect(parsed.events).toEqual([]);
+    expect(only(parsed.zones).getFirstPropertyValue("tzid")).toBe("Europe/Amsterdam");
 
     const second = regenerateFeedToken(me.id);
     expect(second).not.toBe(first);
