@@ -871,6 +871,62 @@ export const en: Messages = {
     confirmCancel: "Yes, I am cancelling this meeting",
     cancelButton: "Cancel meeting",
   },
+  calendar: {
+    title: "Your meetings in your calendar",
+    intro:
+      "With a personal calendar link, all your circles' meetings appear in your own calendar: Google Calendar, Outlook or Apple Calendar. When the coach moves or cancels a meeting, your calendar follows by itself.",
+    statusTitle: "Your calendar link",
+    statusOn: "Your calendar link has been on since {{date}}.",
+    statusOff: "You do not have a calendar link yet.",
+    create: "Create a calendar link",
+    regenerate: "Create a new link",
+    regenerateHelp:
+      "Do you think someone else knows your link, or have you lost it? Then create a new one. Your old link stops working at once: a calendar with the old link gets no more meetings. Then add the new link to your calendar.",
+    revoke: "Turn the link off",
+    revokeHelp:
+      "Your calendar then gets no more meetings from Kringwijs. You can always create a new link later.",
+    created: "Your calendar link is ready.",
+    regenerated: "Your new calendar link is ready. The old one no longer works.",
+    revoked: "Your calendar link is off.",
+    newLinkTitle: "Your new calendar link",
+    onceWarning:
+      "Copy the link now: you see it only once. We do not keep it in readable form, so afterwards you can only create a new one.",
+    urlLabel: "Calendar link",
+    copy: "Copy",
+    copied: "Copied",
+    webcal: "Open in your calendar app",
+    private: "This link is personal: whoever has it sees your meetings. Do not share it.",
+    howTitle: "How to add the link to your calendar",
+    google: {
+      name: "Google Calendar",
+      steps:
+        "Open Google Calendar on your computer. On the left, next to ‘Other calendars’, click the plus sign and choose ‘From URL’. Paste the link and click ‘Add calendar’. Google checks for changes a few times a day.",
+    },
+    outlook: {
+      name: "Outlook",
+      steps:
+        "Open your calendar in Outlook and choose ‘Add calendar’, then ‘Subscribe from web’. Paste the link, give the calendar a name and click ‘Import’.",
+    },
+    apple: {
+      name: "Apple Calendar",
+      steps:
+        "On a Mac: in Calendar choose ‘File’, then ‘New Calendar Subscription’, and paste the link. On an iPhone or iPad: tap ‘Open in your calendar app’ above, or go to Settings > Calendar > Accounts > Add Account > Other > Add Subscribed Calendar.",
+    },
+    whatTitle: "What is in it",
+    whatBody:
+      "The meetings of the circles you are a member or coach of, and the meetings you are invited to as a guest, from three months ago on. When you leave a circle, its meetings disappear from your calendar.",
+    listLink: "Add all meetings to your calendar",
+    settingsTitle: "Calendar",
+    settingsBody: "See all your meetings in your own calendar, with a personal link.",
+    settingsLink: "Set up a calendar link",
+    ics: {
+      feedName: "Kringwijs",
+      cancelledPrefix: "Cancelled:",
+      cancelled: "This meeting has been cancelled.",
+      cancelledWithMessage: "This meeting has been cancelled: {{message}}",
+      moreInfo: "{{circle}} on Kringwijs: {{url}}",
+    },
+  },
   notify: {
     types: {
       post: {

@@ -868,6 +868,63 @@ export const nl = {
     confirmCancel: "Ja, ik zeg deze bijeenkomst af",
     cancelButton: "Bijeenkomst afzeggen",
   },
+  calendar: {
+    title: "Je bijeenkomsten in je agenda",
+    intro:
+      "Met een persoonlijke agenda-link staan alle bijeenkomsten van je kringen in je eigen agenda: Google Agenda, Outlook of Apple Agenda. Verzet of zegt de begeleider een bijeenkomst af, dan past je agenda zich vanzelf aan.",
+    statusTitle: "Je agenda-link",
+    statusOn: "Je agenda-link staat aan sinds {{date}}.",
+    statusOff: "Je hebt nog geen agenda-link.",
+    create: "Maak een agenda-link",
+    regenerate: "Nieuwe link maken",
+    regenerateHelp:
+      "Denk je dat iemand anders je link kent, of ben je hem kwijt? Maak dan een nieuwe. Je oude link werkt dan meteen niet meer: een agenda met de oude link krijgt geen bijeenkomsten meer. Zet daarna de nieuwe link in je agenda.",
+    revoke: "Link uitzetten",
+    revokeHelp:
+      "Je agenda krijgt dan geen bijeenkomsten meer van Kringwijs. Je kunt later altijd een nieuwe link maken.",
+    created: "Je agenda-link is klaar.",
+    regenerated: "Je nieuwe agenda-link is klaar. De oude werkt niet meer.",
+    revoked: "Je agenda-link staat uit.",
+    newLinkTitle: "Je nieuwe agenda-link",
+    onceWarning:
+      "Kopieer de link nu: je ziet hem maar één keer. We bewaren hem niet leesbaar, dus daarna kun je alleen een nieuwe maken.",
+    urlLabel: "Agenda-link",
+    copy: "Kopieer",
+    copied: "Gekopieerd",
+    webcal: "Open in je agenda-app",
+    private:
+      "Deze link is persoonlijk: wie hem heeft, ziet je bijeenkomsten. Deel hem met niemand.",
+    howTitle: "Zo zet je de link in je agenda",
+    google: {
+      name: "Google Agenda",
+      steps:
+        "Open Google Agenda op je computer. Klik links bij ‘Andere agenda's’ op het plusteken en kies ‘Via URL’. Plak de link en klik op ‘Agenda toevoegen’. Google kijkt een paar keer per dag of er iets is veranderd.",
+    },
+    outlook: {
+      name: "Outlook",
+      steps:
+        "Open je agenda in Outlook en kies ‘Agenda toevoegen’ en dan ‘Abonneren vanaf internet’. Plak de link, geef de agenda een naam en klik op ‘Importeren’.",
+    },
+    apple: {
+      name: "Apple Agenda",
+      steps:
+        "Op een Mac: kies in Agenda ‘Archief’ en dan ‘Nieuw agenda-abonnement’ en plak de link. Op een iPhone of iPad: tik op ‘Open in je agenda-app’ hierboven, of ga naar Instellingen > Agenda > Accounts > Voeg account toe > Anders > Voeg agenda-abonnement toe.",
+    },
+    whatTitle: "Wat staat erin",
+    whatBody:
+      "De bijeenkomsten van de kringen waar je lid of begeleider van bent, en de bijeenkomsten waar je als gast voor bent uitgenodigd, vanaf drie maanden geleden. Stop je met een kring, dan verdwijnen de bijeenkomsten van die kring uit je agenda.",
+    listLink: "Zet alle bijeenkomsten in je agenda",
+    settingsTitle: "Agenda",
+    settingsBody: "Zie al je bijeenkomsten in je eigen agenda, met een persoonlijke link.",
+    settingsLink: "Agenda-link instellen",
+    ics: {
+      feedName: "Kringwijs",
+      cancelledPrefix: "Afgezegd:",
+      cancelled: "Deze bijeenkomst is afgezegd.",
+      cancelledWithMessage: "Deze bijeenkomst is afgezegd: {{message}}",
+      moreInfo: "{{circle}} op Kringwijs: {{url}}",
+    },
+  },
   notify: {
     types: {
       post: {

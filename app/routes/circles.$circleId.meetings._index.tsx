@@ -115,6 +115,10 @@ export default function Meetings() {
         )}
       </section>
 
+      <p className="calendar-feed-link small">
+        <Link to="/settings/calendar">{t("calendar.listLink")}</Link>
+      </p>
+
       <section className="card stack" aria-labelledby="past-title">
         <h2 id="past-title">{t("meeting.past")}</h2>
         {past.length === 0 ? (

@@ -1,7 +1,7 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, useIsPending } from "~/components/forms";
@@ -149,6 +149,14 @@ export default function Settings() {
             </button>
           </Form>
         )}
+      </section>
+
+      <section className="card stack" aria-labelledby="calendar-settings-title">
+        <h2 id="calendar-settings-title">{t("calendar.settingsTitle")}</h2>
+        <p>{t("calendar.settingsBody")}</p>
+        <p>
+          <Link to="/settings/calendar">{t("calendar.settingsLink")}</Link>
+        </p>
       </section>
 
       <section className="card stack" aria-labelledby="sessions-title">

@@ -1,6 +1,6 @@
 /**
  * The request log: one JSON line per request with method, route (the path, never the query,
- * where tokens travel), status, duration, request id and user id. Nothing else from the request
+ * where tokens travel, and never the calendar feed's secret), status, duration, request id and user id. Nothing else from the request
  * is written, so e-mail addresses, names, cookies, tokens and form values cannot end up in it;
  * header fields are redacted as well, in case a later change logs the request object.
  */
@@ -53,8 +53,12 @@ type Req = IncomingMessage & { id?: unknown; originalUrl?: string };
 const factsOf = new WeakMap<ServerResponse, RequestFacts>();
 const userOf = (res: ServerResponse) => factsOf.get(res)?.userId ?? null;
 
+/** The calendar feed's secret is its path (calendar apps cannot send a header), so it is cut out. */
+const FEED_PATH = /^\/calendar\/[^/]+$/;
+
 function routeOf(req: Req) {
-  return (req.originalUrl ?? req.url ?? "/").split("?")[0]!;
+  const route = (req.originalUrl ?? req.url ?? "/").split("?")[0]!;
+  return FEED_PATH.test(route) ? "/calendar/[token].ics" : route;
 }
 
 /**

@@ -120,3 +120,53 @@ export function htmlToText(html: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+function decodeEntities(text: string) {
+  return text.replace(
+    /&(?:amp|lt|gt|quot|#39|nbsp|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g,
+    (entity, dec, hex) => {
+      if (dec || hex) {
+        const code = dec ? Number(dec) : parseInt(hex as string, 16);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
+      }
+      return ENTITIES[entity] ?? entity;
+    },
+  );
+}
+
+/**
+ * Markdown as plain text with its lines kept (a calendar's DESCRIPTION shows no HTML): rendered
+ * and sanitised like everywhere, then paragraphs and list items become lines, list items get a
+ * dash, and a link keeps its address after its words.
+ */
+export function markdownToText(source: string): string {
+  // The HTML's own line breaks mean nothing (breaks became <br>), except inside code blocks.
+  const html = renderMarkdown(source)
+    .split(/(<pre>[\s\S]*?<\/pre>)/)
+    .map((part) => (part.startsWith("<pre>") ? part : part.replace(/\n/g, "")))
+    .join("");
+  return decodeEntities(
+    html
+      .replace(
+        /<a\s[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi,
+        (_whole, href: string, inner: string) => {
+          const words = inner.replace(/<[^>]*>/g, "");
+          return decodeEntities(words) === decodeEntities(href) ? words : `${words} (${href})`;
+        },
+      )
+      .replace(/<ol[^>]*>([\s\S]*?)<\/ol>/gi, (_whole, items: string) => {
+        let n = 0;
+        return `${items.replace(/<li[^>]*>/gi, () => `${(n += 1)}. `)}\n`;
+      })
+      .replace(/<li[^>]*>/gi, "- ")
+      .replace(/<br\s*\/?>/gi, "\n")
+      .replace(/<hr\s*\/?>/gi, "\n---\n")
+      .replace(/<\/(p|li|h3|h4|blockquote|pre|ul)>/gi, "\n")
+      .replace(/<[^>]*>/g, ""),
+  )
+    .split("\n")
+    .map((line) => line.replace(/[ \t]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

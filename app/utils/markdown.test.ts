@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown.server";
+import { markdownToText, renderMarkdown } from "./markdown.server";
 
 describe("renderMarkdown", () => {
   it("renders basic Markdown", () => {
@@ -83,5 +83,25 @@ describe("the app's own link policy (issue 14, finding 10)", () => {
     const html = renderMarkdown('< a href="https://evil.example" target=_blank rel=opener>x</a>');
     expect(html).not.toMatch(/rel="opener"|target="_top"/);
     for (const link of links(html)) expect(link).toMatchObject(external);
+  });
+});
+
+describe("markdownToText", () => {
+  it("keeps the lines and the words, without markup", () => {
+    expect(
+      markdownToText(
+        "## Agenda\n\n1. Rondje **hoe gaat het**\n2. Casus van *Anouk* & Jan\n\nZie [de site](https://example.nl/a?b=1&c=2) <b>nu</b>",
+      ),
+    ).toBe(
+      "Agenda\n1. Rondje hoe gaat het\n2. Casus van Anouk & Jan\n\nZie de site (https://example.nl/a?b=1&c=2) nu",
+    );
+  });
+  it("drops scripts and keeps a bare link once", () => {
+    const text = markdownToText("<script>alert(1)</script>\nhttps://meet.example.org/kring");
+    expect(text).not.toMatch(/[<>]/);
+    expect(text).toBe("https://meet.example.org/kring");
+  });
+  it("is empty for an empty agenda", () => {
+    expect(markdownToText("")).toBe("");
   });
 });

@@ -460,6 +460,24 @@ const matrix: Record<string, Row> = {
     loader: meetingPeople({ member: "ok" }),
     action: { fields: () => ({ score: "4" }), expect: meetingPeople({ member: "redirect" }) },
   },
+  // Calendars: a meeting's .ics is guarded like its page; the feed is public but needs its
+  // secret (a bogus one is a 404 for everyone; valid ones are tested in calendar.test.ts); the
+  // feed's settings are anyone's own.
+  "circles.$circleId.meetings.$meetingId.ics": {
+    path: (w) => `/circles/${w.circleId}/meetings/${w.meetingId}/ics`,
+    params: (w) => ({ circleId: String(w.circleId), meetingId: String(w.meetingId) }),
+    loader: only({ member: "ok", coach: "ok", guest: "ok" }, 404),
+  },
+  "calendar.$token[.]ics": {
+    path: () => "/calendar/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.ics",
+    params: () => ({ token: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }),
+    loader: all(404),
+  },
+  "settings_.calendar": {
+    path: () => "/settings/calendar",
+    loader: signedIn("ok"),
+    action: { fields: () => ({ intent: "generate" }), expect: signedIn("ok") },
+  },
   // Only the owner (the member) marks their item done; for anyone else it does not exist.
   "actions.$actionId": {
     path: (w) => `/actions/${w.actionItemId}`,

@@ -26,6 +26,9 @@ function makeApp(trustRequestId: boolean) {
     );
     res.status(303).set("Set-Cookie", "kw_session=nieuw-geheim").set("Location", "/").end();
   });
+  app.get("/calendar/:file", (_req, res) => {
+    res.status(404).end();
+  });
   app.get("/kapot", () => {
     throw new Error("Het ging mis");
   });
@@ -125,6 +128,14 @@ describe("the request log", () => {
       userId: null,
     });
     expect(lines[1]).not.toContain("a@b.nl");
+  });
+
+  it("never writes a calendar feed's secret, which is in its path", async () => {
+    lines.length = 0;
+    await fetch(`${base}/calendar/geheimekalendersleutel234567abcdefghijk.ics`);
+    await expect.poll(() => lines.length).toBe(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ route: "/calendar/[token].ics", status: 404 });
+    expect(lines[0]).not.toContain("geheimekalendersleutel");
   });
 
   it("takes a request id from the proxy only when the proxy is trusted, and only a plain one", async () => {
