@@ -152,7 +152,7 @@ describe.each(LANGUAGES)("the meeting cycle ($locale)", ({ locale, browserLocale
     await coachPage.getByRole("button", { name: label("followUp.page.attendanceSave") }).click();
     await seen(coachPage.getByText(label("followUp.page.attendanceSaved")));
     await coachPage
-      .getByLabel(label("followUp.page.summaryLabel"), { exact: true })
+      .getByRole("textbox", { name: label("followUp.page.summaryLabel"), exact: true })
       .fill("We spraken over **personeel** en over de eerste aanname.");
     await coachPage.getByRole("button", { name: label("followUp.page.summarySave") }).click();
     await seen(coachPage.getByText(label("followUp.page.summarySaved")));
