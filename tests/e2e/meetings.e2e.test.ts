@@ -198,6 +198,11 @@ describe.each(LANGUAGES)("the meeting cycle ($locale)", ({ locale, browserLocale
     await seen(lookBack.getByText(commitment));
     await seen(lookBack.getByText("Twee gesprekken gepland"));
 
+    // Reminders respect preferences: the page to choose them opens (not the account page).
+    await visit(pageB, "/settings/notifications");
+    await seen(pageB.getByRole("heading", { level: 1, name: label("preferences.title") }));
+    await seen(pageB.getByText(label("notify.categories.meetings")));
+
     for (const page of [coachPage, pageA, pageB]) expectNoConsoleErrors(page);
   });
 });

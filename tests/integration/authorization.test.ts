@@ -212,7 +212,7 @@ const matrix: Record<string, Row> = {
     params: () => ({ notificationId: "999999" }),
     loader: signedIn(404),
   },
-  "settings.notifications": {
+  "settings_.notifications": {
     path: () => "/settings/notifications",
     loader: signedIn("ok"),
     action: {

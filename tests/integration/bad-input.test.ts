@@ -24,7 +24,7 @@ import { action as newCircle } from "~/routes/programmes.$programmeId.circles.ne
 import { action as editCircle } from "~/routes/circles.$circleId.edit";
 import { action as circleSummary } from "~/routes/circles.$circleId._index";
 import { action as circleMembers } from "~/routes/circles.$circleId.members";
-import { action as preferences } from "~/routes/settings.notifications";
+import { action as preferences } from "~/routes/settings_.notifications";
 import { action as unsubscribe } from "~/routes/unsubscribe";
 import { action as adminOutbox } from "~/routes/admin.outbox";
 import { action as runMatchingAction } from "~/routes/programmes.$programmeId.matching._index";
