@@ -161,7 +161,11 @@ Lotte gaat een voorrangsregel op papier zetten en het team twee maandagen zelf l
         dueDays: 14,
         done: "Hangt sinds vorige week. Het team vult het zelf in.",
       },
-      { owner: "#5", text: "Met de ploegleiders bespreken wie welke beslissingen mag nemen", dueDays: 30 },
+      {
+        owner: "#5",
+        text: "Met de ploegleiders bespreken wie welke beslissingen mag nemen",
+        dueDays: 30,
+      },
     ],
     ratings: [
       { by: LOTTE, score: 5, comment: "Precies wat ik nodig had. Volgende maandag begin ik." },
@@ -236,7 +240,8 @@ Lotte gaat een voorrangsregel op papier zetten en het team twee maandagen zelf l
     start: "19:30",
     end: "22:30",
     location: { kind: "address", address: "Rabobank Graafschap, Hofstraat 2, 7001 AA Doetinchem" },
-    agenda: "Een financieringsadviseur vertelt over vendor loans en earn-outs; daarna vragen uit de kring.",
+    agenda:
+      "Een financieringsadviseur vertelt over vendor loans en earn-outs; daarna vragen uit de kring.",
     answers: { yes: [BART], maybe: ["#1"] },
   },
   {
