@@ -553,7 +553,12 @@ export type MeetingSummary = {
   myState: RsvpState | null;
 };
 
-const goingCount = sql<number>`(select count(*) from ${meetingRsvps} where ${meetingRsvps.meetingId} = ${meetings.id} and ${meetingRsvps.state} = 'going')`;
+/**
+ * Seats taken, as `seatsTaken` counts them: yeses of people who still belong (a current member or
+ * a guest of the meeting). Written out with aliases: drizzle leaves a column unqualified inside a
+ * subquery, where the inner table's column of that name would win.
+ */
+const goingCount = sql<number>`(select count(*) from meeting_rsvp r where r.meeting_id = "meeting"."id" and r.state = 'going' and (exists (select 1 from membership m where m.circle_id = "meeting"."circle_id" and m.user_id = r.user_id and m.state = 'member') or exists (select 1 from meeting_guest g where g.meeting_id = r.meeting_id and g.user_id = r.user_id)))`;
 
 function summaries(
   where: ReturnType<typeof and>,

@@ -375,6 +375,14 @@ describe("answering", () => {
     expect(result).toMatchObject({ ok: true, state: "waitlisted" });
     expect(result.ok && result.notified).toEqual([b!.id]);
     expect((await page(w, meetingId, b!.cookie)).me.state).toBe("going");
+    // The list counts the seats the same way: a's old yes no longer counts.
+    const list = (await (
+      await load(listLoader, `/circles/${w.circleId}/meetings`, {
+        cookie: b!.cookie,
+        params: w.params,
+      })
+    ).json()) as { upcoming: Array<{ id: number; going: number }> };
+    expect(list.upcoming.find((m) => m.id === meetingId)!.going).toBe(1);
   });
 
   it("is refused with a reason for a cancelled or finished meeting; the coach does not answer", async () => {
