@@ -1393,6 +1393,8 @@ export const en: Messages = {
       markDone: "Done",
       markDoneLabel: "Done: {{text}}",
       doneToast: "Well done! The action item is marked done.",
+      reopen: "Not done after all",
+      reopenLabel: "Open again: {{text}}",
       reopenedToast: "The action item is open again.",
     },
     summary: {

@@ -1391,6 +1391,8 @@ export const nl = {
       markDone: "Gedaan",
       markDoneLabel: "Gedaan: {{text}}",
       doneToast: "Goed bezig! De afspraak staat op gedaan.",
+      reopen: "Toch nog niet af",
+      reopenLabel: "Weer openzetten: {{text}}",
       reopenedToast: "De afspraak staat weer open.",
     },
     summary: {

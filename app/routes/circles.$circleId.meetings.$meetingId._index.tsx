@@ -137,6 +137,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       manage: can(user, "meeting.manage", resource),
     },
     isCoach: resource.relation.isCoach,
+    viewerId: user.id,
     constraint: formConstraint(MeetingPageSchema),
   });
 }
@@ -373,7 +374,7 @@ export default function MeetingPage() {
 
           <section className="card stack" aria-labelledby="agenda-title">
             <h2 id="agenda-title">{t("meeting.agenda")}</h2>
-            <Terugblik data={data.lookBack} headingLevel={3} />
+            <Terugblik data={data.lookBack} headingLevel={3} viewerId={data.viewerId} />
             {data.agendaHtml ? (
               <div className="prose" dangerouslySetInnerHTML={{ __html: data.agendaHtml }} />
             ) : (

@@ -197,6 +197,14 @@ describe.each(LANGUAGES)("the meeting cycle ($locale)", ({ locale, browserLocale
     await seen(lookBack);
     await seen(lookBack.getByText(commitment));
     await seen(lookBack.getByText("Twee gesprekken gepland"));
+    // Done too soon: A opens it again from the terugblik, and it is back among the open ones.
+    await lookBack
+      .getByRole("button", { name: label("followUp.myActions.reopenLabel", { text: commitment }) })
+      .click();
+    await seen(pageA.getByText(label("followUp.myActions.reopenedToast")));
+    await seen(
+      lookBack.getByRole("heading", { name: label("followUp.lookBack.open", { count: 1 }) }),
+    );
 
     // Reminders respect preferences: the page to choose them opens (not the account page).
     await visit(pageB, "/settings/notifications");

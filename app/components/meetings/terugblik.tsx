@@ -1,3 +1,5 @@
+import { Form, useLocation } from "@remix-run/react";
+import { useIsPending } from "~/components/forms";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
@@ -9,6 +11,7 @@ export type ActionItemData = {
   dueOn: string | null;
   status: "open" | "done";
   doneNote: string | null;
+  ownerId: number;
   ownerName: string;
   caseTitle: string | null;
 };
@@ -52,12 +55,38 @@ export type LookBackData = {
  * "Terugblik": what the circle agreed at the previous meeting, still open and done. The meeting
  * page's agenda opens with it; pass `lookBack(meeting.id)` from the loader (null renders nothing).
  */
+/** The owner's way back from "done" pressed too soon: the item is open again. */
+function ReopenForm({ item }: { item: ActionItemData }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const formAction = `/actions/${item.id}`;
+  const busy = useIsPending({ intent: "reopen" }, { formAction });
+  return (
+    <Form method="post" action={formAction}>
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <button
+        type="submit"
+        name="intent"
+        value="reopen"
+        className="button button-small button-secondary"
+        disabled={busy}
+        aria-label={t("followUp.myActions.reopenLabel", { text: item.text })}
+      >
+        {t("followUp.myActions.reopen")}
+      </button>
+    </Form>
+  );
+}
+
 export function Terugblik({
   data,
   headingLevel = 2,
+  viewerId,
 }: {
   data: LookBackData | null;
   headingLevel?: 2 | 3;
+  /** The viewer, who may open their own done items again. */
+  viewerId?: number;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -108,6 +137,7 @@ export function Terugblik({
                 {data.done.map((item) => (
                   <li key={item.id}>
                     <ActionItemText item={item} />
+                    {item.ownerId === viewerId ? <ReopenForm item={item} /> : null}
                   </li>
                 ))}
               </ul>
