@@ -8,6 +8,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -18,7 +19,8 @@ import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { Toaster } from "./components/toaster";
 import { can } from "./domain/permissions";
 import { defaultLocale, getI18n, loadCatalogue } from "./i18n";
-import { catalogueChunkUrl } from "./i18n/catalogue-chunks.server";
+import { catalogueChunkUrl, messagePartChunkUrls } from "./i18n/catalogue-chunks.server";
+import { partsOf } from "./i18n/message-parts";
 import { resolveLocale } from "./i18n/locale.server";
 import stylesheet from "./styles/app.css";
 import { unreadCount } from "./models/notifications.server";
@@ -45,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       catalogue: catalogueChunkUrl(locale),
+      messageParts: messagePartChunkUrls(locale),
       toast,
       user: user
         ? { id: user.id, name: user.name, roles: user.roles, emailVerified: user.emailVerified }
@@ -80,8 +83,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const nonce = useNonce();
   const locale = data?.locale ?? defaultLocale;
+  // The parts of the messages this page needs beyond the core (its routes' handles say so).
+  const parts = partsOf(useMatches().map((m) => m.handle));
   return (
-    <html lang={locale}>
+    <html lang={locale} data-messages={parts.length > 0 ? parts.join(" ") : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -89,6 +94,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
         {data?.catalogue ? <link rel="modulepreload" href={data.catalogue} /> : null}
+        {parts.map((part) =>
+          data?.messageParts[part] ? (
+            <link key={part} rel="modulepreload" href={data.messageParts[part]} />
+          ) : null,
+        )}
       </head>
       <body>
         <I18nextProvider i18n={getI18n(locale)}>

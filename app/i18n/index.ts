@@ -1,12 +1,23 @@
 import i18next, { type i18n as I18n } from "i18next";
 import { serverCatalogues } from "./catalogues.server";
-import { importCatalogue } from "./load.client";
-import { defaultLocale, type Locale } from "./locales";
-import type { Messages } from "./nl";
+import { importCatalogue, importMessagePart } from "./load.client";
+import { defaultLocale, locales, type Locale } from "./locales";
+import { mergeMessages } from "./merge";
+import { messageParts, type MessagePart } from "./message-parts";
+import type { CoreMessages } from "./nl";
 
-// The server has both catalogues from the start; in the browser, where the .server module is
-// empty, a catalogue is added by `loadCatalogue` before anything renders in its language.
-const catalogues: Partial<Record<Locale, Messages>> = { ...serverCatalogues };
+// The server has both catalogues, whole, from the start; in the browser, where the .server
+// module is empty, a catalogue's core is added by `loadCatalogue` before anything renders in
+// its language, and the parts a page needs (message-parts.ts) by `loadMessageParts` before that
+// page renders, so other pages do not carry them (issue 15's JavaScript budget).
+const catalogues: Partial<Record<Locale, CoreMessages>> = { ...serverCatalogues };
+const onServer = serverCatalogues !== undefined;
+/** Per language, the parts already merged into `catalogues` (on the server: all of them). */
+const loadedParts = new Map<Locale, Set<MessagePart>>(
+  onServer ? locales.map((l) => [l, new Set(messageParts)]) : [],
+);
+/** Parts a page has needed: a language loaded later gets them too (a language switch). */
+const wantedParts = new Set<MessagePart>();
 
 const instances = new Map<Locale, I18n>();
 
@@ -18,6 +29,39 @@ export function hasCatalogue(locale: Locale): boolean {
 /** Makes a language's messages available (browser only; a no-op once they are there). */
 export async function loadCatalogue(locale: Locale): Promise<void> {
   if (!catalogues[locale]) catalogues[locale] = await importCatalogue(locale);
+  await Promise.all([...wantedParts].map((part) => addPart(part, locale)));
+}
+
+/** Makes these parts available in every loaded language (browser only; then a no-op). */
+export async function loadMessageParts(parts: readonly MessagePart[]): Promise<void> {
+  for (const part of parts) wantedParts.add(part);
+  const loaded = locales.filter((l) => catalogues[l]);
+  await Promise.all(parts.flatMap((part) => loaded.map((locale) => addPart(part, locale))));
+}
+
+async function addPart(part: MessagePart, locale: Locale) {
+  const has = () => loadedParts.get(locale)?.has(part) ?? false;
+  if (has()) return;
+  const messages = await importMessagePart(part, locale);
+  if (has()) return;
+  if (!loadedParts.has(locale)) loadedParts.set(locale, new Set());
+  loadedParts.get(locale)!.add(part);
+  catalogues[locale] = mergeMessages(catalogues[locale]!, messages);
+  // Instances made before hold their resources (every language's, for the fallback).
+  for (const instance of instances.values())
+    instance.addResourceBundle(locale, "translation", messages, true, true);
+}
+
+/**
+ * A route's clientLoader that first makes its message parts available: on a client-side
+ * navigation the page renders only after they are there (the first page's are loaded by
+ * entry.client.tsx, which root.tsx tells through <html data-messages>).
+ */
+export function withMessages(...parts: MessagePart[]) {
+  return async ({ serverLoader }: { serverLoader: () => Promise<unknown> }) => {
+    const [data] = await Promise.all([serverLoader(), loadMessageParts(parts)]);
+    return data;
+  };
 }
 
 /**

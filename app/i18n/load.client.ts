@@ -1,11 +1,23 @@
 import type { Locale } from "./locales";
-import type { Messages } from "./nl";
+import type { MessagePart } from "./message-parts";
+import type { CoreMessages } from "./nl";
 
 /**
  * The browser fetches only the page's language: each catalogue is a chunk of its own, imported
  * on demand (before hydration, see entry.client.tsx, and when the language changes, see the
  * root's clientLoader).
  */
-export function importCatalogue(locale: Locale): Promise<Messages> {
+export function importCatalogue(locale: Locale): Promise<CoreMessages> {
   return locale === "en" ? import("./en").then((m) => m.en) : import("./nl").then((m) => m.nl);
+}
+
+/** One part of a language's messages (see message-parts.ts); each import is its own chunk. */
+export function importMessagePart(part: MessagePart, locale: Locale): Promise<object> {
+  if (part === "meetings")
+    return locale === "en"
+      ? import("./en-meetings").then((m) => m.enMeetings)
+      : import("./nl-meetings").then((m) => m.nlMeetings);
+  return locale === "en"
+    ? import("./en-meeting-tools").then((m) => m.enMeetingTools)
+    : import("./nl-meeting-tools").then((m) => m.nlMeetingTools);
 }

@@ -1,9 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
+import { serverCatalogues } from "./catalogues.server";
 import { getT } from "./index";
-import { nl } from "./nl";
+import { nl as nlCore } from "./nl";
+import { nlMeetingTools } from "./nl-meeting-tools";
+import { nlMeetings } from "./nl-meetings";
+
+// The whole catalogues, as the server has them (the core plus the meeting pages' messages).
+const { nl, en } = serverCatalogues;
 
 type Tree = { [key: string]: string | Tree };
 
@@ -28,6 +33,42 @@ describe("message files", () => {
       const value = key.split(".").reduce<unknown>((node, part) => (node as Tree)[part], nl);
       expect(String(value).trim(), key).not.toBe("");
     }
+  });
+
+  it("give every page the keys it uses from the core and the parts its handle names", () => {
+    // In the browser a page has the core (nl.ts) and the parts its route's handle names
+    // (message-parts.ts) and nothing else: what it and the components it imports show must be
+    // there. (The server has everything, so a missing part would only show in the browser.)
+    const partKeys: Record<string, string[]> = {
+      meetings: keys(nlMeetings as unknown as Tree),
+      meetingTools: keys(nlMeetingTools as unknown as Tree),
+    };
+    const strip = (k: string) => k.replace(/_(one|other)$/, "");
+    const routes = path.resolve("app/routes");
+    const missing: string[] = [];
+    for (const name of fs.readdirSync(routes)) {
+      const text = fs.readFileSync(path.join(routes, name), "utf8");
+      const declared = /messages: \[([^\]]*)\]/.exec(text)?.[1] ?? "";
+      const parts = [...declared.matchAll(/"([a-zA-Z]+)"/g)].map((m) => m[1]!);
+      const available = [
+        ...keys(nlCore as unknown as Tree),
+        ...parts.flatMap((part) => partKeys[part] ?? []),
+      ].map(strip);
+      // A template literal's fixed start (`meeting.state.${state}`) must begin some key.
+      const has = (key: string, template: boolean) =>
+        template ? available.some((k) => k.startsWith(key)) : available.includes(key);
+      const files = [path.join(routes, name)];
+      for (const m of text.matchAll(/from "~\/components\/([^"]+)"/g))
+        files.push(path.resolve("app/components", `${m[1]}.tsx`));
+      for (const file of files) {
+        if (!fs.existsSync(file)) continue;
+        const source = fs.readFileSync(file, "utf8");
+        for (const m of source.matchAll(/\bt\(("|`)([a-zA-Z]+\.[a-zA-Z0-9.]*)/g))
+          if (!has(m[2]!, m[1] === "`"))
+            missing.push(`${name} via ${path.basename(file)}: ${m[2]}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it("contain every literal key the code uses", () => {

@@ -8,6 +8,7 @@ import type {
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
 import { useCircleRoom } from "~/components/circle-live";
@@ -45,6 +46,10 @@ import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "meeting.detailTitle");
+
+/** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
+export const handle = { messages: ["meetings"] };
+export const clientLoader = withMessages("meetings");
 
 /** One meeting: its circle's people and the meeting's guests (requireMeeting, meeting.view). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

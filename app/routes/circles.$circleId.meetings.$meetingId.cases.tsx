@@ -21,6 +21,7 @@ import { CasesPageSchema, ProposeCaseSchema } from "~/forms/follow-up.server";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
+import { withMessages } from "~/i18n";
 import { editCase, meetingCases, moveCase, proposeCase, withdrawCase } from "~/models/cases.server";
 import { requireMeeting } from "~/utils/circle-guards.server";
 import {
@@ -35,6 +36,10 @@ import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "followUp.cases.title");
+
+/** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
+export const handle = { messages: ["meetings"] };
+export const clientLoader = withMessages("meetings");
 
 /**
  * A meeting's cases. They are confidential to the circle: its members and coaches see them;

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckboxField, FormErrors, TextareaField, useIsPending } from "~/components/forms";
 import { MeetingFields, type MeetingFieldSet } from "~/components/meeting-form";
@@ -23,6 +24,10 @@ import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "meeting.editTitle");
+
+/** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
+export const handle = { messages: ["meetings"] };
+export const clientLoader = withMessages("meetings");
 
 /** Why a meeting can no longer be changed, or null. */
 function locked(meeting: Meeting, now: Date): "cancelled" | "past" | null {

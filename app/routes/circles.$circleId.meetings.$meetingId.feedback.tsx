@@ -9,6 +9,7 @@ import { FeedbackSchema } from "~/forms/follow-up.server";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
+import { withMessages } from "~/i18n";
 import { mayRate, myRating, rateMeeting } from "~/models/follow-up.server";
 import { requireMeeting } from "~/utils/circle-guards.server";
 import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
@@ -16,6 +17,10 @@ import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "followUp.feedback.title");
+
+/** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
+export const handle = { messages: ["meetingTools"] };
+export const clientLoader = withMessages("meetingTools");
 
 const SCORES = ["1", "2", "3", "4", "5"] as const;
 

@@ -13,12 +13,13 @@ import {
 } from "~/components/forms";
 import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
-import { ActionItemText } from "~/components/meetings/terugblik";
+import { ActionItemText } from "~/components/meetings/action-item";
 import { PageHeader } from "~/components/page";
 import { AddActionSchema, FollowUpPageSchema, SummarySchema } from "~/forms/follow-up.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
+import { withMessages } from "~/i18n";
 import { meetingCases } from "~/models/cases.server";
 import {
   addActionItem,
@@ -36,6 +37,10 @@ import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "followUp.page.title");
+
+/** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
+export const handle = { messages: ["meetingTools"] };
+export const clientLoader = withMessages("meetingTools");
 
 /** The coach's follow-up of a meeting: attendance, the summary, the action items, the ratings. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

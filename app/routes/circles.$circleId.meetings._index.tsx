@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
@@ -15,6 +16,10 @@ import { requireCircle } from "~/utils/circle-guards.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "meeting.listTitle");
+
+/** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
+export const handle = { messages: ["meetings"] };
+export const clientLoader = withMessages("meetings");
 
 /**
  * The circle's meetings, for its members and coaches. Guests are not members: they reach only

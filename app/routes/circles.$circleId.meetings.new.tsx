@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, useIsPending } from "~/components/forms";
 import { MeetingFields, type MeetingFieldSet } from "~/components/meeting-form";
@@ -24,6 +25,10 @@ import {
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "meeting.plan");
+
+/** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
+export const handle = { messages: ["meetings", "meetingTools"] };
+export const clientLoader = withMessages("meetings", "meetingTools");
 
 /**
  * The poll and slot the coach picked (?poll=&slot=), or null when planning without a poll. A

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, useIsPending } from "~/components/forms";
 import { useCircleRoom } from "~/components/circle-live";
@@ -22,6 +23,10 @@ import { pageTitle } from "~/utils/meta";
 import { createToastHeaders, redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "poll.pageTitle");
+
+/** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
+export const handle = { messages: ["meetingTools"] };
+export const clientLoader = withMessages("meetingTools");
 
 /** A poll of this circle, or a 404 (the circle's guards have run first). */
 function circlePoll(circleId: number, pollIdParam: string | undefined) {

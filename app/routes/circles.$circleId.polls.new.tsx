@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
+import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, TextareaField, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -16,6 +17,10 @@ import { redirectWithToast } from "~/utils/toast.server";
 import type { FieldMetadata } from "@conform-to/react";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "poll.newTitle");
+
+/** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
+export const handle = { messages: ["meetingTools"] };
+export const clientLoader = withMessages("meetingTools");
 
 /** Proposing dates for the next meeting: the circle's coach (meeting.manage). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

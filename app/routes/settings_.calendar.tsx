@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
+import { withMessages } from "~/i18n";
 import { useLocale } from "~/i18n/use-locale";
 import { formatDate } from "~/i18n/format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -18,6 +19,10 @@ import { pageTitle } from "~/utils/meta";
 import { combineHeaders, createToastHeaders } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calendar.title");
+
+/** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
+export const handle = { messages: ["meetingTools"] };
+export const clientLoader = withMessages("meetingTools");
 
 /**
  * The personal calendar feed: whether it is on, and making, replacing or turning off its link.

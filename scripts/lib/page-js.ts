@@ -47,6 +47,15 @@ export function jsRoutes(db: Database.Database): JsRoute[] {
     .prepare("select id from thread where circle_id = ? order by id limit 1")
     .get(row.circleId) as { id: number } | undefined;
   if (!thread) throw new Error(`Circle ${row.circleId} has no thread in the seeded database`);
+  // The meeting pages load their messages as a chunk of their own: they count here too.
+  const meeting = db
+    .prepare("select id from meeting where circle_id = ? order by starts_at desc limit 1")
+    .get(row.circleId) as { id: number } | undefined;
+  if (!meeting) throw new Error(`Circle ${row.circleId} has no meeting in the seeded database`);
+  const poll = db
+    .prepare("select id from meeting_poll where circle_id = ? order by id limit 1")
+    .get(row.circleId) as { id: number } | undefined;
+  if (!poll) throw new Error(`Circle ${row.circleId} has no date poll in the seeded database`);
   const p = `/programmes/${row.programmeId}`;
   const page = (name: string, path: string, as: string | null): JsRoute => ({
     name,
@@ -70,6 +79,11 @@ export function jsRoutes(db: Database.Database): JsRoute[] {
     page("thread search", `${c}/threads/search?q=klant`, ENTREPRENEUR),
     page("thread (coach)", `${c}/threads/${thread.id}`, coach.email),
     page("moderation queue", `${c}/moderation`, coach.email),
+    page("meetings", `${c}/meetings`, ENTREPRENEUR),
+    page("meeting", `${c}/meetings/${meeting.id}`, ENTREPRENEUR),
+    page("date poll", `${c}/polls/${poll.id}`, ENTREPRENEUR),
+    page("meeting follow-up (coach)", `${c}/meetings/${meeting.id}/follow-up`, coach.email),
+    page("calendar settings", "/settings/calendar", ENTREPRENEUR),
     page("settings", "/settings", ENTREPRENEUR),
     page("notification settings", "/settings/notifications", ENTREPRENEUR),
     page("notifications", "/notifications", ENTREPRENEUR),

@@ -1,0 +1,29 @@
+/**
+ * The catalogue's parts beyond the core (nl.ts, en.ts) that only some pages need, each a chunk
+ * per language of its own: "meetings" for the meeting pages, "meetingTools" for the date polls,
+ * the follow-up and feedback forms and the calendar settings. A route names the parts it needs
+ * in its `handle` (`{ messages: ["meetings"] }`) and loads them in its clientLoader
+ * (`withMessages("meetings")`); the server always has everything.
+ */
+export const messageParts = ["meetings", "meetingTools"] as const;
+export type MessagePart = (typeof messageParts)[number];
+
+/** The file each part's chunk is named after (esbuild: <file>-<hash>.js). */
+export const partFile: Record<MessagePart, string> = {
+  meetings: "meetings",
+  meetingTools: "meeting-tools",
+};
+
+export function isMessagePart(value: unknown): value is MessagePart {
+  return typeof value === "string" && (messageParts as readonly string[]).includes(value);
+}
+
+/** The parts the matched routes' handles name, in a stable order. */
+export function partsOf(handles: unknown[]): MessagePart[] {
+  const wanted = new Set<string>();
+  for (const handle of handles) {
+    const messages = (handle as { messages?: unknown } | undefined)?.messages;
+    if (Array.isArray(messages)) for (const part of messages) wanted.add(String(part));
+  }
+  return messageParts.filter((part) => wanted.has(part));
+}
