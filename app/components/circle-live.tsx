@@ -109,8 +109,10 @@ export function useCircleLive({ circleId, seq, onEvents, onReload }: CircleLiveO
       socket.off("disconnect", onDisconnect);
       socket.off("connect", join);
       // Another component of the page may still show this circle: leave with the last one.
-      if (holdRoom(socket, circleId, -1) === 0 && socket.connected)
+      if (holdRoom(socket, circleId, -1) === 0 && socket.connected) {
         socket.emit(CIRCLE_LEAVE, { circleId });
+        joinedRooms(socket).delete(circleId);
+      }
       setConnected(false);
       setOnline([]);
     };
@@ -167,10 +169,14 @@ export function useCircleRoom(circleId: number) {
     let active = true;
     let joinedBefore = false;
     holdRoom(socket, circleId, +1);
+    const rooms = joinedRooms(socket);
     const join = () => {
+      // The previous page of this circle kept the room (see the cleanup): nothing to ask.
+      if (rooms.has(circleId)) return;
       socket.emit(CIRCLE_JOIN, { circleId }, (ack: JoinAck) => {
-        if (!active || !ack.ok) return;
-        if (joinedBefore) revalidate.current();
+        if (!ack.ok) return;
+        rooms.add(circleId);
+        if (active && joinedBefore) revalidate.current();
         joinedBefore = true;
       });
     };
@@ -179,8 +185,35 @@ export function useCircleRoom(circleId: number) {
     return () => {
       active = false;
       socket.off("connect", join);
-      if (holdRoom(socket, circleId, -1) === 0 && socket.connected)
-        socket.emit(CIRCLE_LEAVE, { circleId });
+      // Leave a moment later: going from one page of the circle to the next, the new page holds
+      // the room again before then, so the tab neither leaves and rejoins (presence flapping,
+      // the server's join limit) nor misses what happens in between.
+      holdRoom(socket, circleId, -1);
+      setTimeout(() => {
+        if (isHeld(socket, circleId) || !rooms.has(circleId)) return;
+        rooms.delete(circleId);
+        if (socket.connected) socket.emit(CIRCLE_LEAVE, { circleId });
+      }, 1000);
     };
   }, [socket, circleId]);
+}
+
+/**
+ * The rooms this socket is in as far as useCircleRoom knows; a disconnect empties it (the
+ * server forgets the socket's rooms), so the next "connect" joins again.
+ */
+const joined = new WeakMap<object, Set<number>>();
+function joinedRooms(socket: { on(event: "disconnect", listener: () => void): unknown }) {
+  let rooms = joined.get(socket);
+  if (!rooms) {
+    const fresh = new Set<number>();
+    joined.set(socket, fresh);
+    socket.on("disconnect", () => fresh.clear());
+    rooms = fresh;
+  }
+  return rooms;
+}
+
+function isHeld(socket: object, circleId: number): boolean {
+  return (roomHolders.get(socket)?.get(circleId) ?? 0) > 0;
 }

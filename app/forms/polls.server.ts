@@ -6,14 +6,23 @@
  */
 import { z } from "zod";
 import { fromAmsterdam, isDate, isTime } from "~/domain/meeting-time";
-import { pollAnswers } from "~/domain/states";
 import { POLL_SLOTS_MAX, POLL_SLOTS_MIN, type PollInput } from "~/models/polls.server";
-import { choice, idField, optionalText, requiredText } from "~/utils/validation";
+import { idField, optionalText, requiredText } from "~/utils/validation";
 
 export const POLL_TITLE_MAX = 120;
 export const POLL_NOTE_MAX = 1000;
 /** Rows the page can hold: the maximum, so an extra empty row never makes a valid poll fail. */
-const ROWS_MAX = POLL_SLOTS_MAX + 5;
+export const POLL_ROWS_MAX = POLL_SLOTS_MAX + 5;
+
+/** Removes the fields of rows at or past `max` (only a forged form has them); true if any. */
+export function dropRowsBeyond(formData: FormData, max: number): boolean {
+  const beyond = [...formData.keys()].filter((name) => {
+    const index = /^slots\[(\d+)\]/.exec(name)?.[1];
+    return index !== undefined && Number(index) >= max;
+  });
+  for (const name of new Set(beyond)) formData.delete(name);
+  return beyond.length > 0;
+}
 
 const part = z.string({ error: "validation.invalid" }).trim().optional();
 const slotRow = z.object({ date: part, startTime: part, endTime: part }).optional();
@@ -76,29 +85,13 @@ export const PollSchema = z
   .object({
     title: requiredText(POLL_TITLE_MAX),
     note: optionalText(POLL_NOTE_MAX),
-    slots: z.array(slotRow, { error: "validation.invalid" }).max(ROWS_MAX).optional(),
+    slots: z.array(slotRow, { error: "validation.invalid" }).max(POLL_ROWS_MAX).optional(),
   })
   .superRefine((v, ctx) => checkSlots(v.slots, ctx));
 
 export function toPollInput(value: z.output<typeof PollSchema>): PollInput {
   return { title: value.title, note: value.note ?? "", slots: filledRows(value.slots) };
 }
-
-/**
- * The poll page: a member answers every slot at once (answers.<slotId>: yes / maybe / no); the
- * coach stops the poll. Which slots the poll has is the model's to check (votePoll).
- */
-export const PollPageSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({
-      intent: z.literal("vote"),
-      answers: z.record(z.string().regex(/^\d+$/), choice(pollAnswers)).optional(),
-    }),
-    z.object({ intent: z.literal("cancel") }),
-  ],
-  { error: "validation.invalid" },
-);
 
 /** Picking a slot goes through the meeting form, which carries the poll and the slot along. */
 export const DecideFieldsSchema = z.object({ pollId: idField, slotId: idField });

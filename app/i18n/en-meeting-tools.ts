@@ -37,7 +37,6 @@ export const enMeetingTools: MeetingToolMessages = {
     chooseLabel: "Pick {{when}}",
     stop: "Stop the date poll",
     stopHelp: "No meeting will come from this date poll. The answers are kept.",
-    stoppedToast: "The date poll has been stopped.",
     status: { open: "Open", decided: "Date picked", cancelled: "Stopped" },
     decided: "The date has been picked: {{when}}.",
     toMeeting: "Go to the meeting",

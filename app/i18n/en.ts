@@ -450,6 +450,7 @@ export const en: CoreMessages = {
     closed: "closed",
   },
   poll: {
+    stoppedToast: "The date poll has been stopped.",
     slots_one: "{{count}} moment",
     slots_other: "{{count}} moments",
     answeredShort_one: "{{count}} answer",

@@ -58,9 +58,23 @@ async function addPart(part: MessagePart, locale: Locale) {
  * entry.client.tsx, which root.tsx tells through <html data-messages>).
  */
 export function withMessages(...parts: MessagePart[]) {
-  return async ({ serverLoader }: { serverLoader: () => Promise<unknown> }) => {
-    const [data] = await Promise.all([serverLoader(), loadMessageParts(parts)]);
-    return data;
+  return async ({
+    request,
+    serverLoader,
+  }: {
+    request: Request;
+    serverLoader: () => Promise<unknown>;
+  }) => {
+    const [data, messages] = await Promise.allSettled([serverLoader(), loadMessageParts(parts)]);
+    // A chunk that cannot be fetched (a tab older than the last deploy): load the page whole,
+    // which names the current chunks, instead of rendering keys.
+    if (messages.status === "rejected") {
+      window.location.assign(request.url);
+      return new Promise<never>(() => {});
+    }
+    // Also a refusal (404, 403) renders after the messages are there: its title uses them.
+    if (data.status === "rejected") throw data.reason;
+    return data.value;
   };
 }
 

@@ -26,6 +26,32 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/**
+ * A route file and every app module it imports, transitively (~/ and relative imports): the
+ * components and form schemas whose strings can end up on its page in the browser.
+ */
+function importsOf(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = fs.readFileSync(file, "utf8");
+    for (const m of source.matchAll(/from "((?:~\/|\.\.?\/)[^"]+)"/g)) {
+      const spec = m[1]!;
+      const base = spec.startsWith("~/")
+        ? path.resolve("app", spec.slice(2))
+        : path.resolve(path.dirname(file), spec);
+      const found = [".tsx", ".ts", "/index.ts"].map((ext) => base + ext).find(fs.existsSync);
+      // Server modules render on the server, which has every message; a form's schema is the
+      // exception (its errors show in the browser). Permission names look like keys, and are not.
+      const serverOnly = /\.server\.tsx?$/.test(found ?? "") && !found!.includes("/app/forms/");
+      if (found && !serverOnly && !found.endsWith("domain/permissions.ts")) visit(found);
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
 describe("message files", () => {
   it("have the same keys in Dutch and English, none empty", () => {
     expect(keys(en as unknown as Tree).sort()).toEqual(keys(nl as unknown as Tree).sort());
@@ -44,6 +70,7 @@ describe("message files", () => {
       meetingTools: keys(nlMeetingTools as unknown as Tree),
     };
     const strip = (k: string) => k.replace(/_(one|other)$/, "");
+    const inParts = new Set(Object.values(partKeys).flat().map(strip));
     const routes = path.resolve("app/routes");
     const missing: string[] = [];
     for (const name of fs.readdirSync(routes)) {
@@ -57,15 +84,16 @@ describe("message files", () => {
       // A template literal's fixed start (`meeting.state.${state}`) must begin some key.
       const has = (key: string, template: boolean) =>
         template ? available.some((k) => k.startsWith(key)) : available.includes(key);
-      const files = [path.join(routes, name)];
-      for (const m of text.matchAll(/from "~\/components\/([^"]+)"/g))
-        files.push(path.resolve("app/components", `${m[1]}.tsx`));
-      for (const file of files) {
-        if (!fs.existsSync(file)) continue;
+      for (const file of importsOf(path.join(routes, name))) {
         const source = fs.readFileSync(file, "utf8");
-        for (const m of source.matchAll(/\bt\(("|`)([a-zA-Z]+\.[a-zA-Z0-9.]*)/g))
-          if (!has(m[2]!, m[1] === "`"))
-            missing.push(`${name} via ${path.basename(file)}: ${m[2]}`);
+        const where = `${name} via ${path.relative("app", file)}`;
+        // Any string that is a key of a part (a t() call, a form's error, a toast's key) …
+        for (const m of source.matchAll(/"([a-zA-Z]+\.[a-zA-Z0-9.]+)(?:\|\d+)?"/g))
+          if (inParts.has(strip(m[1]!)) && !has(m[1]!, false)) missing.push(`${where}: ${m[1]}`);
+        // … and the fixed start of a template literal that only parts' keys begin with.
+        for (const m of source.matchAll(/`([a-zA-Z]+\.[a-zA-Z0-9.]*)\$\{/g))
+          if ([...inParts].some((k) => k.startsWith(m[1]!)) && !has(m[1]!, true))
+            missing.push(`${where}: ${m[1]}`);
       }
     }
     expect(missing).toEqual([]);

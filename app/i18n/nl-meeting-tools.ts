@@ -39,7 +39,6 @@ export const nlMeetingTools = {
     chooseLabel: "Kies {{when}}",
     stop: "Datumprikker stoppen",
     stopHelp: "Er komt dan geen bijeenkomst uit deze datumprikker. De antwoorden blijven bewaard.",
-    stoppedToast: "De datumprikker is gestopt.",
     status: { open: "Open", decided: "Datum gekozen", cancelled: "Gestopt" },
     decided: "De datum is gekozen: {{when}}.",
     toMeeting: "Naar de bijeenkomst",

@@ -451,6 +451,7 @@ export const nl = {
     closed: "afgesloten",
   },
   poll: {
+    stoppedToast: "De datumprikker is gestopt.",
     slots_one: "{{count}} moment",
     slots_other: "{{count}} momenten",
     answeredShort_one: "{{count}} antwoord",

@@ -14,7 +14,8 @@ import { can } from "~/domain/permissions";
 import { pollAnswers, type PollAnswer } from "~/domain/states";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
-import { PollPageSchema } from "~/forms/polls.server";
+import { PollPageSchema } from "~/forms/poll-page.server";
+import { getMeeting } from "~/models/meetings.server";
 import { cancelPoll, getPoll, pollView, votePoll } from "~/models/polls.server";
 import { requireCircle } from "~/utils/circle-guards.server";
 import { forbidden, idParam, notFound } from "~/utils/http.server";
@@ -44,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const poll = circlePoll(circle.id, params.pollId);
   const view = pollView(poll, user!.id);
+  const manage = can(user, "meeting.manage", resource);
+  const meeting = poll.meetingId ? getMeeting(poll.meetingId) : null;
   return json({
     circle: { id: circle.id, name: circle.name },
     poll: {
@@ -55,12 +58,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decidedSlotId: poll.decidedSlotId,
     },
     slots: view.slots,
-    answered: view.answered,
-    notAnswered: view.notAnswered,
+    answered: view.answered.length,
+    // Who has not answered yet is for the coach, who may nudge them; members see the count.
+    notAnswered: manage ? view.notAnswered : view.notAnswered.map(() => null),
+    // The meeting it became, at the time it was planned (the coach may have fine-tuned it).
+    decidedAt: meeting?.startsAt ?? null,
     mine: view.mine,
     may: {
       vote: poll.status === "open" && can(user, "poll.vote", resource),
-      manage: poll.status === "open" && can(user, "meeting.manage", resource),
+      manage: poll.status === "open" && manage,
     },
   });
 }
@@ -151,7 +157,8 @@ function Tally({ slot }: { slot: Slot }) {
 export default function PollPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { circle, poll, slots, answered, notAnswered, mine, may } = useLoaderData<typeof loader>();
+  const { circle, poll, slots, answered, notAnswered, decidedAt, mine, may } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // Another member's answer (or the coach's decision) reloads the tally at once.
   // In the circle's room, so its meeting and poll events reach this tab.
@@ -161,8 +168,7 @@ export default function PollPage() {
   const stopping = useIsPending({ intent: "cancel" });
   const [form] = useForm<FormInput<typeof PollPageSchema>>({ id: "poll-vote", lastResult });
   const errors = (lastResult as { error?: Record<string, string[] | null> } | undefined)?.error;
-  const total = answered.length + notAnswered.length;
-  const decided = slots.find((s) => s.id === poll.decidedSlotId);
+  const total = answered + notAnswered.length;
   const when = (iso: string) =>
     formatDateTime(new Date(iso), locale, {
       weekday: "long",
@@ -184,9 +190,9 @@ export default function PollPage() {
       />
       {poll.note ? <p className="poll-note">{poll.note}</p> : null}
 
-      {poll.status === "decided" && decided ? (
+      {poll.status === "decided" && decidedAt ? (
         <div className="card stack" role="status">
-          <p>{t("poll.decided", { when: when(decided.startsAt) })}</p>
+          <p>{t("poll.decided", { when: when(decidedAt) })}</p>
           {poll.meetingId ? (
             <p>
               <Link
@@ -208,11 +214,13 @@ export default function PollPage() {
       <section className="card stack" aria-labelledby="poll-answers-title">
         <h2 id="poll-answers-title">{t("poll.field.slots")}</h2>
         <p className="muted" aria-live="polite" data-testid="poll-answered">
-          {t("poll.answered", { count: answered.length, total })}{" "}
+          {t("poll.answered", { count: answered, total })}{" "}
           {notAnswered.length === 0
             ? t("poll.everyoneAnswered")
             : may.manage
-              ? t("poll.notAnswered", { names: notAnswered.map((p) => p.name).join(", ") })
+              ? t("poll.notAnswered", {
+                  names: notAnswered.map((p) => p?.name ?? "").join(", "),
+                })
               : null}
         </p>
         {may.vote ? <p>{t("poll.voteIntro")}</p> : null}

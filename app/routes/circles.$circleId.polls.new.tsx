@@ -8,10 +8,16 @@ import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, TextareaField, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
-import { PollSchema, toPollInput } from "~/forms/polls.server";
+import { dropRowsBeyond, POLL_ROWS_MAX, PollSchema, toPollInput } from "~/forms/polls.server";
 import { createPoll, POLL_SLOTS_MAX } from "~/models/polls.server";
 import { requireCircle } from "~/utils/circle-guards.server";
-import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
+import {
+  badRequest,
+  formConstraint,
+  parseFields,
+  readFormData,
+  type FormInput,
+} from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 import type { FieldMetadata } from "@conform-to/react";
@@ -19,8 +25,9 @@ import type { FieldMetadata } from "@conform-to/react";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "poll.newTitle");
 
 /** Its messages beyond the core come as chunks of their own (app/i18n/message-parts.ts). */
-export const handle = { messages: ["meetingTools"] };
-export const clientLoader = withMessages("meetingTools");
+// The form's time errors are the meeting form's (meeting.error.*).
+export const handle = { messages: ["meetings", "meetingTools"] };
+export const clientLoader = withMessages("meetings", "meetingTools");
 
 /** Proposing dates for the next meeting: the circle's coach (meeting.manage). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,7 +41,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, circle } = await requireCircle(request, params.circleId, "meeting.manage");
-  const submission = await parseForm(request, PollSchema);
+  const formData = await readFormData(request);
+  // A forged row index (slots[3000000].date) would make conform build a sparse array that
+  // the reply sends back hole by hole: rows past the page's last are dropped and refused.
+  const beyond = dropRowsBeyond(formData, POLL_ROWS_MAX);
+  const submission = parseFields(formData, PollSchema);
+  if (beyond)
+    return badRequest(submission, {
+      fieldErrors: { slots: [`poll.error.tooMany|${POLL_SLOTS_MAX}`] },
+    });
   if (submission.status !== "success") return badRequest(submission);
   const { pollId, notified } = createPoll(circle.id, user!.id, toPollInput(submission.value));
   context.publisher.notified(notified);

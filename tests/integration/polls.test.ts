@@ -92,8 +92,8 @@ type PollPage = {
     no: unknown[];
     best: boolean;
   }>;
-  answered: Array<{ userId: number }>;
-  notAnswered: Array<{ userId: number }>;
+  answered: number;
+  notAnswered: Array<{ userId: number } | null>;
   mine: Record<string, string>;
   may: { vote: boolean; manage: boolean };
 };
@@ -187,6 +187,19 @@ describe("proposing a poll", () => {
       expect(body.initialValue.title ?? "").toBe(fields.title ?? good.title);
       expect((body.initialValue.slots as unknown[]).length).toBeGreaterThanOrEqual(2);
     }
+    // A forged row far past the page's last is refused without echoing a sparse list back.
+    const forged = await submit(
+      newPollAction,
+      `/circles/${w.circleId}/polls/new`,
+      { ...good, "slots[3000000].date": day(12) },
+      { cookie: w.coach.cookie, params: w.params },
+    );
+    expect(forged.status).toBe(400);
+    const text = await forged.text();
+    expect(text.length).toBeLessThan(5_000);
+    expect((JSON.parse(text) as { error: Record<string, string[]> }).error.slots).toEqual([
+      "poll.error.tooMany|10",
+    ]);
     expect(count("meeting_poll")).toBe(before);
   });
 
@@ -284,7 +297,9 @@ describe("answering a poll", () => {
     expect(tally.slots[1]!.maybe).toHaveLength(1);
     // Slot 2: one yes and one if need be beats slot 1's one yes.
     expect(tally.slots.map((s) => s.best)).toEqual([false, true, false]);
-    expect(ids(tally.notAnswered)).toEqual([w.members[2]!.id]);
+    expect(ids(tally.notAnswered as Array<{ userId: number }>)).toEqual([w.members[2]!.id]);
+    // A member sees how many have not answered, not who (that is for the coach to follow up).
+    expect((await pollPage(w, pollId, a!.cookie)).notAnswered).toEqual([null]);
     // A changed mind replaces the answers, never adds to them.
     await vote(w, pollId, a!.cookie, { [s1!]: "no", [s2!]: "yes", [s3!]: "yes" });
     tally = await pollPage(w, pollId, a!.cookie);
@@ -360,7 +375,7 @@ describe("answering a poll", () => {
     leaveCircle(w.members[1]!.id, w.circleId);
     const tally = await pollPage(w, pollId, w.coach.cookie);
     expect(ids(tally.slots[0]!.yes)).toEqual([w.members[0]!.id]);
-    expect(ids(tally.answered)).toEqual([w.members[0]!.id]);
+    expect(tally.answered).toBe(1);
     expect(openPolls(w.circleId, w.members[0]!.id)[0]!.answered).toBe(1);
   });
 });
