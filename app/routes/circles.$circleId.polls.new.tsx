@@ -50,11 +50,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return badRequest(submission, {
       fieldErrors: { slots: [`poll.error.tooMany|${POLL_SLOTS_MAX}`] },
     });
+  // Without JavaScript "add a moment" comes here: the same form back, one row longer, with what
+  // was typed and without complaints about what is not filled in yet.
+  if (formData.get("intent") === "addRow")
+    return json({ ...submission.reply(), error: {}, rows: rowsPosted(formData) + 1 });
   if (submission.status !== "success") return badRequest(submission);
   const { pollId, notified } = createPoll(circle.id, user!.id, toPollInput(submission.value));
   context.publisher.notified(notified);
   context.publisher.meetingsChanged(circle.id);
   return redirectWithToast(`/circles/${circle.id}/polls/${pollId}`, { key: "poll.createdToast" });
+}
+
+/** How many moment rows the form had (every row's inputs are sent, also when empty). */
+function rowsPosted(formData: FormData): number {
+  const indexes = [...formData.keys()].map((name) => /^slots\[(\d+)\]/.exec(name)?.[1]);
+  return Math.min(POLL_SLOTS_MAX - 1, new Set(indexes.filter(Boolean)).size);
 }
 
 const FIRST_ROWS = 3;
@@ -114,13 +124,19 @@ export default function NewPoll() {
   });
   const reply = (lastResult ?? null) as Reply;
   const typedRows = (reply?.initialValue?.slots as unknown[] | undefined)?.length ?? 0;
-  const [rows, setRows] = useState(Math.min(maxSlots, Math.max(FIRST_ROWS, typedRows)));
+  const asked = (lastResult as { rows?: number } | undefined)?.rows ?? 0;
+  const [rows, setRows] = useState(Math.min(maxSlots, Math.max(FIRST_ROWS, typedRows, asked)));
   const slotErrors = reply?.error?.["slots"] ?? null;
   return (
     <div className="page page-narrow">
       <PageHeader title={t("poll.newTitle")} intro={circle.name} />
       <p>{t("poll.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="card stack poll-form">
+        {/* Enter in a field sends the poll: the first submit button is the form's default, and
+            the "add a moment" button below would otherwise be it. */}
+        <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+          {t("poll.create")}
+        </button>
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label={t("poll.field.title")} field={fields.title} />
         <TextareaField
@@ -140,10 +156,18 @@ export default function NewPoll() {
           ))}
           {rows < maxSlots ? (
             <p>
+              {/* A submit button, so it also works before (or without) the scripts: the server
+                  sends the form back a row longer. With scripts the row is added in place. */}
               <button
-                type="button"
+                type="submit"
+                name="intent"
+                value="addRow"
+                formNoValidate
                 className="button button-secondary"
-                onClick={() => setRows((n) => Math.min(maxSlots, n + 1))}
+                onClick={(event) => {
+                  event.preventDefault();
+                  setRows((n) => Math.min(maxSlots, n + 1));
+                }}
               >
                 {t("poll.addSlot")}
               </button>

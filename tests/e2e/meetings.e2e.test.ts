@@ -69,7 +69,10 @@ describe.each(LANGUAGES)("the meeting cycle ($locale)", ({ locale, browserLocale
       await coachPage.locator(`#poll-slot-${i}-startTime`).fill("19:00");
       await coachPage.locator(`#poll-slot-${i}-endTime`).fill("21:30");
     }
-    await coachPage.getByRole("button", { name: label("poll.create") }).click();
+    // "Add a moment" adds a row in place; Enter in a field sends the poll (empty rows are skipped).
+    await coachPage.getByRole("button", { name: label("poll.addSlot") }).click();
+    await seen(coachPage.locator("#poll-slot-3-date"));
+    await coachPage.locator("#poll-slot-1-endTime").press("Enter");
     await seen(coachPage.getByRole("heading", { level: 1, name: title }));
     const pollPath = new URL(coachPage.url()).pathname;
     expect(pollPath).toMatch(/\/polls\/\d+$/);

@@ -238,6 +238,33 @@ describe("proposing a poll", () => {
     expect(recorder.meetingsChanged).toEqual([{ circleId: w.circleId, also: [] }]);
   });
 
+  it("adds a row without scripts: the form comes back one row longer, input kept, no errors", async () => {
+    const w = await world(1);
+    const before = count("meeting_poll");
+    const res = await submit(
+      newPollAction,
+      `/circles/${w.circleId}/polls/new`,
+      {
+        intent: "addRow",
+        title: "Bijeenkomst in maart",
+        ...row(0, day(10)),
+        ...row(1, "", "", ""),
+        ...row(2, "", "", ""),
+      },
+      { cookie: w.coach.cookie, params: w.params },
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      rows: number;
+      error: Record<string, string[]>;
+      initialValue: { title: string; slots: Array<Record<string, string>> };
+    };
+    expect(body.rows).toBe(4);
+    expect(body.error).toEqual({});
+    expect(body.initialValue.slots[0]!.date).toBe(day(10));
+    expect(count("meeting_poll")).toBe(before);
+  });
+
   it("is the coach's: members get a 403, outsiders do not see the circle", async () => {
     const w = await world(1);
     const outsider = await makeUser();
