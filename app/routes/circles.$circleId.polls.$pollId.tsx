@@ -94,6 +94,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   const result = votePoll(poll.id, user!.id, answers);
   if (!result.ok) {
+    // Left the circle between the guard and the write: no longer theirs to vote on.
+    if (result.reason === "not_member") forbidden();
     if (result.reason !== "slots")
       return badRequest(submission, { formErrors: ["poll.error.closed"] });
     // Each slot left open gets its message next to it; an answer for a slot of another poll

@@ -3,48 +3,17 @@
  * once after making it (with the webcal link and the instructions), never on a later visit;
  * and the meetings list pointing to it. Remix's router hooks are replaced by the route's data.
  */
-import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
-import type { ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { getI18n } from "~/i18n";
 import type { Locale } from "~/i18n/locales";
+import { getI18n } from "~/i18n";
+import { renderPage } from "./render-route";
 import { load, makeDiscussionCircle, sessionCookieFor, submit } from "./helpers";
 
 const route = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
 
-vi.mock("@remix-run/react", async (original) => {
-  const actual = await original<Record<string, unknown>>();
-  return {
-    ...actual,
-    useLoaderData: () => route.loader,
-    useActionData: () => route.action,
-    useNavigation: () => ({ state: "idle" }),
-    useFormAction: () => "/here",
-    useRevalidator: () => ({ state: "idle", revalidate: () => {} }),
-    Form: ({ children, ...props }: { children?: ReactNode } & Record<string, unknown>) => {
-      const { method, className, id } = props as Record<string, string>;
-      return (
-        <form method={method} className={className} id={id}>
-          {children}
-        </form>
-      );
-    },
-    Link: ({
-      to,
-      children,
-      className,
-    }: {
-      to: string;
-      children?: ReactNode;
-      className?: string;
-    }) => (
-      <a href={to} className={className}>
-        {children}
-      </a>
-    ),
-  };
-});
+vi.mock("@remix-run/react", async (original) =>
+  (await import("./render-route")).withRouteData(await original(), route),
+);
 
 const {
   default: SettingsPage,
@@ -54,13 +23,7 @@ const {
 const { default: MeetingList, loader: listLoader } =
   await import("~/routes/circles.$circleId.meetings._index");
 
-function html(Page: () => ReactNode, locale: Locale) {
-  return renderToString(
-    <I18nextProvider i18n={getI18n(locale)}>
-      <Page />
-    </I18nextProvider>,
-  );
-}
+const html = renderPage;
 
 async function settingsPage(cookie: string, locale: Locale, action?: Response) {
   route.loader = await (await load(settingsLoader, "/settings/calendar", { cookie })).json();

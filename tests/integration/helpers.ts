@@ -444,3 +444,20 @@ export async function makeDiscussionCircle(
   }
   return { ...circle, members };
 }
+
+/**
+ * A circle with members and a coach who are signed in: `const w = await signedInCircle(3)`
+ * gives `w.circleId`, `w.params` for its routes, `w.members[i].cookie` and `w.coach.cookie`.
+ */
+export async function signedInCircle(members = 3, capacityMax?: number) {
+  const circle = await makeDiscussionCircle({ members, capacityMax });
+  const people = await Promise.all(
+    circle.members.map(async (m) => ({ ...m, cookie: await sessionCookieFor(m.id) })),
+  );
+  return {
+    circleId: circle.id,
+    members: people,
+    coach: { ...circle.coach, cookie: await sessionCookieFor(circle.coach.id) },
+    params: { circleId: String(circle.id) },
+  };
+}

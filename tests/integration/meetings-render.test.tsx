@@ -3,51 +3,20 @@
  * people read (the time in Amsterdam, the waitlist place, who sees names), not only the data.
  * Remix's router hooks are replaced by the loader's data; everything else is the real component.
  */
-import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import type { ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { getI18n } from "~/i18n";
 import type { Locale } from "~/i18n/locales";
 import { createMeeting, inviteGuest, respondToMeeting } from "~/models/meetings.server";
 import { fromAmsterdam } from "~/domain/meeting-time";
 import { getUserById } from "~/models/users.server";
+import { renderPage } from "./render-route";
 import { load, makeDiscussionCircle, makeUser, sessionCookieFor, submit } from "./helpers";
 
 const route = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
 
-vi.mock("@remix-run/react", async (original) => {
-  const actual = await original<Record<string, unknown>>();
-  return {
-    ...actual,
-    useLoaderData: () => route.loader,
-    useActionData: () => route.action,
-    useNavigation: () => ({ state: "idle" }),
-    useFormAction: () => "/here",
-    useRevalidator: () => ({ state: "idle", revalidate: () => {} }),
-    Form: ({ children, ...props }: { children?: ReactNode } & Record<string, unknown>) => {
-      const { method, className, id } = props as Record<string, string>;
-      return (
-        <form method={method} className={className} id={id}>
-          {children}
-        </form>
-      );
-    },
-    Link: ({
-      to,
-      children,
-      className,
-    }: {
-      to: string;
-      children?: ReactNode;
-      className?: string;
-    }) => (
-      <a href={to} className={className}>
-        {children}
-      </a>
-    ),
-  };
-});
+vi.mock("@remix-run/react", async (original) =>
+  (await import("./render-route")).withRouteData(await original(), route),
+);
 
 const { default: MeetingPage, loader: meetingLoader } =
   await import("~/routes/circles.$circleId.meetings.$meetingId._index");
@@ -74,11 +43,7 @@ async function render(
   expect(res.status).toBe(200);
   route.loader = await res.json();
   route.action = actionData;
-  return renderToString(
-    <I18nextProvider i18n={getI18n(locale)}>
-      <Page />
-    </I18nextProvider>,
-  );
+  return renderPage(Page, locale);
 }
 
 const text = (html: string) =>

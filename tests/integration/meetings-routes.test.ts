@@ -34,28 +34,17 @@ import { companies, meetingGuests, meetingRsvps, notifications } from "../../db/
 import {
   load,
   makeContext,
-  makeDiscussionCircle,
   makeUser,
   recordingPublisher,
   sessionCookieFor,
+  signedInCircle,
   submit,
 } from "./helpers";
 
 const HOUR = 3_600_000;
 const meetingCount = () => getDb().get<{ n: number }>(sql`select count(*) as n from meeting`)!.n;
 
-async function world(members = 3, capacityMax?: number) {
-  const circle = await makeDiscussionCircle({ members, capacityMax });
-  const people = await Promise.all(
-    circle.members.map(async (m) => ({ ...m, cookie: await sessionCookieFor(m.id) })),
-  );
-  return {
-    circleId: circle.id,
-    members: people,
-    coach: { ...circle.coach, cookie: await sessionCookieFor(circle.coach.id) },
-    params: { circleId: String(circle.id) },
-  };
-}
+const world = signedInCircle;
 type World = Awaited<ReturnType<typeof world>>;
 
 const valid = {

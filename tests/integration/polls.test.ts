@@ -37,10 +37,10 @@ import { meetings, notifications } from "../../db/schema";
 import {
   load,
   makeContext,
-  makeDiscussionCircle,
   makeUser,
   recordingPublisher,
   sessionCookieFor,
+  signedInCircle,
   submit,
 } from "./helpers";
 
@@ -49,18 +49,7 @@ const DAY = 24 * HOUR;
 const count = (table: string) =>
   getDb().get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`))!.n;
 
-async function world(members = 3) {
-  const circle = await makeDiscussionCircle({ members });
-  const people = await Promise.all(
-    circle.members.map(async (m) => ({ ...m, cookie: await sessionCookieFor(m.id) })),
-  );
-  return {
-    circleId: circle.id,
-    members: people,
-    coach: { ...circle.coach, cookie: await sessionCookieFor(circle.coach.id) },
-    params: { circleId: String(circle.id) },
-  };
-}
+const world = signedInCircle;
 type World = Awaited<ReturnType<typeof world>>;
 
 /** Slots on whole minutes, days ahead. */
@@ -458,16 +447,22 @@ describe("picking a slot", () => {
     const path = `/circles/${w.circleId}/meetings/new?poll=${pollId}&slot=${slot.id}`;
     const form = await load(newMeetingLoader, path, { cookie: w.coach.cookie, params: w.params });
     const data = (await form.json()) as {
-      picked: { title: string; date: string; startTime: string; endTime: string };
+      picked: {
+        title: string;
+        date: string;
+        startTime: string;
+        endTime: string;
+        endDate?: string;
+      };
     };
     const wall = pollView(getPoll(pollId)!, w.coach.id).slots[1]!;
     expect(data.picked.title).toBe("Bijeenkomst in maart");
     expect(fromAmsterdam(data.picked.date, data.picked.startTime)!.getTime()).toBe(
       wall.startsAt.getTime(),
     );
-    expect(fromAmsterdam(data.picked.date, data.picked.endTime)!.getTime()).toBe(
-      wall.endsAt.getTime(),
-    );
+    expect(
+      fromAmsterdam(data.picked.endDate ?? data.picked.date, data.picked.endTime)!.getTime(),
+    ).toBe(wall.endsAt.getTime());
 
     const fields = {
       ...data.picked,
