@@ -203,12 +203,16 @@ export function useCircleRoom(circleId: number) {
  * server forgets the socket's rooms), so the next "connect" joins again.
  */
 const joined = new WeakMap<object, Set<number>>();
-function joinedRooms(socket: { on(event: "disconnect", listener: () => void): unknown }) {
+function joinedRooms(socket: NonNullable<ReturnType<typeof useSocket>>) {
   let rooms = joined.get(socket);
   if (!rooms) {
     const fresh = new Set<number>();
     joined.set(socket, fresh);
     socket.on("disconnect", () => fresh.clear());
+    // Taken out of a circle by the server (membership or coaching ended): not in its room.
+    socket.on("live", (event: LiveEvent) => {
+      if (event.type === "circle.left") fresh.delete(event.circleId);
+    });
     rooms = fresh;
   }
   return rooms;
