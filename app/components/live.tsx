@@ -14,6 +14,18 @@ export function LiveProvider({ userId, children }: { userId: number | null; chil
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
+  // A disconnect during a navigation (this tab's own logout, which ends the session and so its
+  // sockets, while the redirect loads) waits for it: revalidating mid-way restarts the loaders,
+  // and the first of the two requests takes the flash cookie, so the "logged out" toast was lost.
+  const navigating = useNavigation().state !== "idle";
+  const navigatingRef = useRef(navigating);
+  navigatingRef.current = navigating;
+  const owed = useRef(false);
+  useEffect(() => {
+    if (navigating || !owed.current) return;
+    owed.current = false;
+    revalidator.revalidate();
+  }, [navigating, revalidator]);
   useEffect(() => {
     // The client library (13 KB gzip) is imported after hydration, not with the page's scripts:
     // live updates can wait that long, the first paint and the first click should not.
@@ -25,7 +37,9 @@ export function LiveProvider({ userId, children }: { userId: number | null; chil
       // The server closes a socket when its session ends (logout elsewhere, a reset, expiry).
       // Reloading shows the signed-out page, and the changed user opens a fresh anonymous socket.
       s.on("disconnect", (reason) => {
-        if (reason === "io server disconnect") revalidate.current();
+        if (reason !== "io server disconnect") return;
+        if (navigatingRef.current) owed.current = true;
+        else revalidate.current();
       });
       setSocket(s);
     });
