@@ -57,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         admin: can(user, "admin.view"),
         programmes: can(user, "programme.manage"),
         profile: can(user, "profile.edit"),
+        ambassador: can(user, "ambassador.own"),
       },
     },
     { headers: combineHeaders(toastHeaders, renewed ? { "Set-Cookie": renewed } : null) },

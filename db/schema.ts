@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -9,7 +10,14 @@ import {
 } from "drizzle-orm/sqlite-core";
 import {
   actionItemStatuses,
+  ambassadorOffers,
   caseUrgencies,
+  contactStatuses,
+  knowledgeKinds,
+  knowledgeStatuses,
+  profileFields,
+  reachKinds,
+  supportKinds,
   circleStatuses,
   jobKinds,
   jobStatuses,
@@ -810,4 +818,205 @@ export const scheduledJobs = sqliteTable(
     index("scheduled_job_due_idx").on(t.status, t.dueAt),
     index("scheduled_job_subject_idx").on(t.kind, t.subjectId),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Ambassadors, practice stories, the knowledge bank, contact requests and the wegwijzer (the
+// ambassadors issue). Taxonomy codes as in app/domain/taxonomy.ts.
+
+/**
+ * An ambassador's public profile. The company facts are the ambassador's own words here (an
+ * ambassador need not have a company row), and `publicFields` lists what the public page shows.
+ */
+export const ambassadorProfiles = sqliteTable(
+  "ambassador_profile",
+  {
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The profile's address: /ambassadors/<slug>. */
+    slug: text("slug").notNull(),
+    /** One line of their story, for lists and the business card. */
+    headline: text("headline").notNull().default(""),
+    companyName: text("company_name").notNull().default(""),
+    sector: text("sector"),
+    sizeClass: text("size_class"),
+    lifePhase: text("life_phase"),
+    province: text("province"),
+    themes: text("themes", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    bio: text("bio").notNull().default(""),
+    bioHtml: text("bio_html").notNull().default(""),
+    offers: text("offers", { mode: "json" })
+      .$type<(typeof ambassadorOffers)[number][]>()
+      .notNull()
+      .default(sql`'[]'`),
+    availability: text("availability").notNull().default(""),
+    publicFields: text("public_fields", { mode: "json" })
+      .$type<(typeof profileFields)[number][]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** The ambassador shows the profile at all; off, the public page is a 404. */
+    published: integer("published", { mode: "boolean" }).notNull().default(false),
+    /** Set by an organiser: shown on the landing page. */
+    featuredAt: integer("featured_at", { mode: "timestamp_ms" }),
+    /** A resized JPEG without metadata (see app/utils/photo.server.ts); null: initials. */
+    photo: blob("photo", { mode: "buffer" }),
+    photoUpdatedAt: integer("photo_updated_at", { mode: "timestamp_ms" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("ambassador_profile_slug_unique").on(t.slug)],
+);
+
+/**
+ * The knowledge bank: practice stories and the tools, scans and links staff add. Only
+ * published items are public and in the search index (`knowledge_search`, migration 0008).
+ */
+export const knowledgeItems = sqliteTable(
+  "knowledge_item",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: knowledgeKinds }).notNull(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    body: text("body").notNull().default(""),
+    bodyHtml: text("body_html").notNull().default(""),
+    /** A tool or link's address. */
+    url: text("url"),
+    /** The ambassador a story is by (it shows their profile). */
+    ambassadorId: integer("ambassador_id").references(() => users.id, { onDelete: "set null" }),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: knowledgeStatuses }).notNull().default("draft"),
+    themes: text("themes", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    sectors: text("sectors", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    lifePhases: text("life_phases", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    sizeClasses: text("size_classes", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Borging: the circle, and the meeting or thread, a draft was made from. */
+    sourceCircleId: integer("source_circle_id").references(() => circles.id, {
+      onDelete: "set null",
+    }),
+    sourceMeetingId: integer("source_meeting_id").references(() => meetings.id, {
+      onDelete: "set null",
+    }),
+    sourceThreadId: integer("source_thread_id").references(() => threads.id, {
+      onDelete: "set null",
+    }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("knowledge_item_slug_unique").on(t.slug),
+    index("knowledge_item_status_idx").on(t.status, t.publishedAt),
+    index("knowledge_item_ambassador_idx").on(t.ambassadorId, t.status),
+  ],
+);
+
+/**
+ * Who must agree before an item is published: the ambassador of a story written on their
+ * behalf, and every member who wrote in the meeting or thread a borging draft came from.
+ * Any edit after an approval asks for it again (approvedAt back to null).
+ */
+export const knowledgeApprovals = sqliteTable(
+  "knowledge_approval",
+  {
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => knowledgeItems.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.userId] }),
+    index("knowledge_approval_user_idx").on(t.userId, t.approvedAt),
+  ],
+);
+
+/** A visitor's question to an ambassador; the answer is e-mailed to the visitor. */
+export const contactRequests = sqliteTable(
+  "contact_request",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ambassadorId: integer("ambassador_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Set when the visitor was signed in; name and e-mail are kept either way. */
+    senderId: integer("sender_id").references(() => users.id, { onDelete: "set null" }),
+    senderName: text("sender_name").notNull(),
+    senderEmail: text("sender_email").notNull(),
+    /** The language the visitor wrote in, for the answer's e-mail. */
+    senderLocale: text("sender_locale", { enum: locales }).notNull().default("nl"),
+    message: text("message").notNull(),
+    status: text("status", { enum: contactStatuses }).notNull().default("open"),
+    answer: text("answer"),
+    /** Wegwijzer organisations the ambassador referred the visitor to. */
+    referredIds: text("referred_ids", { mode: "json" })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("contact_request_ambassador_idx").on(t.ambassadorId, t.status, t.createdAt)],
+);
+
+/** The wegwijzer: support organisations by province (empty: national) and theme. */
+export const supportOrganisations = sqliteTable("support_organisation", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: supportKinds }).notNull(),
+  description: text("description").notNull().default(""),
+  url: text("url").notNull(),
+  email: text("email"),
+  phone: text("phone"),
+  provinces: text("provinces", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  themes: text("themes", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+/**
+ * An ambassador's reach for the monitor: profile views and card scans counted per day and
+ * source. No visitor data at all, not even a hashed address.
+ */
+export const ambassadorReach = sqliteTable(
+  "ambassador_reach",
+  {
+    ambassadorId: integer("ambassador_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    day: text("day").notNull(),
+    kind: text("kind", { enum: reachKinds }).notNull(),
+    /** The `bron` parameter of the link (qr, kaart, ...), or "direct". */
+    source: text("source").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.ambassadorId, t.day, t.kind, t.source] })],
 );

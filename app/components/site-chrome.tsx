@@ -86,6 +86,17 @@ export function SiteHeader() {
                 {t("nav.circles")}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/knowledge">{t("nav.knowledge")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/ambassadors">{t("nav.ambassadors")}</NavLink>
+            </li>
+            {data?.nav.ambassador ? (
+              <li>
+                <NavLink to="/ambassador">{t("nav.ambassador")}</NavLink>
+              </li>
+            ) : null}
             {data?.nav.profile ? (
               <li>
                 <NavLink to="/onboarding">{t("nav.profile")}</NavLink>
@@ -145,6 +156,19 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t("footer.tagline")}</p>
+      <nav aria-label={t("footer.nav")}>
+        <ul className="footer-links">
+          <li>
+            <Link to="/knowledge">{t("nav.knowledge")}</Link>
+          </li>
+          <li>
+            <Link to="/ambassadors">{t("nav.ambassadors")}</Link>
+          </li>
+          <li>
+            <Link to="/support">{t("nav.support")}</Link>
+          </li>
+        </ul>
+      </nav>
     </footer>
   );
 }

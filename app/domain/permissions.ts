@@ -20,7 +20,11 @@ export type PlainAction =
   | "admin.view" // the organiser's admin area in the navigation
   | "profile.edit" // own company and profile (entrepreneurs)
   | "programme.manage" // create, edit, archive programmes and their circles
-  | "coaching.view"; // the coach's dashboard
+  | "coaching.view" // the coach's dashboard
+  | "ambassador.own" // own public profile, business card, own stories, contact requests
+  | "knowledge.manage" // tools, scans and links; stories on an ambassador's behalf
+  | "ambassadors.feature" // show an ambassador on the landing page
+  | "support.manage"; // the wegwijzer's organisations
 
 export type CircleAction =
   | "circle.view_summary" // the public summary page
@@ -39,6 +43,7 @@ export type CircleAction =
   | "meeting.manage" // polls, meetings, moving, cancelling, guests, cases' order, the follow-up
   | "meeting.propose_case" // put a case on a meeting's agenda
   | "meeting.rate" // "Hoe waardevol was deze bijeenkomst?"
+  | "circle.harvest" // borging: a summary or a thread's outcome becomes a knowledge-bank draft
   | "poll.vote"; // answer a date poll
 
 export type Action = PlainAction | CircleAction;
@@ -79,6 +84,13 @@ export function can(actor: Actor, action: Action, resource?: CircleResource): bo
       return has(actor, "entrepreneur");
     case "coaching.view":
       return has(actor, "coach");
+    case "ambassador.own":
+      return has(actor, "ambassador");
+    case "knowledge.manage":
+      return has(actor, "coach") || has(actor, "organiser");
+    case "ambassadors.feature":
+    case "support.manage":
+      return has(actor, "organiser");
   }
   if (!resource) return false;
   const { circle, relation } = resource;
@@ -137,5 +149,8 @@ export function can(actor: Actor, action: Action, resource?: CircleResource): bo
       return state === "member" && circle.status !== "closed" && !circle.programmeArchived;
     case "meeting.rate":
       return state === "member";
+    case "circle.harvest":
+      // Only the coach: the draft it makes is anonymised and still needs every writer's consent.
+      return relation.isCoach && !circle.programmeArchived;
   }
 }

@@ -71,3 +71,48 @@ export const jobKinds = [
 export type JobKind = (typeof jobKinds)[number];
 export const jobStatuses = ["pending", "done", "cancelled", "failed"] as const;
 export type JobStatus = (typeof jobStatuses)[number];
+
+// Ambassadors and the knowledge bank (the ambassadors issue).
+/** What an ambassador offers a fellow entrepreneur. */
+export const ambassadorOffers = ["talk", "company_visit", "conversation"] as const;
+export type AmbassadorOffer = (typeof ambassadorOffers)[number];
+
+/** The parts of an ambassador's profile they can show or hide (the name always shows). */
+export const profileFields = [
+  "photo",
+  "company",
+  "sector",
+  "sizeClass",
+  "lifePhase",
+  "province",
+  "themes",
+  "bio",
+  "offers",
+  "availability",
+] as const;
+export type ProfileField = (typeof profileFields)[number];
+
+/** A practice story by an ambassador, or a tool, scan or link added by staff. */
+export const knowledgeKinds = ["story", "tool", "scan", "link"] as const;
+export type KnowledgeKind = (typeof knowledgeKinds)[number];
+
+/** Draft until published; unpublished takes it off the public pages again. */
+export const knowledgeStatuses = ["draft", "published", "unpublished"] as const;
+export type KnowledgeStatus = (typeof knowledgeStatuses)[number];
+
+export const contactStatuses = ["open", "answered", "closed"] as const;
+export type ContactStatus = (typeof contactStatuses)[number];
+
+/** The wegwijzer's kinds of support organisation. */
+export const supportKinds = [
+  "innovation_desk",
+  "expertise_centre",
+  "development_agency",
+  "funding_scheme",
+  "network",
+] as const;
+export type SupportKind = (typeof supportKinds)[number];
+
+/** What is counted about an ambassador's reach: profile views and card (QR) scans, per day. */
+export const reachKinds = ["profile_view", "card_scan"] as const;
+export type ReachKind = (typeof reachKinds)[number];

@@ -27,6 +27,10 @@ export const en: CoreMessages = {
     main: "Main menu",
     dashboard: "Overview",
     circles: "Circles",
+    knowledge: "Knowledge bank",
+    ambassadors: "Ambassadors",
+    ambassador: "My ambassadorship",
+    support: "Where to go",
     profile: "My business",
     programmes: "Programmes",
     admin: "Users and roles",
@@ -39,6 +43,7 @@ export const en: CoreMessages = {
   footer: {
     tagline:
       "Kringwijs: entrepreneurs learning from each other, in small circles with a good coach.",
+    nav: "More from Kringwijs",
   },
   live: {
     rolesChanged: "Your roles have changed. The menu has been updated.",

@@ -17,7 +17,19 @@ export function importMessagePart(part: MessagePart, locale: Locale): Promise<ob
     return locale === "en"
       ? import("./en-meetings").then((m) => m.enMeetings)
       : import("./nl-meetings").then((m) => m.nlMeetings);
+  if (part === "meetingTools")
+    return locale === "en"
+      ? import("./en-meeting-tools").then((m) => m.enMeetingTools)
+      : import("./nl-meeting-tools").then((m) => m.nlMeetingTools);
+  if (part === "ambassadors")
+    return locale === "en"
+      ? import("./en-ambassadors").then((m) => m.enAmbassadors)
+      : import("./nl-ambassadors").then((m) => m.nlAmbassadors);
+  if (part === "knowledge")
+    return locale === "en"
+      ? import("./en-knowledge").then((m) => m.enKnowledge)
+      : import("./nl-knowledge").then((m) => m.nlKnowledge);
   return locale === "en"
-    ? import("./en-meeting-tools").then((m) => m.enMeetingTools)
-    : import("./nl-meeting-tools").then((m) => m.nlMeetingTools);
+    ? import("./en-support").then((m) => m.enSupport)
+    : import("./nl-support").then((m) => m.nlSupport);
 }

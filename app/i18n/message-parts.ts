@@ -1,17 +1,28 @@
 /**
  * The catalogue's parts beyond the core (nl.ts, en.ts) that only some pages need, each a chunk
  * per language of its own: "meetings" for the meeting pages, "meetingTools" for the date polls,
- * the follow-up and feedback forms and the calendar settings. A route names the parts it needs
+ * the follow-up and feedback forms and the calendar settings; "ambassadors" for the
+ * ambassadors' public profiles, business cards and contact requests, "knowledge" for the
+ * knowledge bank, its stories and editors, "support" for the wegwijzer. A route names the parts it needs
  * in its `handle` (`{ messages: ["meetings"] }`) and loads them in its clientLoader
  * (`withMessages("meetings")`); the server always has everything.
  */
-export const messageParts = ["meetings", "meetingTools"] as const;
+export const messageParts = [
+  "meetings",
+  "meetingTools",
+  "ambassadors",
+  "knowledge",
+  "support",
+] as const;
 export type MessagePart = (typeof messageParts)[number];
 
 /** The file each part's chunk is named after (esbuild: <file>-<hash>.js). */
 export const partFile: Record<MessagePart, string> = {
   meetings: "meetings",
   meetingTools: "meeting-tools",
+  ambassadors: "ambassadors",
+  knowledge: "knowledge",
+  support: "support",
 };
 
 export function isMessagePart(value: unknown): value is MessagePart {

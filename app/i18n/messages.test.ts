@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { serverCatalogues } from "./catalogues.server";
 import { getT } from "./index";
 import { nl as nlCore } from "./nl";
+import { nlAmbassadors } from "./nl-ambassadors";
+import { nlKnowledge } from "./nl-knowledge";
 import { nlMeetingTools } from "./nl-meeting-tools";
+import { nlSupport } from "./nl-support";
 import { nlMeetings } from "./nl-meetings";
 
 // The whole catalogues, as the server has them (the core plus the meeting pages' messages).
@@ -68,6 +71,9 @@ describe("message files", () => {
     const partKeys: Record<string, string[]> = {
       meetings: keys(nlMeetings as unknown as Tree),
       meetingTools: keys(nlMeetingTools as unknown as Tree),
+      ambassadors: keys(nlAmbassadors as unknown as Tree),
+      knowledge: keys(nlKnowledge as unknown as Tree),
+      support: keys(nlSupport as unknown as Tree),
     };
     const strip = (k: string) => k.replace(/_(one|other)$/, "");
     const inParts = new Set(Object.values(partKeys).flat().map(strip));

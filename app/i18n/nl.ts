@@ -1,4 +1,7 @@
+import type { AmbassadorsMessages } from "./nl-ambassadors";
+import type { KnowledgeMessages } from "./nl-knowledge";
 import type { MeetingToolMessages } from "./nl-meeting-tools";
+import type { SupportMessages } from "./nl-support";
 import type { MeetingMessages } from "./nl-meetings";
 
 /** Dutch, the default language. The English file must have exactly these keys. */
@@ -28,6 +31,10 @@ export const nl = {
     main: "Hoofdmenu",
     dashboard: "Overzicht",
     circles: "Kringen",
+    knowledge: "Kennisbank",
+    ambassadors: "Ambassadeurs",
+    ambassador: "Mijn ambassadeurschap",
+    support: "Wegwijzer",
     profile: "Mijn bedrijf",
     programmes: "Programma's",
     admin: "Gebruikers en rollen",
@@ -39,6 +46,7 @@ export const nl = {
   },
   footer: {
     tagline: "Kringwijs: ondernemers leren van elkaar, in kleine kringen onder goede begeleiding.",
+    nav: "Meer van Kringwijs",
   },
   live: {
     rolesChanged: "Je rollen zijn aangepast. Het menu is bijgewerkt.",
@@ -1099,4 +1107,9 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 /** What every page's chunk holds (en.ts is typed against it). */
 export type CoreMessages = DeepStrings<typeof nl>;
 /** Everything, as the server has it: the core and its parts (message-parts.ts), merged. */
-export type Messages = CoreMessages & MeetingMessages & MeetingToolMessages;
+export type Messages = CoreMessages &
+  MeetingMessages &
+  MeetingToolMessages &
+  AmbassadorsMessages &
+  KnowledgeMessages &
+  SupportMessages;

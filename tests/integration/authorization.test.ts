@@ -28,6 +28,7 @@ import {
   sessionCookieFor,
   settle,
 } from "./helpers";
+import { publicMatrix } from "./matrix";
 
 type RouteModule = {
   loader?: (args: LoaderFunctionArgs) => Promise<unknown> | unknown;
@@ -705,10 +706,12 @@ function outcomeOf(res: Response): Outcome | number {
 describe("authorisation matrix", () => {
   it("has a row for every route, and declares loaders and actions exactly where modules have them", () => {
     const routes = Object.keys(modules).map(routeName).sort();
-    expect(routes.filter((r) => !(r in matrix))).toEqual([]);
+    // The public side's routes have their rows in authorization-public.test.ts.
+    expect(routes.filter((r) => !(r in matrix) && !(r in publicMatrix))).toEqual([]);
     expect(Object.keys(matrix).filter((r) => !routes.includes(r))).toEqual([]);
     for (const [file, mod] of Object.entries(modules)) {
-      const row = matrix[routeName(file)]!;
+      const row = matrix[routeName(file)];
+      if (!row) continue;
       expect(Boolean(row.loader), `${file} loader`).toBe(Boolean(mod.loader));
       expect(Boolean(row.action), `${file} action`).toBe(Boolean(mod.action));
     }
