@@ -1,4 +1,6 @@
 import { en } from "./en";
+import { enEmail } from "./en-email";
+import { enMatching } from "./en-matching";
 import { enAmbassadors } from "./en-ambassadors";
 import { enKnowledge } from "./en-knowledge";
 import { enSupport } from "./en-support";
@@ -8,7 +10,9 @@ import { nlSupport } from "./nl-support";
 import { enMeetingTools } from "./en-meeting-tools";
 import { enMeetings } from "./en-meetings";
 import { mergeMessages } from "./merge";
-import { nl } from "./nl";
+import { nl, type Messages } from "./nl";
+import { nlEmail } from "./nl-email";
+import { nlMatching } from "./nl-matching";
 import { nlMeetingTools } from "./nl-meeting-tools";
 import { nlMeetings } from "./nl-meetings";
 
@@ -16,6 +20,24 @@ import { nlMeetings } from "./nl-meetings";
 const merged = (...parts: object[]) => parts.reduce((all, part) => mergeMessages(all, part));
 
 export const serverCatalogues = {
-  nl: merged(nl, nlMeetings, nlMeetingTools, nlAmbassadors, nlKnowledge, nlSupport) as typeof nl,
-  en: merged(en, enMeetings, enMeetingTools, enAmbassadors, enKnowledge, enSupport) as typeof en,
+  nl: merged(
+    nl,
+    nlMeetings,
+    nlMeetingTools,
+    nlAmbassadors,
+    nlKnowledge,
+    nlSupport,
+    nlMatching,
+    nlEmail,
+  ) as Messages,
+  en: merged(
+    en,
+    enMeetings,
+    enMeetingTools,
+    enAmbassadors,
+    enKnowledge,
+    enSupport,
+    enMatching,
+    enEmail,
+  ) as Messages,
 };

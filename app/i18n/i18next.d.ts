@@ -1,7 +1,9 @@
 import "i18next";
 import type { nl } from "./nl";
 import type { nlAmbassadors } from "./nl-ambassadors";
+import type { nlEmail } from "./nl-email";
 import type { nlKnowledge } from "./nl-knowledge";
+import type { nlMatching } from "./nl-matching";
 import type { nlSupport } from "./nl-support";
 import type { nlMeetingTools } from "./nl-meeting-tools";
 import type { nlMeetings } from "./nl-meetings";
@@ -15,7 +17,9 @@ declare module "i18next" {
         typeof nlMeetingTools &
         typeof nlAmbassadors &
         typeof nlKnowledge &
-        typeof nlSupport;
+        typeof nlSupport &
+        typeof nlMatching &
+        typeof nlEmail;
     };
   }
 }

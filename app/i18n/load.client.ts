@@ -29,7 +29,11 @@ export function importMessagePart(part: MessagePart, locale: Locale): Promise<ob
     return locale === "en"
       ? import("./en-knowledge").then((m) => m.enKnowledge)
       : import("./nl-knowledge").then((m) => m.nlKnowledge);
+  if (part === "support")
+    return locale === "en"
+      ? import("./en-support").then((m) => m.enSupport)
+      : import("./nl-support").then((m) => m.nlSupport);
   return locale === "en"
-    ? import("./en-support").then((m) => m.enSupport)
-    : import("./nl-support").then((m) => m.nlSupport);
+    ? import("./en-matching").then((m) => m.enMatching)
+    : import("./nl-matching").then((m) => m.nlMatching);
 }

@@ -3,7 +3,9 @@
  * per language of its own: "meetings" for the meeting pages, "meetingTools" for the date polls,
  * the follow-up and feedback forms and the calendar settings; "ambassadors" for the
  * ambassadors' public profiles, business cards and contact requests, "knowledge" for the
- * knowledge bank, its stories and editors, "support" for the wegwijzer. A route names the parts it needs
+ * knowledge bank, its stories and editors, "support" for the wegwijzer; "matching" for a
+ * programme's matching pages and the matching policy form. (The e-mails' texts are in no part:
+ * only the server renders mails, so nl-email.ts is in the server's catalogue alone.) A route names the parts it needs
  * in its `handle` (`{ messages: ["meetings"] }`) and loads them in its clientLoader
  * (`withMessages("meetings")`); the server always has everything.
  */
@@ -13,6 +15,7 @@ export const messageParts = [
   "ambassadors",
   "knowledge",
   "support",
+  "matching",
 ] as const;
 export type MessagePart = (typeof messageParts)[number];
 
@@ -23,6 +26,7 @@ export const partFile: Record<MessagePart, string> = {
   ambassadors: "ambassadors",
   knowledge: "knowledge",
   support: "support",
+  matching: "matching",
 };
 
 export function isMessagePart(value: unknown): value is MessagePart {

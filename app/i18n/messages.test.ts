@@ -6,6 +6,7 @@ import { getT } from "./index";
 import { nl as nlCore } from "./nl";
 import { nlAmbassadors } from "./nl-ambassadors";
 import { nlKnowledge } from "./nl-knowledge";
+import { nlMatching } from "./nl-matching";
 import { nlMeetingTools } from "./nl-meeting-tools";
 import { nlSupport } from "./nl-support";
 import { nlMeetings } from "./nl-meetings";
@@ -74,6 +75,7 @@ describe("message files", () => {
       ambassadors: keys(nlAmbassadors as unknown as Tree),
       knowledge: keys(nlKnowledge as unknown as Tree),
       support: keys(nlSupport as unknown as Tree),
+      matching: keys(nlMatching as unknown as Tree),
     };
     const strip = (k: string) => k.replace(/_(one|other)$/, "");
     const inParts = new Set(Object.values(partKeys).flat().map(strip));

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { withMessages } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
@@ -15,6 +16,9 @@ import { ArchiveSchema } from "~/forms/programmes.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders } from "~/utils/toast.server";
+
+export const handle = { messages: ["matching"] };
+export const clientLoader = withMessages("matching");
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programmes.title");
 

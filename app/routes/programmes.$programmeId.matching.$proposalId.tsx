@@ -15,7 +15,7 @@ import {
   sizeClasses,
   themes,
 } from "~/domain/taxonomy";
-import { getT } from "~/i18n";
+import { getT, withMessages } from "~/i18n";
 import { useLocale } from "~/i18n/use-locale";
 import { acceptProposal, getProposal, moveInProposal } from "~/models/matching.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -25,6 +25,9 @@ import { badRequest, parseForm, type Replyable } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { createToastHeaders, redirectWithToast } from "~/utils/toast.server";
+
+export const handle = { messages: ["matching"] };
+export const clientLoader = withMessages("matching");
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "matching.proposalTitle");
 

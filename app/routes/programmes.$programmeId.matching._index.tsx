@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { withMessages } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MatchingPolicyForm } from "~/components/matching-policy-form";
@@ -19,6 +20,9 @@ import { requireProgramme } from "~/utils/circle-guards.server";
 import { badRequest, formConstraint, parseForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
+
+export const handle = { messages: ["matching"] };
+export const clientLoader = withMessages("matching");
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "matching.title");
 
