@@ -24,6 +24,8 @@ export const SignupSchema = z.object({
   name: requiredText(100),
   email: emailField,
   password: newPasswordField,
+  /** The circle page to continue to after confirming (see signupNext); anything else is dropped. */
+  redirectTo: z.string().max(200).optional(),
 });
 
 export const ForgotSchema = z.object({ email: emailField });

@@ -143,6 +143,7 @@ export const en: CoreMessages = {
       "At least 10 characters. A sentence of a few words is strong and easy to remember.",
     submit: "Create account",
     haveAccount: "Already have an account?",
+    thenApply: "Once you have confirmed your email address, you continue to the circle to apply.",
     loginLink: "Log in",
   },
   checkEmail: {
@@ -582,7 +583,8 @@ export const en: CoreMessages = {
     applied: "Your application has been sent. The coach will let you know whether you can join.",
     fullApplyNotice:
       "This circle is full. If your application is accepted, you will go on the waitlist.",
-    loginToApply: "Log in to apply",
+    loginToApply: "I already have an account",
+    signupToApply: "Create an account and apply",
     cannotApply: "You cannot apply for this circle right now.",
     alreadyRelated: "You have already applied for this circle or are a member.",
     wrongState:

@@ -148,6 +148,8 @@ export const nl = {
     passwordHelp: "Minstens 10 tekens. Een zin van een paar woorden is sterk en goed te onthouden.",
     submit: "Account maken",
     haveAccount: "Heb je al een account?",
+    thenApply:
+      "Na het bevestigen van je e-mailadres ga je verder naar de kring, waar je je aanmeldt.",
     loginLink: "Log in",
   },
   checkEmail: {
@@ -589,7 +591,8 @@ export const nl = {
     applied: "Je aanmelding is verstuurd. De begeleider laat je weten of je erbij kunt.",
     fullApplyNotice:
       "Deze kring is vol. Wordt je aanmelding goedgekeurd, dan kom je op de wachtlijst.",
-    loginToApply: "Log in om je aan te melden",
+    loginToApply: "Ik heb al een account",
+    signupToApply: "Maak een account en meld je aan",
     cannotApply: "Aanmelden voor deze kring kan nu niet.",
     alreadyRelated: "Je bent al aangemeld voor deze kring of er lid van.",
     wrongState: "Dat kan niet meer: de situatie is intussen veranderd. Bekijk de pagina opnieuw.",

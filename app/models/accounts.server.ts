@@ -61,6 +61,8 @@ export async function registerAccount(input: {
   email: string;
   password: string;
   locale: Locale;
+  /** A circle page to continue to after confirming (already checked with signupNext). */
+  next?: string | null;
 }) {
   const userId = await createUser({ ...input, locale: input.locale });
   if (userId === null) {
@@ -75,11 +77,15 @@ export async function registerAccount(input: {
     }
     return;
   }
-  sendVerificationMail(userId, input.locale);
+  sendVerificationMail(userId, input.locale, input.next ?? null);
 }
 
 /** Issues a verification token and queues its mail in one transaction. */
-export function sendVerificationMail(userId: number, fallbackLocale: Locale) {
+export function sendVerificationMail(
+  userId: number,
+  fallbackLocale: Locale,
+  next: string | null = null,
+) {
   const target = mailTarget(userId);
   if (!target) return;
   getDb().transaction((tx) => {
@@ -87,7 +93,7 @@ export function sendVerificationMail(userId: number, fallbackLocale: Locale) {
     const token = issueUserToken({ userId, purpose: "verify_email", tx });
     const mail = verifyEmailMail(
       target.locale ?? fallbackLocale,
-      appUrl(`/verify-email?token=${token}`),
+      appUrl(`/verify-email?${new URLSearchParams(next ? { token, next } : { token })}`),
     );
     enqueueMail(tx, { userId, to: target.email, kind: "account", mail });
   });

@@ -255,8 +255,14 @@ export default function CircleSummary() {
           </Form>
         ) : null}
         {!signedIn ? (
-          <p>
-            <Link to={`/login?redirectTo=/circles/${circle.id}`} className="button button-primary">
+          <p className="button-row">
+            <Link to={`/signup?redirectTo=/circles/${circle.id}`} className="button button-primary">
+              {t("circle.signupToApply")}
+            </Link>
+            <Link
+              to={`/login?redirectTo=/circles/${circle.id}`}
+              className="button button-secondary"
+            >
               {t("circle.loginToApply")}
             </Link>
           </p>

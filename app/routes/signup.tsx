@@ -9,6 +9,7 @@ import { AuthCard } from "~/components/page";
 import { resolveLocale } from "~/i18n/locale.server";
 import { registerAccount } from "~/models/accounts.server";
 import { requireAnonymous } from "~/utils/auth.server";
+import { signupNext } from "~/utils/http.server";
 import { SignupSchema } from "~/forms/account.server";
 import {
   badRequest,
@@ -25,7 +26,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return json({ constraint: formConstraint(SignupSchema) });
+  const next = signupNext(new URL(request.url).searchParams.get("redirectTo"));
+  return json({ constraint: formConstraint(SignupSchema), next });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,13 +45,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
       formErrors: [tooManyAttempts(limit.retryAfterSeconds)],
       hideFields: ["password"],
     });
-  await registerAccount({ ...submission.value, locale: await resolveLocale(request) });
+  const { redirectTo, ...account } = submission.value;
+  await registerAccount({
+    ...account,
+    locale: await resolveLocale(request),
+    next: signupNext(redirectTo),
+  });
   return redirect("/check-email");
 }
 
 export default function Signup() {
   const { t } = useTranslation();
-  const { constraint } = useLoaderData<typeof loader>();
+  const { constraint, next } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useIsPending();
   const [form, fields] = useForm<FormInput<typeof SignupSchema>>({
@@ -63,12 +70,17 @@ export default function Signup() {
       intro={t("signup.intro")}
       footer={
         <p>
-          {t("signup.haveAccount")} <Link to="/login">{t("signup.loginLink")}</Link>
+          {t("signup.haveAccount")}{" "}
+          <Link to={next ? `/login?${new URLSearchParams({ redirectTo: next })}` : "/login"}>
+            {t("signup.loginLink")}
+          </Link>
         </p>
       }
     >
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
+        {next ? <input type="hidden" name="redirectTo" value={next} /> : null}
+        {next ? <p className="notice notice-info">{t("signup.thenApply")}</p> : null}
         <Field label={t("fields.name")} field={fields.name} inputProps={{ autoComplete: "name" }} />
         <Field
           label={t("fields.email")}

@@ -29,6 +29,16 @@ function hasUnsafeCharacter(value: string) {
  * proxy decodes once more), and resolved against the app's own URL it keeps the app's origin.
  * The result is the parsed path, so the Location header gets exactly what was checked.
  */
+/**
+ * Where a sign-up continues once the address is confirmed: only a circle's page (from a story or
+ * an ambassador's profile to a circle, the signup carries it through the verification link).
+ * Anything else is dropped, so the mail's link can never send someone elsewhere.
+ */
+export function signupNext(value: FormDataEntryValue | string | null | undefined): string | null {
+  const path = safeRedirect(value, "");
+  return /^\/circles\/[1-9]\d{0,8}$/.test(path) ? path : null;
+}
+
 export function safeRedirect(
   to: FormDataEntryValue | string | null | undefined,
   fallback = "/dashboard",

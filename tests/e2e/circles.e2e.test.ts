@@ -641,7 +641,8 @@ describe("confidentiality", () => {
         "Namen van leden en hun bedrijven zijn alleen zichtbaar voor de leden en de begeleider.",
       ),
     );
-    await seen(page.getByRole("link", { name: "Log in om je aan te melden" }));
+    await seen(page.getByRole("link", { name: "Maak een account en meld je aan" }));
+    await seen(page.getByRole("link", { name: "Ik heb al een account" }));
     const html = await page.content();
     for (const secret of ["Lotte van Dijk", "Van Dijk Installatietechniek", "Hans Kok"]) {
       expect(await page.getByText(secret).count()).toBe(0);

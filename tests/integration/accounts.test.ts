@@ -99,6 +99,57 @@ describe("sign-up and e-mail verification", () => {
     expect(again.status).toBe(400);
   });
 
+  it("carries a circle from the sign-up through the mail's link to the login, and drops any other place", async () => {
+    const email = "kees.kring@example.nl";
+    const signup = (redirectTo: string, address: string) =>
+      settle(() =>
+        signupAction(
+          actionArgs(
+            formRequest("/signup", {
+              name: "Kees",
+              email: address,
+              password: "fietsen langs de Vecht",
+              redirectTo,
+            }),
+          ),
+        ),
+      );
+    expect((await signup("/circles/7", email)).headers.get("Location")).toBe("/check-email");
+    const link = linkIn((await waitForMail(email, /Bevestig/)).text, "/verify-email");
+    expect(link.searchParams.get("next")).toBe("/circles/7");
+    const page = await (
+      await settle(() => verifyLoader(loaderArgs(getRequest(link.pathname + link.search))))
+    ).json();
+    expect(page).toMatchObject({ valid: true, next: "/circles/7" });
+    const verified = await settle(() =>
+      verifyAction(
+        actionArgs(
+          formRequest("/verify-email", { token: link.searchParams.get("token")!, next: page.next }),
+        ),
+      ),
+    );
+    expect(verified.headers.get("Location")).toBe("/login?redirectTo=%2Fcircles%2F7");
+
+    // Anything but a circle's page is dropped, in the mail and at the confirmation alike.
+    for (const [i, elsewhere] of ["//evil.example", "/settings", "/circles/7/home"].entries()) {
+      const other = `kees.${i}@example.nl`;
+      await signup(elsewhere, other);
+      const otherLink = linkIn((await waitForMail(other, /Bevestig/)).text, "/verify-email");
+      expect(otherLink.searchParams.has("next")).toBe(false);
+      const res = await settle(() =>
+        verifyAction(
+          actionArgs(
+            formRequest("/verify-email", {
+              token: otherLink.searchParams.get("token")!,
+              next: elsewhere,
+            }),
+          ),
+        ),
+      );
+      expect(res.headers.get("Location")).toBe("/login?redirectTo=%2Fonboarding%2Fcompany");
+    }
+  });
+
   it("never gives a session for someone else's sign-up: the mailbox owner takes the account over with a new password", async () => {
     const victim = "slachtoffer@example.nl";
     const attackerPassword = "het wachtwoord van de aanvaller";
