@@ -92,8 +92,11 @@ export const profileFields = [
 ] as const;
 export type ProfileField = (typeof profileFields)[number];
 
-/** A practice story by an ambassador, or a tool, scan or link added by staff. */
-export const knowledgeKinds = ["story", "tool", "scan", "link"] as const;
+/**
+ * A practice story by an ambassador; a tool, scan or link added by staff; or a lesson from a
+ * circle (borging: a coach's anonymised draft from a meeting summary or a thread).
+ */
+export const knowledgeKinds = ["story", "tool", "scan", "link", "lesson"] as const;
 export type KnowledgeKind = (typeof knowledgeKinds)[number];
 
 /** Draft until published; unpublished takes it off the public pages again. */
