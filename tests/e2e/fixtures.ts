@@ -441,3 +441,40 @@ export function meetingHappened(meetingId: number) {
     ).run(meetingId);
   });
 }
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+};
+
+let axeSource: Promise<string> | undefined;
+
+/**
+ * Runs axe-core on the page as it is now and returns its serious and critical violations, each
+ * as "rule: help (selectors)". The script is evaluated through the DevTools protocol, which
+ * the page's Content-Security-Policy does not govern, so the page itself stays as served.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  axeSource ??= fs.readFile(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
+  await page.evaluate(await axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations as AxeViolation[];
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .slice(0, 3)
+          .map((n) => JSON.stringify(n.target))
+          .join(", ")})`,
+    );
+}
