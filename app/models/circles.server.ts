@@ -307,6 +307,29 @@ export function listOpenCircles(filter: { theme?: string; province?: string } = 
   return rows.map((r) => ({ ...r, seatsLeft: Math.max(0, r.capacityMax - r.members) }));
 }
 
+/**
+ * "Kringen over dit thema" on a story or an ambassador's profile: open circles on any of these
+ * themes, those with seats first, then by name; counts only, as on /circles.
+ */
+export function listOpenCirclesForThemes(themeCodes: readonly string[], limit = 4) {
+  if (themeCodes.length === 0) return [];
+  return listOpenCircles()
+    .filter((c) => themeCodes.includes(c.theme))
+    .sort(
+      (a, b) =>
+        Number(b.seatsLeft > 0) - Number(a.seatsLeft > 0) || a.name.localeCompare(b.name, "nl"),
+    )
+    .slice(0, limit)
+    .map(({ id, name, theme, seatsLeft, meetingMode, province }) => ({
+      id,
+      name,
+      theme,
+      seatsLeft,
+      meetingMode,
+      province,
+    }));
+}
+
 /** Counts of members' life phases, size classes and provinces: a profile without names. */
 export function circleComposition(circleId: number) {
   const rows = getDb()
