@@ -1,6 +1,169 @@
 import type { SupportMessages } from "./nl-support";
 
-/** English for the wegwijzer: the directory of support organisations and its editor; typed against the Dutch file. */
+/** English for contact requests and the wegwijzer; typed against the Dutch file. */
 export const enSupport: SupportMessages = {
-  support: {},
+  support: {
+    contact: {
+      pageTitle: "Ask a question",
+      title: "Ask {{name}} a question",
+      intro:
+        "{{name}} is an entrepreneur who likes to share how it went for them. Ask your question below; the answer comes by e-mail.",
+      signedInAs:
+        "You are asking as {{name}}. The answer goes to {{email}}, your account's address.",
+      name: "Your name",
+      email: "Your e-mail address",
+      emailHelp: "This is where the answer goes. We use it for nothing else.",
+      message: "Your question",
+      messageHelp:
+        "At least 20 and at most 2000 characters. Say briefly who you are, what your business does and what you are facing.",
+      honeypot: "Leave this field empty",
+      submit: "Send question",
+      privacy: "We keep your name, e-mail address and question only to answer your question.",
+      thanksTitle: "Thank you for your question",
+      thanksBody:
+        "{{name}} will read your question and answer as soon as possible. The answer comes by e-mail.",
+      thanksMore: "Ask another question",
+      backToProfile: "To {{name}}'s profile",
+      ownProfile:
+        "This is your own profile. Visitors ask you questions here; you find them in your contact requests.",
+      toInbox: "To your contact requests",
+    },
+    inbox: {
+      title: "Contact requests",
+      intro:
+        "Questions from entrepreneurs who saw or heard your story. Your answer goes by e-mail to whoever asked.",
+      tabs: "Questions by status",
+      emptyOpen: "You have no open questions.",
+      emptyAnswered: "You have not answered any questions yet.",
+      emptyClosed: "You have not closed any questions yet.",
+      received: "Received on {{date}}",
+      read: "Read and answer",
+      view: "View",
+    },
+    status: {
+      open: "Open",
+      answered: "Answered",
+      closed: "Closed",
+    },
+    request: {
+      pageTitle: "Contact request",
+      title: "Question from {{name}}",
+      from: "From",
+      received: "Received",
+      status: "Status",
+      language: "Language of the answer",
+      question: "The question",
+      answerTitle: "Your answer",
+      answer: "Answer",
+      answerHelp:
+        "Write it the way you would say it. {{name}} gets this by e-mail, with the organisations you tick below. Your e-mail address stays hidden.",
+      referrals: "Refer (optional)",
+      referralsHelp:
+        "Tick who can help further. At the top are the organisations that fit the province and your profile's themes.",
+      suggested: "Good fit",
+      noOrganisations: "The wegwijzer has no organisations yet.",
+      submit: "Send answer",
+      closeTitle: "Close without answering",
+      closeHelp:
+        "No answer needed, or already helped another way? Close the question. No e-mail is sent.",
+      closeAnsweredTitle: "Finish",
+      closeAnsweredHelp: "Done with this question? Close it and it moves to your closed questions.",
+      close: "Close question",
+      answeredOn: "Your answer of {{date}}",
+      referredTo: "Referred to",
+      closedOn: "Closed on {{date}}.",
+      back: "Back to your contact requests",
+      answered: "Your answer is on its way to {{name}}.",
+      closed: "The question is closed.",
+    },
+    mail: {
+      subject: "{{name}} has answered your question",
+      intro: "{{name}} has answered your question through Kringwijs.",
+      question: "You asked: “{{question}}”",
+      referralIntro: "{{name}} thinks these organisations can help you further:",
+      orgEmail: "e-mail {{email}}",
+      orgPhone: "phone {{phone}}",
+      noReply:
+        "Want to talk further? You cannot reply to this e-mail; feel free to ask a new question through the profile.",
+      profile: "See {{name}}'s profile",
+    },
+    directory: {
+      title: "Wegwijzer (support directory)",
+      intro:
+        "Organisations that help entrepreneurs further: innovation desks, centres of expertise, development agencies, funding schemes and networks. Choose your province and your subject.",
+      filters: "Filter the directory",
+      province: "Province",
+      allProvinces: "All provinces",
+      theme: "Theme",
+      allThemes: "All themes",
+      kind: "Kind",
+      allKinds: "All kinds",
+      filter: "Show",
+      count_one: "{{count}} organisation",
+      count_other: "{{count}} organisations",
+      none: "No organisations match this choice. Try another province or all themes.",
+      national: "National",
+      area: "Area",
+      themes: "Themes",
+      allThemesShort: "All themes",
+      website: "To the website",
+      websiteOf: "Website of {{name}} (opens in a new tab)",
+      email: "E-mail",
+      phone: "Phone",
+      add: "Add an organisation",
+      edit: "Edit",
+      editOf: "Edit {{name}}",
+    },
+    kinds: {
+      innovation_desk: "Innovation desk",
+      expertise_centre: "Centre of expertise",
+      development_agency: "Regional development agency",
+      funding_scheme: "Funding scheme",
+      network: "Network",
+    },
+    form: {
+      newTitle: "Add an organisation",
+      editTitle: "Edit organisation",
+      name: "Name",
+      kind: "Kind",
+      description: "Description",
+      descriptionHelp: "What do they do, for whom, and what does it cost? Two or three sentences.",
+      url: "Website",
+      urlHelp: "The full address, starting with https://",
+      email: "E-mail address (optional)",
+      phone: "Phone number (optional)",
+      provinces: "Provinces",
+      provincesHelp: "Tick none for a national organisation.",
+      themes: "Themes",
+      themesHelp: "Tick none if they help with every theme.",
+      create: "Add",
+      save: "Save",
+      deleteTitle: "Delete",
+      deleteHelp:
+        "The organisation leaves the directory. Earlier referrals are kept, without this organisation.",
+      deleteConfirm: "Yes, delete this organisation",
+      delete: "Delete",
+      created: "{{name}} is now in the directory.",
+      saved: "The changes are saved.",
+      deleted: "The organisation was taken out of the directory.",
+    },
+    error: {
+      messageTooShort_one: "Write at least {{count}} character.",
+      messageTooShort_other:
+        "Write at least {{count}} characters, so the ambassador understands your question.",
+      rateMinutes_one:
+        "You have just sent a few questions. Please try again in {{count}} minute.",
+      rateMinutes_other:
+        "You have just sent a few questions. Please try again in {{count}} minutes.",
+      rateHours_one:
+        "You have already sent this ambassador a few questions today. Please try again in {{count}} hour.",
+      rateHours_other:
+        "You have already sent this ambassador a few questions today. Please try again in {{count}} hours.",
+      self: "You cannot send yourself a question.",
+      notOpen: "This question has been answered or closed in the meantime.",
+      url: "Enter a full web address starting with https://",
+      phone: "Enter a phone number with only digits, spaces, a + or dashes.",
+      confirmDelete: "Tick the box to confirm you really want to delete the organisation.",
+    },
+  },
 };

@@ -1,0 +1,113 @@
+/**
+ * The forms of contact requests and the wegwijzer. Server only (D32): messages are i18n keys,
+ * shown next to their field in the page's language.
+ */
+import { z } from "zod";
+import { supportKinds } from "~/domain/states";
+import { provinceCodes, themeCodes } from "~/domain/taxonomy";
+import { isHttpsUrl } from "~/forms/meetings.server";
+import {
+  choice,
+  choices,
+  emailField,
+  idField,
+  requiredText,
+} from "~/utils/validation";
+
+export const CONTACT_NAME_MAX = 100;
+export const CONTACT_MESSAGE_MIN = 20;
+export const CONTACT_MESSAGE_MAX = 2000;
+export const ANSWER_MAX = 5000;
+/** More referrals than this in one answer is not a referral any more. */
+export const REFERRALS_MAX = 10;
+/** The honeypot's field name: a word a form-filling bot cannot resist. */
+export const HONEYPOT_FIELD = "website";
+
+const contactMessage = requiredText(CONTACT_MESSAGE_MAX).refine(
+  (v) => v.length >= CONTACT_MESSAGE_MIN,
+  { message: `support.error.messageTooShort|${CONTACT_MESSAGE_MIN}` },
+);
+
+/** A visitor who is not signed in gives a name and an address for the answer. */
+export const AnonymousContactSchema = z.object({
+  name: requiredText(CONTACT_NAME_MAX),
+  email: emailField,
+  message: contactMessage,
+});
+
+/** Signed in, the name and address come from the account. */
+export const SignedInContactSchema = z.object({ message: contactMessage });
+
+/** The ambassador's request page: answer (with referrals), or close without answering. */
+export const ContactRequestActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("answer"),
+      answer: requiredText(ANSWER_MAX),
+      referredIds: z
+        .array(idField, { error: "validation.invalid" })
+        .max(REFERRALS_MAX, { message: `validation.chooseAtMost|${REFERRALS_MAX}` })
+        .optional()
+        .transform((v) => [...new Set(v ?? [])]),
+    }),
+    z.object({ intent: z.literal("close") }),
+  ],
+  { error: "validation.invalid" },
+);
+
+const optionalEmail = z
+  .string({ error: "validation.invalid" })
+  .trim()
+  .max(254, { message: "validation.tooLong|254" })
+  .pipe(z.email({ message: "validation.email" }))
+  .optional()
+  .transform((v) => v ?? null);
+
+/** Digits, spaces, a leading plus, dashes and brackets: how Dutch numbers are written. */
+const optionalPhone = z
+  .string({ error: "validation.invalid" })
+  .trim()
+  .max(30, { message: "validation.tooLong|30" })
+  .regex(/^\+?[0-9 ()-]{6,30}$/, { message: "support.error.phone" })
+  .optional()
+  .transform((v) => v ?? null);
+
+const organisationShape = {
+  name: requiredText(150),
+  kind: choice(supportKinds),
+  description: requiredText(2000),
+  url: requiredText(500).refine(isHttpsUrl, { message: "support.error.url" }),
+  email: optionalEmail,
+  phone: optionalPhone,
+  provinces: choices(provinceCodes),
+  themes: choices(themeCodes),
+};
+
+export const SupportOrganisationSchema = z.object(organisationShape);
+
+/** The edit page: save the changes, or delete the organisation (after ticking to confirm). */
+export const EditSupportOrganisationSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("save"), ...organisationShape }),
+    z.object({
+      intent: z.literal("delete"),
+      confirm: z.literal("on", { error: "support.error.confirmDelete" }),
+    }),
+  ],
+  { error: "validation.invalid" },
+);
+
+export type SupportOrganisationValue = z.output<typeof SupportOrganisationSchema>;
+
+/** The directory's filters from the query string; anything unknown is ignored. */
+export function supportFilterFrom(params: URLSearchParams) {
+  const pick = <T extends string>(codes: readonly T[], value: string | null) =>
+    codes.find((c) => c === value) ?? null;
+  return {
+    province: pick(provinceCodes, params.get("province")),
+    theme: pick(themeCodes, params.get("theme")),
+    kind: pick(supportKinds, params.get("kind")),
+  };
+}
