@@ -107,12 +107,11 @@ export const enSupport: SupportMessages = {
       themes: "Themes",
       allThemesShort: "All themes",
       website: "To the website",
-      websiteOf: "Website of {{name}} (opens in a new tab)",
+      websiteOf: "of {{name}} (opens in a new tab)",
       email: "E-mail",
       phone: "Phone",
       add: "Add an organisation",
       edit: "Edit",
-      editOf: "Edit {{name}}",
     },
     kinds: {
       innovation_desk: "Innovation desk",

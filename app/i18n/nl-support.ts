@@ -111,12 +111,11 @@ export const nlSupport = {
       themes: "Thema's",
       allThemesShort: "Alle thema's",
       website: "Naar de website",
-      websiteOf: "Website van {{name}} (opent in een nieuw tabblad)",
+      websiteOf: "van {{name}} (opent in een nieuw tabblad)",
       email: "E-mail",
       phone: "Telefoon",
       add: "Organisatie toevoegen",
       edit: "Wijzigen",
-      editOf: "{{name}} wijzigen",
     },
     kinds: {
       innovation_desk: "Innovatieloket",

@@ -7,6 +7,7 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import {
   ambassadorProfiles,
+  companies,
   contactRequests,
   supportOrganisations,
   userRoles,
@@ -153,6 +154,34 @@ export function getContactRequest(ambassadorId: number, id: number) {
       .where(and(eq(contactRequests.id, id), eq(contactRequests.ambassadorId, ambassadorId)))
       .get() ?? null
   );
+}
+
+/**
+ * What a referral is suggested by: the province of the visitor's company when they wrote signed
+ * in with one (a request holds no province of its own), else the ambassador's own province, and
+ * the ambassador's themes (their profile's, shown or not: this stays in their own inbox).
+ */
+export function referralContext(
+  ambassadorId: number,
+  senderId: number | null,
+): { themes: string[]; province: string | null } {
+  const db = getDb();
+  const profile = db
+    .select({ themes: ambassadorProfiles.themes, province: ambassadorProfiles.province })
+    .from(ambassadorProfiles)
+    .where(eq(ambassadorProfiles.userId, ambassadorId))
+    .get();
+  const company = senderId
+    ? db
+        .select({ province: companies.province })
+        .from(companies)
+        .where(eq(companies.ownerId, senderId))
+        .get()
+    : undefined;
+  return {
+    themes: profile?.themes ?? [],
+    province: company?.province ?? profile?.province ?? null,
+  };
 }
 
 export type ContactChange = { ok: true } | { ok: false; reason: "gone" | "notOpen" };
