@@ -23,10 +23,15 @@ export const REFERRALS_MAX = 10;
 /** The honeypot's field name: a word a form-filling bot cannot resist. */
 export const HONEYPOT_FIELD = "website";
 
-const contactMessage = requiredText(CONTACT_MESSAGE_MAX).refine(
-  (v) => v.length >= CONTACT_MESSAGE_MIN,
-  { message: `support.error.messageTooShort|${CONTACT_MESSAGE_MIN}` },
-);
+/** Empty is "required", not also "too short": the first check stops the others. */
+const contactMessage = z
+  .string({
+    error: (issue) => (issue.input === undefined ? "validation.required" : "validation.invalid"),
+  })
+  .trim()
+  .min(1, { message: "validation.required", abort: true })
+  .min(CONTACT_MESSAGE_MIN, { message: `support.error.messageTooShort|${CONTACT_MESSAGE_MIN}` })
+  .max(CONTACT_MESSAGE_MAX, { message: `validation.tooLong|${CONTACT_MESSAGE_MAX}` });
 
 /** A visitor who is not signed in gives a name and an address for the answer. */
 export const AnonymousContactSchema = z.object({

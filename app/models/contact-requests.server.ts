@@ -21,6 +21,9 @@ import { recordAudit } from "./audit.server";
 import { notify } from "./notifications.server";
 import { enqueueMail } from "./outbox.server";
 
+/** Forms send CRLF line ends; the stored text (and its mail) has plain newlines. */
+const plainLines = (text: string) => text.replace(/\r\n?/g, "\n");
+
 export type ContactAmbassador = {
   id: number;
   name: string;
@@ -78,7 +81,7 @@ export function createContactRequest(input: NewContactRequest, now = new Date())
     (tx) => {
       const { id } = tx
         .insert(contactRequests)
-        .values({ ...input, status: "open", createdAt: now })
+        .values({ ...input, message: plainLines(input.message), status: "open", createdAt: now })
         .returning({ id: contactRequests.id })
         .get();
       recordAudit(
@@ -224,7 +227,7 @@ export function answerContactRequest(
       tx.update(contactRequests)
         .set({
           status: "answered",
-          answer: input.answer,
+          answer: plainLines(input.answer),
           referredIds: organisations.map((o) => o.id),
           answeredAt: now,
         })
@@ -242,7 +245,7 @@ export function answerContactRequest(
         ambassadorName: ambassador?.name ?? "",
         ambassadorSlug: ambassador?.slug ?? null,
         question: request.message,
-        answer: input.answer,
+        answer: plainLines(input.answer),
         organisations,
       });
       enqueueMail(tx, {

@@ -73,7 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const thanks = `/ambassadors/${encodeURIComponent(ambassador.slug)}/contact?sent=1`;
   // A bot filled the field people never see: it hears what people hear, and nothing is kept.
   const honeypot = formData.get(HONEYPOT_FIELD);
-  if (typeof honeypot !== "string" || honeypot.trim() !== "") return redirect(thanks);
+  if (honeypot !== null && (typeof honeypot !== "string" || honeypot.trim() !== ""))
+    return redirect(thanks);
 
   const submission = user
     ? parseFields(formData, SignedInContactSchema)
