@@ -57,13 +57,13 @@ export function SupportFields({ fields }: { fields: SupportFieldSet }) {
           inputProps={{ type: "tel", inputMode: "tel" }}
         />
       </div>
-        <ChoiceGroup
-          legend={t("support.form.provinces")}
-          help={t("support.form.provincesHelp")}
-          field={fields.provinces}
-          type="checkbox"
-          options={provinceCodes.map((c) => ({ value: c, label: label(provinces, c, locale) }))}
-        />
+      <ChoiceGroup
+        legend={t("support.form.provinces")}
+        help={t("support.form.provincesHelp")}
+        field={fields.provinces}
+        type="checkbox"
+        options={provinceCodes.map((c) => ({ value: c, label: label(provinces, c, locale) }))}
+      />
       <ChoiceGroup
         legend={t("support.form.themes")}
         help={t("support.form.themesHelp")}

@@ -31,7 +31,11 @@ describe("the wegwijzer's rules", () => {
       themes: ["finance"],
       province: "NB",
     });
-    expect(ranked.map((o) => o.name)).toEqual(["Hub Brabant", "Landelijk fonds", "Loket Overijssel"]);
+    expect(ranked.map((o) => o.name)).toEqual([
+      "Hub Brabant",
+      "Landelijk fonds",
+      "Loket Overijssel",
+    ]);
     expect(ranked.map((o) => o.suggested)).toEqual([true, true, false]);
   });
 });

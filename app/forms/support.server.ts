@@ -5,14 +5,20 @@
 import { z } from "zod";
 import { supportKinds } from "~/domain/states";
 import { provinceCodes, themeCodes } from "~/domain/taxonomy";
-import { isHttpsUrl } from "~/forms/meetings.server";
-import {
-  choice,
-  choices,
-  emailField,
-  idField,
-  requiredText,
-} from "~/utils/validation";
+import { choice, choices, emailField, idField, requiredText } from "~/utils/validation";
+
+/**
+ * An https address with a real host name (the same rule as a meeting's video link; written
+ * here so these pages do not carry the meeting form's messages).
+ */
+export function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
 
 export const CONTACT_NAME_MAX = 100;
 export const CONTACT_MESSAGE_MIN = 20;

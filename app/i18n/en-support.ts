@@ -150,8 +150,7 @@ export const enSupport: SupportMessages = {
       messageTooShort_one: "Write at least {{count}} character.",
       messageTooShort_other:
         "Write at least {{count}} characters, so the ambassador understands your question.",
-      rateMinutes_one:
-        "You have just sent a few questions. Please try again in {{count}} minute.",
+      rateMinutes_one: "You have just sent a few questions. Please try again in {{count}} minute.",
       rateMinutes_other:
         "You have just sent a few questions. Please try again in {{count}} minutes.",
       rateHours_one:

@@ -152,7 +152,8 @@ export const nlSupport = {
     },
     error: {
       messageTooShort_one: "Schrijf minstens {{count}} teken.",
-      messageTooShort_other: "Schrijf minstens {{count}} tekens, zodat de ambassadeur je vraag begrijpt.",
+      messageTooShort_other:
+        "Schrijf minstens {{count}} tekens, zodat de ambassadeur je vraag begrijpt.",
       rateMinutes_one:
         "Je hebt net al een paar vragen gestuurd. Probeer het over {{count}} minuut opnieuw.",
       rateMinutes_other:

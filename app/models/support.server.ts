@@ -52,8 +52,7 @@ export function listSupportOrganisations(filter: SupportFilter = {}): SupportOrg
 
 export function getSupportOrganisation(id: number): SupportOrganisation | null {
   return (
-    getDb().select().from(supportOrganisations).where(eq(supportOrganisations.id, id)).get() ??
-    null
+    getDb().select().from(supportOrganisations).where(eq(supportOrganisations.id, id)).get() ?? null
   );
 }
 

@@ -79,7 +79,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = user
     ? parseFields(formData, SignedInContactSchema)
     : parseFields(formData, AnonymousContactSchema);
-  if (user?.id === ambassador.id) return badRequest(submission, { formErrors: ["support.error.self"] });
+  if (user?.id === ambassador.id)
+    return badRequest(submission, { formErrors: ["support.error.self"] });
   if (submission.status !== "success") return badRequest(submission);
   const value = submission.value as { message: string; name?: string; email?: string };
   const senderName = user ? user.name : value.name!;

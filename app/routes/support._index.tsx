@@ -145,11 +145,7 @@ export default function SupportDirectory() {
               ) : null}
             </dl>
             <p className="support-org-actions">
-              <a
-                href={o.url}
-                target="_blank"
-                rel="noopener noreferrer"
-              >
+              <a href={o.url} target="_blank" rel="noopener noreferrer">
                 {t("support.directory.website")}
                 <span className="visually-hidden">
                   {" "}

@@ -16,7 +16,10 @@ import {
   loader as requestLoader,
 } from "~/routes/ambassador_.requests.$requestId";
 import { createSupportOrganisation } from "~/models/support.server";
-import { CONTACT_PER_EMAIL_PER_DAY, CONTACT_PER_IP_PER_HOUR } from "~/utils/contact-rate-limit.server";
+import {
+  CONTACT_PER_EMAIL_PER_DAY,
+  CONTACT_PER_IP_PER_HOUR,
+} from "~/utils/contact-rate-limit.server";
 import { getDb } from "~/utils/db.server";
 import {
   ambassadorProfiles,
@@ -30,7 +33,8 @@ import { load, makeContext, makeUser, signedIn, submit } from "./helpers";
 
 let ipCounter = 0;
 /** A fresh client address per call, so one test's requests never count against another's. */
-const freshIp = () => makeContext({ clientIp: `10.20.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}` });
+const freshIp = () =>
+  makeContext({ clientIp: `10.20.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}` });
 
 async function ambassador(input: { published?: boolean; role?: boolean; province?: string } = {}) {
   const user = await signedIn({
@@ -54,7 +58,11 @@ async function ambassador(input: { published?: boolean; role?: boolean; province
 }
 
 const requestsOf = (ambassadorId: number) =>
-  getDb().select().from(contactRequests).where(eq(contactRequests.ambassadorId, ambassadorId)).all();
+  getDb()
+    .select()
+    .from(contactRequests)
+    .where(eq(contactRequests.ambassadorId, ambassadorId))
+    .all();
 const notificationsOf = (userId: number) =>
   getDb().select().from(notifications).where(eq(notifications.userId, userId)).all();
 const mailsTo = (address: string) =>
@@ -70,7 +78,11 @@ const visitor = (n: string) => ({
 function send(
   slug: string,
   fields: Record<string, string>,
-  options: { cookie?: string; context?: ReturnType<typeof makeContext>; headers?: Record<string, string> } = {},
+  options: {
+    cookie?: string;
+    context?: ReturnType<typeof makeContext>;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   return submit(contactAction, `/ambassadors/${slug}/contact`, fields, {
     params: { slug },
@@ -119,7 +131,11 @@ describe("the contact form", () => {
       [{ ...visitor("b"), name: "n".repeat(101) }, "name", "validation.tooLong|100"],
       [{ ...visitor("c"), email: "geen-adres" }, "email", "validation.email"],
       [{ ...visitor("d"), email: "" }, "email", "validation.required"],
-      [{ ...visitor("e"), message: "Te kort bericht." }, "message", "support.error.messageTooShort|20"],
+      [
+        { ...visitor("e"), message: "Te kort bericht." },
+        "message",
+        "support.error.messageTooShort|20",
+      ],
       [{ ...visitor("f"), message: "x".repeat(2001) }, "message", "validation.tooLong|2000"],
       [{ ...visitor("g"), message: "   " }, "message", "validation.required"],
     ];
@@ -264,7 +280,9 @@ describe("a request from question to answer", () => {
     expect(mailsTo(amb.email)).toHaveLength(1);
 
     // The inbox shows it under "open".
-    const inbox = await (await load(inboxLoader, "/ambassador/requests", { cookie: amb.cookie })).json();
+    const inbox = await (
+      await load(inboxLoader, "/ambassador/requests", { cookie: amb.cookie })
+    ).json();
     expect(inbox.counts).toEqual({ open: 1, answered: 0, closed: 0 });
     expect(inbox.requests.map((r: { id: number }) => r.id)).toEqual([stored!.id]);
 
@@ -278,7 +296,8 @@ describe("a request from question to answer", () => {
       suggested: false,
     });
 
-    const answer = "Wij begonnen klein: één team, één opdracht.\n\nBel het loket, die helpen je verder.";
+    const answer =
+      "Wij begonnen klein: één team, één opdracht.\n\nBel het loket, die helpen je verder.";
     const answered = await submit(
       requestAction,
       path,
@@ -304,7 +323,9 @@ describe("a request from question to answer", () => {
     const audit = getDb()
       .select({ action: auditEvents.action })
       .from(auditEvents)
-      .where(and(eq(auditEvents.subjectType, "contact_request"), eq(auditEvents.subjectId, stored!.id)))
+      .where(
+        and(eq(auditEvents.subjectType, "contact_request"), eq(auditEvents.subjectId, stored!.id)),
+      )
       .all()
       .map((a) => a.action);
     expect(audit).toEqual(["contact.requested", "contact.answered"]);
@@ -321,7 +342,12 @@ describe("a request from question to answer", () => {
     expect(mailsTo("ilse-flow@example.nl")).toHaveLength(1);
 
     // Then it is closed.
-    const closed = await submit(requestAction, path, { intent: "close" }, { cookie: amb.cookie, params });
+    const closed = await submit(
+      requestAction,
+      path,
+      { intent: "close" },
+      { cookie: amb.cookie, params },
+    );
     expect(closed.status).toBe(302);
     expect(requestsOf(amb.id)[0]!.status).toBe("closed");
     const closedInbox = await (
@@ -379,19 +405,27 @@ describe("the inbox is the ambassador's own", () => {
     const path = `/ambassador/requests/${stored!.id}`;
     const params = { requestId: String(stored!.id) };
     expect((await load(requestLoader, path, { cookie: other.cookie, params })).status).toBe(404);
-    for (const fields of [{ intent: "answer", answer: "Ik antwoord wel." }, { intent: "close" }]) {
+    const attempts: Array<Record<string, string>> = [
+      { intent: "answer", answer: "Ik antwoord wel." },
+      { intent: "close" },
+    ];
+    for (const fields of attempts) {
       const res = await submit(requestAction, path, fields, { cookie: other.cookie, params });
       expect(res.status).toBe(404);
     }
     expect(requestsOf(amb.id)[0]!.status).toBe("open");
-    const inbox = await (await load(inboxLoader, "/ambassador/requests", { cookie: other.cookie })).json();
+    const inbox = await (
+      await load(inboxLoader, "/ambassador/requests", { cookie: other.cookie })
+    ).json();
     expect(inbox.counts).toEqual({ open: 0, answered: 0, closed: 0 });
     expect(inbox.requests).toEqual([]);
   });
 
   it("is a 403 for people who are not ambassadors, and a 404 for bad ids", async () => {
     const entrepreneur = await signedIn();
-    expect((await load(inboxLoader, "/ambassador/requests", { cookie: entrepreneur.cookie })).status).toBe(403);
+    expect(
+      (await load(inboxLoader, "/ambassador/requests", { cookie: entrepreneur.cookie })).status,
+    ).toBe(403);
     const amb = await ambassador();
     for (const id of ["abc", "0", "-1", "1e3", "99999999", "9".repeat(40)]) {
       const res = await load(requestLoader, `/ambassador/requests/${id}`, {
@@ -413,7 +447,13 @@ describe("the inbox is the ambassador's own", () => {
       .delete(userRoles)
       .where(and(eq(userRoles.userId, amb.id), eq(userRoles.role, "ambassador")))
       .run();
-    expect((await load(inboxLoader, "/ambassador/requests", { cookie: amb.cookie })).status).toBe(403);
-    expect(getDb().get<{ n: number }>(sql`select count(*) as n from contact_request where ambassador_id = ${amb.id}`)!.n).toBe(0);
+    expect((await load(inboxLoader, "/ambassador/requests", { cookie: amb.cookie })).status).toBe(
+      403,
+    );
+    expect(
+      getDb().get<{ n: number }>(
+        sql`select count(*) as n from contact_request where ambassador_id = ${amb.id}`,
+      )!.n,
+    ).toBe(0);
   });
 });

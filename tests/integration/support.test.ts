@@ -111,9 +111,13 @@ describe("keeping the wegwijzer", () => {
     for (const roles of [["entrepreneur"], ["coach"], ["ambassador"]] as const) {
       const who = await signedIn({ roles: [...roles] });
       expect((await load(newLoader, "/support/new", { cookie: who.cookie })).status).toBe(403);
-      expect((await submit(newAction, "/support/new", fields, { cookie: who.cookie })).status).toBe(403);
+      expect((await submit(newAction, "/support/new", fields, { cookie: who.cookie })).status).toBe(
+        403,
+      );
       const params = { organisationId: String(id) };
-      expect((await load(editLoader, `/support/${id}/edit`, { cookie: who.cookie, params })).status).toBe(403);
+      expect(
+        (await load(editLoader, `/support/${id}/edit`, { cookie: who.cookie, params })).status,
+      ).toBe(403);
       const del = await submit(
         editAction,
         `/support/${id}/edit`,
@@ -154,7 +158,9 @@ describe("keeping the wegwijzer", () => {
       .from(auditEvents)
       .where(eq(auditEvents.subjectType, "support_organisation"))
       .all();
-    expect(audit.some((a) => a.action === "support.created" && a.subjectId === stored.id)).toBe(true);
+    expect(audit.some((a) => a.action === "support.created" && a.subjectId === stored.id)).toBe(
+      true,
+    );
   });
 
   it("refuses an address that is not https, and other bad input, keeping what was typed", async () => {
@@ -215,9 +221,16 @@ describe("keeping the wegwijzer", () => {
     expect(badEdit.status).toBe(400);
     expect(getSupportOrganisation(id)!.url).toBe(fields.url);
 
-    const unticked = await submit(editAction, path, { intent: "delete" }, { cookie: organiser.cookie, params });
+    const unticked = await submit(
+      editAction,
+      path,
+      { intent: "delete" },
+      { cookie: organiser.cookie, params },
+    );
     expect(unticked.status).toBe(400);
-    expect(((await unticked.json()) as Reply).error?.confirm).toEqual(["support.error.confirmDelete"]);
+    expect(((await unticked.json()) as Reply).error?.confirm).toEqual([
+      "support.error.confirmDelete",
+    ]);
     expect(getSupportOrganisation(id)).not.toBeNull();
 
     const deleted = await submit(
@@ -246,7 +259,10 @@ describe("supportFor", () => {
       organiser.id,
       org("Zz Loket Gelderland", { provinces: ["GE"], themes: ["people"] }),
     );
-    const national = createSupportOrganisation(organiser.id, org("Zz Landelijk", { themes: ["people"] }));
+    const national = createSupportOrganisation(
+      organiser.id,
+      org("Zz Landelijk", { themes: ["people"] }),
+    );
     const elsewhere = createSupportOrganisation(
       organiser.id,
       org("Zz Loket Zeeland", { provinces: ["ZE"], themes: ["people"] }),
