@@ -3,6 +3,7 @@
  * shown next to their field in the page's language.
  */
 import { z } from "zod";
+import { formConstraint, type FormConstraint } from "~/utils/forms.server";
 import { supportKinds } from "~/domain/states";
 import { provinceCodes, themeCodes } from "~/domain/taxonomy";
 import { choice, choices, emailField, idField, requiredText } from "~/utils/validation";
@@ -111,6 +112,23 @@ export const EditSupportOrganisationSchema = z.discriminatedUnion(
 );
 
 export type SupportOrganisationValue = z.output<typeof SupportOrganisationSchema>;
+
+/**
+ * The constraint attributes of an organisation form. Ticking no province (national) or no theme
+ * (every theme) is a valid answer, so those checkboxes are not marked required: conform would
+ * otherwise put `required` on every box of the group.
+ */
+export function organisationConstraint(
+  schema: typeof SupportOrganisationSchema | typeof EditSupportOrganisationSchema,
+): FormConstraint {
+  const constraint = { ...formConstraint(schema) };
+  for (const name of ["provinces", "themes"]) {
+    if (constraint[name]) constraint[name] = { ...constraint[name], required: false };
+    if (constraint[`${name}[]`])
+      constraint[`${name}[]`] = { ...constraint[`${name}[]`], required: false };
+  }
+  return constraint;
+}
 
 /** The directory's filters from the query string; anything unknown is ignored. */
 export function supportFilterFrom(params: URLSearchParams) {

@@ -13,14 +13,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { SupportFields, type SupportFieldSet } from "~/components/support-form";
-import { EditSupportOrganisationSchema } from "~/forms/support.server";
+import { EditSupportOrganisationSchema, organisationConstraint } from "~/forms/support.server";
 import {
   deleteSupportOrganisation,
   getSupportOrganisation,
   updateSupportOrganisation,
 } from "~/models/support.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest, formConstraint, parseForm } from "~/utils/forms.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       provinces: organisation.provinces,
       themes: organisation.themes,
     },
-    constraint: formConstraint(EditSupportOrganisationSchema),
+    constraint: organisationConstraint(EditSupportOrganisationSchema),
   });
 }
 

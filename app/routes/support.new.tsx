@@ -13,10 +13,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { SupportFields, type SupportFieldSet } from "~/components/support-form";
-import { SupportOrganisationSchema } from "~/forms/support.server";
+import { SupportOrganisationSchema, organisationConstraint } from "~/forms/support.server";
 import { createSupportOrganisation } from "~/models/support.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
+import { badRequest, parseForm, type FormInput } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 import supportStyles from "~/styles/support.css";
@@ -30,7 +30,7 @@ export const clientLoader = withMessages("support");
 /** Organisers add an organisation to the wegwijzer. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "support.manage");
-  return json({ constraint: formConstraint(SupportOrganisationSchema) });
+  return json({ constraint: organisationConstraint(SupportOrganisationSchema) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
