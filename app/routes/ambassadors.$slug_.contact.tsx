@@ -145,59 +145,62 @@ export default function ContactAmbassador() {
       />
       <p>{t("support.contact.intro", { name: ambassador.name })}</p>
       {own ? (
-        <p className="notice notice-info">
+        <p className="notice notice-info" data-testid="contact-own">
           {t("support.contact.ownProfile")}{" "}
           <Link to="/ambassador/requests">{t("support.contact.toInbox")}</Link>
         </p>
-      ) : null}
-      <Form method="post" {...getFormProps(form)} className="card stack support-contact-form">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        {sender ? (
-          <p className="muted" data-testid="contact-sender">
-            {t("support.contact.signedInAs", { name: sender.name, email: sender.email })}
-          </p>
-        ) : (
-          <>
-            <Field
-              label={t("support.contact.name")}
-              field={fields.name}
-              inputProps={{ autoComplete: "name" }}
-            />
-            <Field
-              label={t("support.contact.email")}
-              field={fields.email}
-              type="email"
-              help={t("support.contact.emailHelp")}
-              inputProps={{ autoComplete: "email" }}
-            />
-          </>
-        )}
-        <TextareaField
-          label={t("support.contact.message")}
-          field={fields.message}
-          help={t("support.contact.messageHelp")}
-          rows={8}
-        />
-        {/* The honeypot: off-screen, hidden from screen readers and the keyboard. */}
-        <div className="support-hp" aria-hidden="true">
-          <label htmlFor="contact-website">{t("support.contact.honeypot")}</label>
-          <input
-            id="contact-website"
-            type="text"
-            name="website"
-            tabIndex={-1}
-            autoComplete="off"
-            defaultValue=""
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="card stack support-contact-form">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          {sender ? (
+            <p className="muted" data-testid="contact-sender">
+              {t("support.contact.signedInAs", { name: sender.name, email: sender.email })}
+            </p>
+          ) : (
+            <>
+              <Field
+                label={t("support.contact.name")}
+                field={fields.name}
+                inputProps={{ autoComplete: "name" }}
+              />
+              <Field
+                label={t("support.contact.email")}
+                field={fields.email}
+                type="email"
+                help={t("support.contact.emailHelp")}
+                inputProps={{ autoComplete: "email" }}
+              />
+            </>
+          )}
+          <TextareaField
+            label={t("support.contact.message")}
+            field={fields.message}
+            help={t("support.contact.messageHelp")}
+            rows={8}
           />
-        </div>
-        <p className="small muted">{t("support.contact.privacy")}</p>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t("support.contact.submit")}
-          </button>
-          <Link to={profile}>{t("support.contact.backToProfile", { name: ambassador.name })}</Link>
-        </div>
-      </Form>
+          {/* The honeypot: off-screen, hidden from screen readers and the keyboard. */}
+          <div className="support-hp" aria-hidden="true">
+            <label htmlFor="contact-website">{t("support.contact.honeypot")}</label>
+            <input
+              id="contact-website"
+              type="text"
+              name="website"
+              tabIndex={-1}
+              autoComplete="off"
+              defaultValue=""
+            />
+          </div>
+          <p className="small muted">{t("support.contact.privacy")}</p>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t("support.contact.submit")}
+            </button>
+            <Link to={profile}>
+              {t("support.contact.backToProfile", { name: ambassador.name })}
+            </Link>
+          </div>
+        </Form>
+      )}
     </div>
   );
 }

@@ -88,6 +88,14 @@ describe.each(["nl", "en"] as const)("the contact page (%s)", (locale) => {
     const thanks = renderPage(contact.default, locale);
     expect(thanks).toContain(escape(t(locale)("support.contact.thanksTitle")));
     expect(thanks).not.toContain("contact-website");
+
+    // The ambassador on their own page is pointed to the inbox instead of the form.
+    route.loader = await (
+      await load(contact.loader, path, { params: { slug: amb.slug }, cookie: amb.cookie })
+    ).json();
+    const own = renderPage(contact.default, locale);
+    expect(own).toContain(escape(t(locale)("support.contact.ownProfile")));
+    expect(own).not.toContain("contact-website");
   });
 });
 
