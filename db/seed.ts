@@ -7,6 +7,7 @@
  */
 import { and, eq, gt, gte, inArray, isNotNull, like, sql } from "drizzle-orm";
 import { defaultWeights } from "../app/models/programmes.server";
+import { seedSupport } from "./seed-support";
 import { normaliseEmail } from "../app/models/users.server";
 import { DEFAULT_HOUSE_RULES } from "../app/domain/house-rules";
 import { neighbouring } from "../app/domain/matching/model";
@@ -430,6 +431,7 @@ export async function seed(log: (line: string) => void = () => {}) {
   log(`Seed: ${discussions.threads} new threads with ${discussions.posts} posts.`);
   for (const skipped of discussions.skipped) log(`Seed: left out the thread ${skipped}.`);
   log(`Seed: ${planned.meetings} new meetings, ${planned.polls} new date polls.`);
+  seedSupport(log);
   return { created };
 }
 
