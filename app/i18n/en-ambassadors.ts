@@ -180,7 +180,7 @@ export const enAmbassadors: AmbassadorsMessages = {
         "Note: this profile is not online yet. People who scan the code will only find the page once it is online.",
       tagline: "Learn from entrepreneurs who did it",
       scan: "Scan and read my story",
-      qrAlt: "QR code to the page of {{name}}",
+      qrAlt: "Business card of {{name}}, with a QR code to the page",
       sheet: "Print sheet with eight cards",
     },
   },

@@ -181,7 +181,7 @@ export const nlAmbassadors = {
         "Let op: dit profiel staat nog niet online. Wie de code scant, vindt de pagina pas als hij online staat.",
       tagline: "Leer van ondernemers die het al deden",
       scan: "Scan en lees mijn verhaal",
-      qrAlt: "QR-code naar de pagina van {{name}}",
+      qrAlt: "Visitekaartje van {{name}}, met een QR-code naar de pagina",
       sheet: "Printvel met acht kaartjes",
     },
   },

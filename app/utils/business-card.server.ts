@@ -7,13 +7,14 @@
 import QRCode from "qrcode";
 import sharp from "sharp";
 import { clip, escapeXml } from "~/domain/ambassadors";
+import { getT, type Locale } from "~/i18n";
 import { appBaseUrl } from "./env.server";
 
 /** The card in SVG user units: 10 units per millimetre. */
 const W = 850;
 const H = 550;
 
-export type CardInput = { name: string; headline: string; slug: string; tagline: string; scan: string };
+export type CardInput = { name: string; headline: string; slug: string; locale: Locale };
 
 /** Where the card's QR code leads: the profile, with the source a scan is counted by. */
 export function cardUrl(slug: string): string {
@@ -68,6 +69,9 @@ function qrPath(url: string, x: number, y: number, size: number): string {
  */
 export function cardSvg(input: CardInput, { pixelWidth }: { pixelWidth?: number } = {}): string {
   const url = cardUrl(input.slug);
+  const t = getT(input.locale);
+  const tagline = t("ambassadors.card.tagline");
+  const scan = t("ambassadors.card.scan");
   const size = pixelWidth
     ? `width="${pixelWidth}" height="${Math.round((pixelWidth * H) / W)}"`
     : `width="85mm" height="55mm"`;
@@ -92,8 +96,8 @@ export function cardSvg(input: CardInput, { pixelWidth }: { pixelWidth?: number 
     (headline.length
       ? `<text x="60" y="${headlineTop}" ${font} font-size="28" font-style="italic" fill="#1f2933">${headlineLines}</text>`
       : "") +
-    `<text x="60" y="470" ${font} font-size="22" fill="#52606d">${escapeXml(clip(input.tagline, 44))}</text>` +
-    `<text x="60" y="505" ${font} font-size="22" fill="#52606d">${escapeXml(clip(input.scan, 44))}</text>` +
+    `<text x="60" y="470" ${font} font-size="22" fill="#52606d">${escapeXml(clip(tagline, 44))}</text>` +
+    `<text x="60" y="505" ${font} font-size="22" fill="#52606d">${escapeXml(clip(scan, 44))}</text>` +
     qrPath(url, 560, 130, 270) +
     `</svg>`
   );
