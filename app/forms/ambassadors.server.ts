@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { ambassadorOffers, profileFields } from "~/domain/states";
 import { lifePhaseCodes, provinceCodes, sectorCodes, sizeClassCodes, themeCodes } from "~/domain/taxonomy";
-import { checkbox, choice, choices, idField, optionalText } from "~/utils/validation";
+import { checkbox, choices, idField, optionalText } from "~/utils/validation";
 
 export const HEADLINE_MAX = 140;
 export const COMPANY_MAX = 120;
@@ -12,12 +12,13 @@ export const BIO_MAX = 4000;
 export const AVAILABILITY_MAX = 300;
 export const THEMES_MAX = 4;
 
-/** An optional code: empty is "not set" (null). */
+/** An optional code: empty is "not set" (null); anything not in the list is refused. */
 const optionalChoice = <T extends string>(codes: readonly T[]) =>
   z
-    .union([z.literal(""), choice(codes)])
+    .string({ error: "validation.invalid" })
     .optional()
-    .transform((v) => (v ? v : null));
+    .refine((v) => !v || (codes as readonly string[]).includes(v), "validation.choose")
+    .transform((v) => (v ? (v as T) : null));
 
 export const ProfileSchema = z.object({
   headline: optionalText(HEADLINE_MAX).transform((v) => v ?? ""),

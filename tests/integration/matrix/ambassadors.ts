@@ -57,7 +57,7 @@ export const ambassadorsMatrix: Record<string, PublicRow> = {
     path: () => "/admin/ambassadors",
     loader: signedInOnly({ organiser: "ok" }),
     action: {
-      fields: (w) => ({ intent: "feature", userId: w.userIds.ambassador! }),
+      fields: (w) => ({ intent: "feature", userId: String(w.userIds.ambassador) }),
       expect: signedInOnly({ organiser: "redirect" }),
     },
   },
