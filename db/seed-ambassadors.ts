@@ -115,7 +115,16 @@ export const ambassadorSeeds: AmbassadorSeed[] = [
     ].join("\n"),
     offers: ["company_visit", "conversation"],
     availability: "Na de ochtenddrukte, vanaf een uur of twee 's middags.",
-    publicFields: ["photo", "company", "sector", "lifePhase", "province", "themes", "bio", "offers"],
+    publicFields: [
+      "photo",
+      "company",
+      "sector",
+      "lifePhase",
+      "province",
+      "themes",
+      "bio",
+      "offers",
+    ],
     featured: false,
   },
   {
@@ -172,7 +181,11 @@ export async function seedAmbassadors(demoPassword: string, now = Date.now()): P
   const missing = ambassadorSeeds.filter(
     (a) =>
       a.newUser &&
-      !db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(a.email))).get(),
+      !db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, normaliseEmail(a.email)))
+        .get(),
   );
   const passwordHash = missing.length > 0 ? await hashPassword(demoPassword) : "";
   return db.transaction(
@@ -180,7 +193,11 @@ export async function seedAmbassadors(demoPassword: string, now = Date.now()): P
       let created = 0;
       ambassadorSeeds.forEach((a, index) => {
         const email = normaliseEmail(a.email);
-        let userId = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()?.id;
+        let userId = tx
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(users.email, email))
+          .get()?.id;
         if (userId === undefined) {
           if (!a.newUser) throw new Error(`Seed: no user ${a.email} for an ambassador profile`);
           userId = tx

@@ -41,7 +41,11 @@ export function AmbassadorAvatar({
       {initials(name)}
     </span>
   ) : (
-    <span className={`${className} amb-initials`} role="img" aria-label={t("ambassadors.avatar", { name })}>
+    <span
+      className={`${className} amb-initials`}
+      role="img"
+      aria-label={t("ambassadors.avatar", { name })}
+    >
       {initials(name)}
     </span>
   );

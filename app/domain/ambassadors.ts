@@ -38,7 +38,9 @@ export function uniqueSlug(name: string, taken: (slug: string) => boolean): stri
 
 /** What a profile's address may look like; anything else is simply not found. */
 export function isSlug(value: unknown): value is string {
-  return typeof value === "string" && value.length <= 80 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
+  return (
+    typeof value === "string" && value.length <= 80 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
+  );
 }
 
 /** One or two letters for the avatar: first and last name ("Henk de Wolters" -> "HW"). */
@@ -48,7 +50,19 @@ export function initials(name: string): string {
     .split(/\s+/)
     .filter((w) => w.length > 0 && /\p{L}|\p{N}/u.test(w));
   // Dutch surname particles are not the initial of the surname.
-  const particles = new Set(["van", "de", "der", "den", "het", "ter", "ten", "te", "op", "in", "'t"]);
+  const particles = new Set([
+    "van",
+    "de",
+    "der",
+    "den",
+    "het",
+    "ter",
+    "ten",
+    "te",
+    "op",
+    "in",
+    "'t",
+  ]);
   const first = words[0];
   if (!first) return "?";
   const rest = words.slice(1).filter((w) => !particles.has(w.toLowerCase()));
@@ -133,15 +147,17 @@ export function reachDay(at: Date): string {
 
 /** Escapes text for XML/SVG content and attribute values. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    // Characters XML 1.0 does not allow at all.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+  return (
+    text
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+      // Characters XML 1.0 does not allow at all.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+  );
 }
 
 /** Cuts a line to `max` characters on a word boundary, with an ellipsis. */

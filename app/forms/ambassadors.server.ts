@@ -3,7 +3,13 @@
  */
 import { z } from "zod";
 import { ambassadorOffers, profileFields } from "~/domain/states";
-import { lifePhaseCodes, provinceCodes, sectorCodes, sizeClassCodes, themeCodes } from "~/domain/taxonomy";
+import {
+  lifePhaseCodes,
+  provinceCodes,
+  sectorCodes,
+  sizeClassCodes,
+  themeCodes,
+} from "~/domain/taxonomy";
 import { checkbox, choices, idField, optionalText } from "~/utils/validation";
 
 export const HEADLINE_MAX = 140;

@@ -39,7 +39,8 @@ export const enAmbassadors: AmbassadorsMessages = {
       stories: "Practice stories",
       noStories: "{{name}} has not published a practice story yet.",
       askTitle: "Do you have a question?",
-      askIntro: "{{name}} is happy to think along with you. Your question goes straight to {{name}}.",
+      askIntro:
+        "{{name}} is happy to think along with you. Your question goes straight to {{name}}.",
       ask: "Ask your question",
       all: "All ambassadors",
       ownNotice: "This is your public page, as visitors see it.",

@@ -117,7 +117,12 @@ export function getOwnProfile(userId: number): OwnProfile {
         })
         .run();
       recordAudit(
-        { actorId: userId, action: "ambassador.profile_created", subjectType: "user", subjectId: userId },
+        {
+          actorId: userId,
+          action: "ambassador.profile_created",
+          subjectType: "user",
+          subjectId: userId,
+        },
         tx,
       );
     },
@@ -542,7 +547,9 @@ export function openContactCount(ambassadorId: number): number {
     getDb()
       .select({ n: count() })
       .from(contactRequests)
-      .where(and(eq(contactRequests.ambassadorId, ambassadorId), eq(contactRequests.status, "open")))
+      .where(
+        and(eq(contactRequests.ambassadorId, ambassadorId), eq(contactRequests.status, "open")),
+      )
       .get()?.n ?? 0
   );
 }

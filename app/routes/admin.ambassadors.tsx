@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -37,7 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result === "not_found") notFound();
   const name = getUserById(userId)?.name ?? "";
   return redirectWithToast("/admin/ambassadors", {
-    key: intent === "feature" ? "ambassadors.admin.featuredToast" : "ambassadors.admin.unfeaturedToast",
+    key:
+      intent === "feature"
+        ? "ambassadors.admin.featuredToast"
+        : "ambassadors.admin.unfeaturedToast",
     values: { name },
   });
 }
@@ -101,7 +109,9 @@ export default function AdminAmbassadors() {
                       )}
                     </td>
                     <td>
-                      {featured ? t("ambassadors.admin.featured") : t("ambassadors.admin.notFeatured")}
+                      {featured
+                        ? t("ambassadors.admin.featured")
+                        : t("ambassadors.admin.notFeatured")}
                       {featured && !a.published ? (
                         <div className="muted small">{t("ambassadors.admin.featuredHidden")}</div>
                       ) : null}
@@ -121,12 +131,16 @@ export default function AdminAmbassadors() {
                                 : t("ambassadors.admin.featureLabel", { name: a.name })
                             }
                           >
-                            {featured ? t("ambassadors.admin.unfeature") : t("ambassadors.admin.feature")}
+                            {featured
+                              ? t("ambassadors.admin.unfeature")
+                              : t("ambassadors.admin.feature")}
                           </SubmitButton>
                         </Form>
                       ) : null}
                       {a.slug !== null ? (
-                        <Link to={`/ambassadors/${a.slug}/card`}>{t("ambassadors.admin.card")}</Link>
+                        <Link to={`/ambassadors/${a.slug}/card`}>
+                          {t("ambassadors.admin.card")}
+                        </Link>
                       ) : null}
                     </td>
                   </tr>

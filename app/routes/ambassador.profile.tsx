@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -47,7 +46,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { getOwnProfile, removePhoto, saveProfile, setPhoto } from "~/models/ambassadors.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formConstraint, type FormInput } from "~/utils/forms.server";
+import { formConstraint, parseFields, type FormInput } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { PHOTO_MAX_BYTES, processPhoto } from "~/utils/photo.server";
 import { createToastHeaders } from "~/utils/toast.server";
@@ -79,7 +78,8 @@ function limitedMemoryUploadHandler(): UploadHandler {
       if (size > PHOTO_MAX_BYTES || total > BODY_MAX) throw new BodyTooLarge();
       chunks.push(chunk);
     }
-    if (typeof filename === "string") return new File([Buffer.concat(chunks)], filename, { type: contentType });
+    if (typeof filename === "string")
+      return new File([Buffer.concat(chunks)], filename, { type: contentType });
     return new TextDecoder().decode(Buffer.concat(chunks));
   };
 }
@@ -132,7 +132,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const photoReply = (fieldErrors: Record<string, string[]>) =>
-  json({ form: "photo" as const, reply: { status: "error" as const, error: fieldErrors } }, { status: 400 });
+  json(
+    { form: "photo" as const, reply: { status: "error" as const, error: fieldErrors } },
+    { status: 400 },
+  );
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "ambassador.own");
@@ -142,7 +145,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = body.get("intent");
 
   if (intent === "upload" || intent === "remove") {
-    const submission = parseWithZod(body, { schema: PhotoIntentSchema });
+    const submission = parseFields(body, PhotoIntentSchema);
     if (submission.status !== "success")
       return json({ form: "photo" as const, reply: submission.reply() }, { status: 400 });
     if (submission.value.intent === "remove") {
@@ -164,7 +167,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
 
-  const submission = parseWithZod(body, { schema: ProfileSchema });
+  const submission = parseFields(body, ProfileSchema);
   if (submission.status !== "success")
     return json({ form: "profile" as const, reply: submission.reply() }, { status: 400 });
   saveProfile(user.id, submission.value);
@@ -302,7 +305,10 @@ export default function EditAmbassadorProfile() {
             legend={t("ambassadors.edit.offers")}
             field={fields.offers}
             type="checkbox"
-            options={ambassadorOffers.map((o) => ({ value: o, label: t(`ambassadors.offer.${o}`) }))}
+            options={ambassadorOffers.map((o) => ({
+              value: o,
+              label: t(`ambassadors.offer.${o}`),
+            }))}
           />
           <Field
             label={t("ambassadors.edit.availability")}
@@ -347,7 +353,10 @@ export default function EditAmbassadorProfile() {
           help={t("ambassadors.edit.visibilityHelp")}
           field={fields.publicFields}
           type="checkbox"
-          options={profileFields.map((f) => ({ value: f, label: t(`ambassadors.edit.field.${f}`) }))}
+          options={profileFields.map((f) => ({
+            value: f,
+            label: t(`ambassadors.edit.field.${f}`),
+          }))}
         />
         <CheckboxField
           label={t("ambassadors.edit.published")}

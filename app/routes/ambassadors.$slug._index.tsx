@@ -65,7 +65,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
     ...(photoUrl
       ? [
           { property: "og:image", content: photoUrl },
-          { property: "og:image:alt", content: t("ambassadors.photoAlt" as never, { name: profile.name }) },
+          {
+            property: "og:image:alt",
+            content: t("ambassadors.photoAlt" as never, { name: profile.name }),
+          },
         ]
       : []),
     { name: "twitter:card", content: photoUrl ? "summary" : "summary" },

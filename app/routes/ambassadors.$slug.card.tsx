@@ -57,7 +57,11 @@ export default function CardSheet() {
         ) : null}
         <p className="amb-actions">
           <PrintButton />
-          <a href={`/ambassadors/${profile.slug}/card.png`} className="button button-secondary" download>
+          <a
+            href={`/ambassadors/${profile.slug}/card.png`}
+            className="button button-secondary"
+            download
+          >
             {t("ambassadors.card.png")}
           </a>
           <a href={src} className="button button-secondary" download>

@@ -71,7 +71,12 @@ export default function Ambassadors() {
       <ul className="card-grid amb-grid">
         {ambassadors.map((a) => (
           <li key={a.slug} className="card amb-card" data-testid="ambassador-card">
-            <AmbassadorAvatar name={a.name} slug={a.slug} photoVersion={a.photoVersion} decorative />
+            <AmbassadorAvatar
+              name={a.name}
+              slug={a.slug}
+              photoVersion={a.photoVersion}
+              decorative
+            />
             <div className="stack amb-card-body">
               <h2>
                 <Link to={`/ambassadors/${a.slug}`}>{a.name}</Link>
@@ -79,7 +84,9 @@ export default function Ambassadors() {
               {a.headline ? <p className="amb-headline">{a.headline}</p> : null}
               {a.companyName || a.province ? (
                 <p className="muted small">
-                  {[a.companyName, label(provinces, a.province, locale)].filter(Boolean).join(" · ")}
+                  {[a.companyName, label(provinces, a.province, locale)]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </p>
               ) : null}
               {a.themes.length > 0 ? (

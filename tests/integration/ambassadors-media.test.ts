@@ -103,7 +103,9 @@ describe("photo upload", () => {
     expect(stored.includes(Buffer.from("Exif"))).toBe(false);
 
     // Served publicly as a JPEG with a cache header, since the photo is public.
-    const served = await load(photoLoader, `/ambassadors/${a.slug}/photo`, { params: { slug: a.slug } });
+    const served = await load(photoLoader, `/ambassadors/${a.slug}/photo`, {
+      params: { slug: a.slug },
+    });
     expect(served.status).toBe(200);
     expect(served.headers.get("Content-Type")).toBe("image/jpeg");
     expect(served.headers.get("Cache-Control")).toMatch(/max-age=\d+/);
@@ -115,7 +117,9 @@ describe("photo upload", () => {
     const png = await sharp({ create: { width: 50, height: 80, channels: 4, background: "#0000" } })
       .png()
       .toBuffer();
-    expect((await upload(a.cookie, new File([png], "foto.txt", { type: "text/plain" }))).status).toBe(200);
+    expect(
+      (await upload(a.cookie, new File([png], "foto.txt", { type: "text/plain" }))).status,
+    ).toBe(200);
     const webp = await sharp({ create: { width: 60, height: 60, channels: 3, background: "#333" } })
       .webp()
       .toBuffer();
@@ -127,7 +131,9 @@ describe("photo upload", () => {
     const a = await ambassador();
     const res = await upload(
       a.cookie,
-      new File(["Dit is geen foto, maar een boodschappenlijst."], "foto.jpg", { type: "image/jpeg" }),
+      new File(["Dit is geen foto, maar een boodschappenlijst."], "foto.jpg", {
+        type: "image/jpeg",
+      }),
     );
     expect(await photoError(res)).toEqual(["ambassadors.edit.photoError.notAnImage"]);
     expect(storedPhoto(a.id)).toBeNull();
@@ -147,9 +153,10 @@ describe("photo upload", () => {
     const truncated = good.subarray(0, Math.floor(good.length / 3));
     const res = await upload(a.cookie, new File([truncated], "kapot.jpg", { type: "image/jpeg" }));
     const errors = await photoError(res);
-    expect(["ambassadors.edit.photoError.corrupt", "ambassadors.edit.photoError.notAnImage"]).toContain(
-      errors[0],
-    );
+    expect([
+      "ambassadors.edit.photoError.corrupt",
+      "ambassadors.edit.photoError.notAnImage",
+    ]).toContain(errors[0]);
     expect(storedPhoto(a.id)).toBeNull();
   });
 
@@ -170,13 +177,16 @@ describe("photo upload", () => {
   it("is only served while public, and can be removed", async () => {
     const a = await ambassador();
     await upload(a.cookie, new File([await jpegWithGps()], "a.jpg"));
-    const get = () => load(photoLoader, `/ambassadors/${a.slug}/photo`, { params: { slug: a.slug } });
+    const get = () =>
+      load(photoLoader, `/ambassadors/${a.slug}/photo`, { params: { slug: a.slug } });
     expect((await get()).status).toBe(200);
 
     saveProfile(a.id, { ...base, publicFields: [] });
     expect((await get()).status).toBe(404);
     // The owner still sees it on their edit page.
-    expect((await load(ownPhotoLoader, "/ambassador/photo", { cookie: a.cookie })).status).toBe(200);
+    expect((await load(ownPhotoLoader, "/ambassador/photo", { cookie: a.cookie })).status).toBe(
+      200,
+    );
 
     saveProfile(a.id, { ...base, published: false });
     expect((await get()).status).toBe(404);
@@ -199,8 +209,15 @@ describe("business card", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("image/png");
     const png = Buffer.from(await res.arrayBuffer());
-    const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const code = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+    const { data, info } = await sharp(png)
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const code = jsQR(
+      new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
+      info.width,
+      info.height,
+    );
     expect(code?.data).toBe(`${appBaseUrl().replace(/\/$/, "")}/ambassadors/${a.slug}?bron=qr`);
   });
 

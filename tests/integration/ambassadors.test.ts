@@ -146,9 +146,13 @@ describe("the own profile", () => {
     const a = await ambassador({ published: false });
     const res = await submit(hubAction, "/ambassador", { intent: "publish", published: "on" }, a);
     expect(res.status).toBe(302);
-    expect((await load(publicLoader, `/ambassadors/${a.slug}`, { params: { slug: a.slug } })).status).toBe(200);
+    expect(
+      (await load(publicLoader, `/ambassadors/${a.slug}`, { params: { slug: a.slug } })).status,
+    ).toBe(200);
     await submit(hubAction, "/ambassador", { intent: "publish" }, a);
-    expect((await load(publicLoader, `/ambassadors/${a.slug}`, { params: { slug: a.slug } })).status).toBe(404);
+    expect(
+      (await load(publicLoader, `/ambassadors/${a.slug}`, { params: { slug: a.slug } })).status,
+    ).toBe(404);
   });
 });
 
@@ -165,7 +169,11 @@ describe("the public profile", () => {
     expect(profile.sector).toBeNull();
     expect(profile.availability).toBeNull();
     expect(profile.userId).toBeUndefined();
-    const text = JSON.stringify(await (await load(publicLoader, `/ambassadors/${a.slug}`, { params: { slug: a.slug } })).json());
+    const text = JSON.stringify(
+      await (
+        await load(publicLoader, `/ambassadors/${a.slug}`, { params: { slug: a.slug } })
+      ).json(),
+    );
     expect(text).not.toContain("Eens per maand");
     expect(text).not.toContain('"LI"');
     expect(text).not.toContain(a.email);
@@ -210,7 +218,9 @@ describe("featuring", () => {
     const a = await ambassador({}, "Uitgelicht Persoon");
     const entrepreneur = await signedIn();
     const fields = { intent: "feature", userId: a.id };
-    expect((await submit(adminAction, "/admin/ambassadors", fields, entrepreneur)).status).toBe(403);
+    expect((await submit(adminAction, "/admin/ambassadors", fields, entrepreneur)).status).toBe(
+      403,
+    );
     expect((await submit(adminAction, "/admin/ambassadors", fields, a)).status).toBe(403);
     expect(listFeatured(12).map((f) => f.slug)).not.toContain(a.slug);
 
@@ -225,17 +235,34 @@ describe("featuring", () => {
     expect(listFeatured(12).map((f) => f.slug)).not.toContain(a.slug);
     saveProfile(a.id, fullProfile);
 
-    await submit(adminAction, "/admin/ambassadors", { intent: "unfeature", userId: a.id }, organiser);
+    await submit(
+      adminAction,
+      "/admin/ambassadors",
+      { intent: "unfeature", userId: a.id },
+      organiser,
+    );
     expect(listFeatured(12).map((f) => f.slug)).not.toContain(a.slug);
 
     // Bad input: a 400 or a 404, never a 500.
     expect(
-      (await submit(adminAction, "/admin/ambassadors", { intent: "feature", userId: "abc" }, organiser))
-        .status,
+      (
+        await submit(
+          adminAction,
+          "/admin/ambassadors",
+          { intent: "feature", userId: "abc" },
+          organiser,
+        )
+      ).status,
     ).toBe(400);
     expect(
-      (await submit(adminAction, "/admin/ambassadors", { intent: "feature", userId: 99_999_999 }, organiser))
-        .status,
+      (
+        await submit(
+          adminAction,
+          "/admin/ambassadors",
+          { intent: "feature", userId: 99_999_999 },
+          organiser,
+        )
+      ).status,
     ).toBe(404);
   });
 });

@@ -11,12 +11,21 @@ describe("the demo seed's ambassadors", () => {
     await seed();
     const db = getDb();
     const emails = ambassadorSeeds.map((a) => a.email);
-    const people = db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails)).all();
+    const people = db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.email, emails))
+      .all();
     expect(people).toHaveLength(5);
     const profiles = db
       .select()
       .from(ambassadorProfiles)
-      .where(inArray(ambassadorProfiles.userId, people.map((p) => p.id)))
+      .where(
+        inArray(
+          ambassadorProfiles.userId,
+          people.map((p) => p.id),
+        ),
+      )
       .all();
     expect(profiles).toHaveLength(5);
     for (const p of profiles) {
@@ -26,10 +35,18 @@ describe("the demo seed's ambassadors", () => {
       expect(p.bioHtml).toContain("<p>");
     }
     expect(listPublicAmbassadors().length).toBeGreaterThanOrEqual(5);
-    expect(listFeatured(12).map((f) => f.name).sort()).toEqual(["Henk Wolters", "Rachid Benali", "Sanne Kuipers"]);
+    expect(
+      listFeatured(12)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(["Henk Wolters", "Rachid Benali", "Sanne Kuipers"]);
 
     const rachid = people.find((p) => p.email === "rachid.benali@kringwijs.test")!;
-    const roles = db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, rachid.id)).all();
+    const roles = db
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, rachid.id))
+      .all();
     expect(roles.map((r) => r.role)).toEqual(["ambassador"]);
 
     // A second run adds nothing.
