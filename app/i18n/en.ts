@@ -49,8 +49,6 @@ export const en: CoreMessages = {
     rolesChanged: "Your roles have changed. The menu has been updated.",
   },
   home: {
-    ambassadorsTitle: "Entrepreneurs who went before you",
-    ambassadorsAll: "All ambassadors",
     title: "Learn from fellow entrepreneurs",
     welcomeBack: "Welcome back, {{name}}",
     heading: "Learn from entrepreneurs who know what you are dealing with",

@@ -52,8 +52,6 @@ export const nl = {
     rolesChanged: "Je rollen zijn aangepast. Het menu is bijgewerkt.",
   },
   home: {
-    ambassadorsTitle: "Ondernemers die je voorgingen",
-    ambassadorsAll: "Alle ambassadeurs",
     title: "Leren van collega-ondernemers",
     welcomeBack: "Welkom terug, {{name}}",
     heading: "Leer van ondernemers die weten waar je mee zit",

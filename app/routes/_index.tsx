@@ -76,7 +76,10 @@ export default function Home() {
 
       {featured.length > 0 ? (
         <section aria-labelledby="ambassadors-title" className="section" data-testid="featured">
-          <h2 id="ambassadors-title">{t("home.ambassadorsTitle")}</h2>
+          {/* No keys of its own (the core catalogue is on every page): the heading is the link. */}
+          <h2 id="ambassadors-title">
+            <Link to="/ambassadors">{t("nav.ambassadors")}</Link>
+          </h2>
           <ul className="amb-featured">
             {featured.map((a) => (
               <li key={a.slug} className="card">
@@ -106,9 +109,6 @@ export default function Home() {
               </li>
             ))}
           </ul>
-          <p>
-            <Link to="/ambassadors">{t("home.ambassadorsAll")}</Link>
-          </p>
         </section>
       ) : null}
     </div>
