@@ -97,7 +97,9 @@ export default function AdminAmbassadors() {
                       ) : (
                         a.name
                       )}
-                      {a.headline ? <div className="muted small">{a.headline}</div> : null}
+                      {a.headline ? (
+                        <div className="muted small amb-row-headline">{a.headline}</div>
+                      ) : null}
                     </th>
                     <td>
                       {a.slug === null ? (
@@ -116,32 +118,34 @@ export default function AdminAmbassadors() {
                         <div className="muted small">{t("ambassadors.admin.featuredHidden")}</div>
                       ) : null}
                     </td>
-                    <td className="amb-actions">
-                      {a.slug !== null ? (
-                        <Form method="post">
-                          <input type="hidden" name="userId" value={a.userId} />
-                          <SubmitButton
-                            name="intent"
-                            value={featured ? "unfeature" : "feature"}
-                            pendingWhen={{ userId: a.userId }}
-                            className="button button-secondary"
-                            aria-label={
-                              featured
-                                ? t("ambassadors.admin.unfeatureLabel", { name: a.name })
-                                : t("ambassadors.admin.featureLabel", { name: a.name })
-                            }
-                          >
-                            {featured
-                              ? t("ambassadors.admin.unfeature")
-                              : t("ambassadors.admin.feature")}
-                          </SubmitButton>
-                        </Form>
-                      ) : null}
-                      {a.slug !== null ? (
-                        <Link to={`/ambassadors/${a.slug}/card`}>
-                          {t("ambassadors.admin.card")}
-                        </Link>
-                      ) : null}
+                    <td>
+                      <div className="amb-actions">
+                        {a.slug !== null ? (
+                          <Form method="post">
+                            <input type="hidden" name="userId" value={a.userId} />
+                            <SubmitButton
+                              name="intent"
+                              value={featured ? "unfeature" : "feature"}
+                              pendingWhen={{ userId: a.userId }}
+                              className="button button-secondary"
+                              aria-label={
+                                featured
+                                  ? t("ambassadors.admin.unfeatureLabel", { name: a.name })
+                                  : t("ambassadors.admin.featureLabel", { name: a.name })
+                              }
+                            >
+                              {featured
+                                ? t("ambassadors.admin.unfeature")
+                                : t("ambassadors.admin.feature")}
+                            </SubmitButton>
+                          </Form>
+                        ) : null}
+                        {a.slug !== null ? (
+                          <Link to={`/ambassadors/${a.slug}/card`}>
+                            {t("ambassadors.admin.card")}
+                          </Link>
+                        ) : null}
+                      </div>
                     </td>
                   </tr>
                 );

@@ -90,7 +90,8 @@ export function cardSvg(input: CardInput, { pixelWidth }: { pixelWidth?: number 
     `<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="0 0 ${W} ${H}" role="img">` +
     `<title>${escapeXml(input.name)} · Kringwijs</title>` +
     `<rect width="${W}" height="${H}" fill="#ffffff"/>` +
-    `<rect width="24" height="${H}" fill="#1d5c4d"/>` +
+    // Everything stays 5 mm inside the edge, so a cut a little off spoils nothing.
+    `<rect x="60" y="104" width="90" height="6" fill="#b4541a"/>` +
     `<text x="60" y="90" ${font} font-size="30" font-weight="bold" fill="#1d5c4d">Kringwijs</text>` +
     `<text x="60" y="150" ${font} font-size="44" font-weight="bold" fill="#1f2933">${nameLines}</text>` +
     (headline.length
