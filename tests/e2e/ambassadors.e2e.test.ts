@@ -112,6 +112,17 @@ describe("an ambassador's profile", () => {
     await visit(page, `/ambassadors/${slug}/card`);
     await expect.poll(() => page.getByTestId("print-card").count()).toBe(8);
     await seen(page.getByRole("button", { name: k(nl, "ambassadors.card.print") }));
+    // On paper: A4 (794 x 1123 CSS px), the first card 20 mm from the left, 38.5 mm from the top.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: "print" });
+    const first = (await page.getByTestId("print-card").first().boundingBox())!;
+    const mm = 96 / 25.4;
+    expect(Math.abs(first.x - 20 * mm)).toBeLessThan(2);
+    expect(Math.abs(first.y - 38.5 * mm)).toBeLessThan(2);
+    expect(Math.abs(first.width - 85 * mm)).toBeLessThan(2);
+    expect(
+      await page.getByRole("button", { name: k(nl, "ambassadors.card.print") }).isVisible(),
+    ).toBe(false);
     expectNoConsoleErrors(page);
   });
 });
