@@ -12,6 +12,7 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState, type ChangeEvent } from "react";
 import { AmbassadorAvatar } from "~/components/ambassador-avatar";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import {
@@ -48,7 +49,8 @@ import { getOwnProfile, removePhoto, saveProfile, setPhoto } from "~/models/amba
 import { requirePermission } from "~/utils/auth.server";
 import { formConstraint, parseFields, type FormInput } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
-import { PHOTO_MAX_BYTES, processPhoto } from "~/utils/photo.server";
+import { PHOTO_BODY_MAX, PHOTO_MAX_BYTES } from "~/utils/body-limits";
+import { processPhoto } from "~/utils/photo.server";
 import { createToastHeaders } from "~/utils/toast.server";
 import ambassadorsCss from "~/styles/ambassadors.css";
 
@@ -58,8 +60,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: ambassador
 export const handle = { messages: ["ambassadors"] };
 export const clientLoader = withMessages("ambassadors");
 
-/** Text fields of the photo form are tiny; all parts together stay under the photo's limit. */
-const BODY_MAX = PHOTO_MAX_BYTES + 64 * 1024;
+const BODY_MAX = PHOTO_BODY_MAX;
 
 class BodyTooLarge extends Error {}
 
@@ -84,13 +85,28 @@ function limitedMemoryUploadHandler(): UploadHandler {
   };
 }
 
+async function drain(request: Request) {
+  const reader = request.body?.getReader();
+  if (!reader) return;
+  try {
+    for (;;) if ((await reader.read()).done) break;
+  } catch {
+    // The client gave up: nothing to answer.
+  }
+}
+
 /**
  * The request's fields: a multipart body (the photo form) read with a size limit, anything
  * else as a plain form. "tooLarge" for an oversized body, "bad" for one that is not a form.
  */
 async function readBody(request: Request): Promise<FormData | "tooLarge" | "bad"> {
   const declared = Number(request.headers.get("Content-Length") ?? 0);
-  if (declared > BODY_MAX) return "tooLarge";
+  if (declared > BODY_MAX) {
+    // Read and drop it (the server caps it at UPLOAD_HARD_MAX), so the browser, still sending,
+    // gets the page with the message rather than a reset connection.
+    await drain(request);
+    return "tooLarge";
+  }
   const type = request.headers.get("Content-Type") ?? "";
   try {
     if (type.startsWith("multipart/form-data"))
@@ -128,6 +144,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     prefilled: !profile.updatedAt && Boolean(profile.companyName),
     constraint: formConstraint(ProfileSchema),
+    maxBytes: PHOTO_MAX_BYTES,
   });
 }
 
@@ -180,7 +197,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function EditAmbassadorProfile() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { profile, prefilled, constraint } = useLoaderData<typeof loader>();
+  const { profile, prefilled, constraint, maxBytes } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const saving = useIsPending({ intent: "save" });
   const uploading = useIsPending({ intent: "upload" });
@@ -195,10 +212,19 @@ export default function EditAmbassadorProfile() {
       published: profile.published ? "on" : undefined,
     } as unknown as FormInput<typeof ProfileSchema>,
   });
-  const photoErrors =
+  const serverPhotoErrors =
     data?.form === "photo" && data.reply && "error" in data.reply && data.reply.error
       ? ((data.reply.error as Record<string, string[] | null>).photo ?? null)
       : null;
+  // With JavaScript, a file over the limit is refused before it is sent (the server checks too).
+  const [tooLarge, setTooLarge] = useState(false);
+  const onPhotoChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    const over = !!file && file.size > maxBytes;
+    setTooLarge(over);
+    event.currentTarget.setCustomValidity(over ? t("ambassadors.edit.photoError.tooLarge") : "");
+  };
+  const photoErrors = tooLarge ? ["ambassadors.edit.photoError.tooLarge"] : serverPhotoErrors;
   const options = <T extends string>(codes: readonly T[], table: Record<string, Labelled>) =>
     codes.map((c) => ({ value: c, label: label(table, c, locale) }));
   return (
@@ -247,6 +273,7 @@ export default function EditAmbassadorProfile() {
                 name="photo"
                 type="file"
                 accept="image/jpeg,image/png,image/webp"
+                onChange={onPhotoChange}
                 aria-describedby={photoErrors ? "photo-help photo-error" : "photo-help"}
                 aria-invalid={photoErrors ? true : undefined}
               />

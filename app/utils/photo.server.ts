@@ -5,9 +5,11 @@
  * GPS position, no camera serial, no ICC profile beyond sRGB).
  */
 import sharp from "sharp";
+import { PHOTO_MAX_BYTES } from "./body-limits";
 
-/** The largest upload accepted (the multipart parser stops reading beyond it). */
-export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+/** The largest photo accepted (app/utils/body-limits.ts). */
+export { PHOTO_MAX_BYTES };
+
 /** The stored square's side in pixels. */
 export const PHOTO_SIZE = 400;
 /** Larger than this many pixels is refused before decoding (a "decompression bomb"). */

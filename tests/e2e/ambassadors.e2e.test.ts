@@ -10,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getT } from "~/i18n";
 import {
+  baseURL,
   expectNoConsoleErrors,
   launchBrowser,
   login,
@@ -74,6 +75,50 @@ describe("an ambassador's profile", () => {
       .setInputFiles({ name: "ik.jpg", mimeType: "image/jpeg", buffer: photo });
     await page.getByRole("button", { name: k(nl, "ambassadors.edit.photoUpload") }).click();
     await seen(page.getByTestId("own-photo"));
+
+    // A real camera photo of a few MB passes the server's body limit (1 MB for other forms).
+    const noise = Buffer.from(
+      Array.from({ length: 1400 * 1400 * 3 }, () => Math.floor(Math.random() * 256)),
+    );
+    const camera = await sharp(noise, { raw: { width: 1400, height: 1400, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    expect(camera.length).toBeGreaterThan(1024 * 1024);
+    expect(camera.length).toBeLessThan(5 * 1024 * 1024);
+    const ok = await page.request.post("/ambassador/profile", {
+      headers: { Origin: baseURL },
+      multipart: {
+        intent: "upload",
+        photo: { name: "camera.jpg", mimeType: "image/jpeg", buffer: camera },
+      },
+    });
+    expect(ok.status()).toBe(200);
+    // Elsewhere the 1 MB limit stays.
+    const elsewhere = await page.request.post("/ambassador", {
+      headers: { Origin: baseURL },
+      multipart: {
+        intent: "publish",
+        photo: { name: "camera.jpg", mimeType: "image/jpeg", buffer: camera },
+      },
+    });
+    expect(elsewhere.status()).toBe(413);
+
+    // Over 5 MB: refused in the page before sending, and by the server (a 400 with the page,
+    // not a reset connection or a 500) when sent anyway.
+    const big = Buffer.alloc(6 * 1024 * 1024, 0xff);
+    await page
+      .locator("#photo")
+      .setInputFiles({ name: "groot.jpg", mimeType: "image/jpeg", buffer: big });
+    await seen(page.getByText(k(nl, "ambassadors.edit.photoError.tooLarge")));
+    const sent = await page.request.post("/ambassador/profile", {
+      headers: { Origin: baseURL },
+      multipart: {
+        intent: "upload",
+        photo: { name: "groot.jpg", mimeType: "image/jpeg", buffer: big },
+      },
+    });
+    expect(sent.status()).toBe(400);
+    expect(await sent.text()).toContain(k(nl, "ambassadors.edit.photoError.tooLarge"));
     expectNoConsoleErrors(page);
 
     const slug = readDatabase(

@@ -147,6 +147,19 @@ describe("photo upload", () => {
     expect(storedPhoto(a.id)).toBeNull();
   });
 
+  it("refuses a body declared over the limit after reading it, with the same message", async () => {
+    const a = await ambassador();
+    const big = new Uint8Array(6 * 1024 * 1024).fill(0xff);
+    const res = await submit(
+      profileAction,
+      "/ambassador/profile",
+      { intent: "upload", photo: new File([big], "groot.jpg") },
+      { cookie: a.cookie, headers: { "Content-Length": String(big.length + 500) } },
+    );
+    expect(await photoError(res)).toEqual(["ambassadors.edit.photoError.tooLarge"]);
+    expect(storedPhoto(a.id)).toBeNull();
+  });
+
   it("refuses a corrupt image", async () => {
     const a = await ambassador();
     const good = await jpegWithGps();
