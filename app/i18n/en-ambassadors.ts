@@ -66,6 +66,15 @@ export const enAmbassadors: AmbassadorsMessages = {
       views: "Profile views",
       scans: "Business card scans",
       total: "Since the start: {{views}} views and {{scans}} scans.",
+      sourcesTitle: "Where visitors came from",
+      source: {
+        qr: "The QR code on your card",
+        kaart: "A link on your card",
+        mail: "An e-mail",
+        social: "Social media",
+        kennisbank: "The knowledge bank",
+        direct: "Directly or through another link",
+      },
       privacy: "We only count numbers. We keep nothing about who looks.",
       cardTitle: "Your business card",
       cardIntro:

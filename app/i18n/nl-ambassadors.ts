@@ -66,6 +66,15 @@ export const nlAmbassadors = {
       views: "Keer bekeken",
       scans: "Keer je kaartje gescand",
       total: "Sinds het begin: {{views}} keer bekeken en {{scans}} keer gescand.",
+      sourcesTitle: "Waar bezoekers vandaan kwamen",
+      source: {
+        qr: "De QR-code op je kaartje",
+        kaart: "Een link op je kaartje",
+        mail: "Een e-mail",
+        social: "Sociale media",
+        kennisbank: "De kennisbank",
+        direct: "Direct of via een andere link",
+      },
       privacy: "We tellen alleen aantallen. Over wie er kijkt, bewaren we niets.",
       cardTitle: "Je visitekaartje",
       cardIntro:

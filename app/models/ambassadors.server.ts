@@ -353,6 +353,17 @@ export function listFeatured(limit = 3): AmbassadorCard[] {
     .map(toCard);
 }
 
+/**
+ * The public card of one ambassador by user id (a story's author box, a contact page's header),
+ * or null when their profile is not public.
+ */
+export function publicAmbassadorCard(userId: number): AmbassadorCard | null {
+  const row = selectProfiles()
+    .where(and(eq(ambassadorProfiles.userId, userId), visible))
+    .get();
+  return row ? toCard(row) : null;
+}
+
 export type StoryLink = { slug: string; title: string; summary: string; publishedAt: Date | null };
 
 /** The ambassador's published practice stories, newest first (links to /knowledge/<slug>). */
@@ -529,7 +540,7 @@ export function reachSummary(ambassadorId: number, now = new Date(), days = 30):
     .from(ambassadorReach)
     .where(and(eq(ambassadorReach.ambassadorId, ambassadorId), gte(ambassadorReach.day, from)))
     .groupBy(ambassadorReach.source)
-    .orderBy(desc(sum))
+    .orderBy(desc(sum), asc(ambassadorReach.source))
     .all();
   return {
     days,

@@ -134,6 +134,19 @@ export default function AmbassadorHub() {
               <dd data-testid="reach-scans">{reach.scans}</dd>
             </div>
           </dl>
+          {reach.bySource.length > 0 ? (
+            <>
+              <h3>{t("ambassadors.hub.sourcesTitle")}</h3>
+              <ul className="amb-sources" data-testid="reach-sources">
+                {reach.bySource.map((s) => (
+                  <li key={s.source}>
+                    {t(`ambassadors.hub.source.${s.source}` as "ambassadors.hub.source.direct")}:{" "}
+                    <strong>{s.count}</strong>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p className="small">
             {t("ambassadors.hub.total", { views: reach.totalViews, scans: reach.totalScans })}
           </p>

@@ -65,13 +65,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
     ...(photoUrl
       ? [
           { property: "og:image", content: photoUrl },
+          { property: "og:image:type", content: "image/jpeg" },
+          { property: "og:image:width", content: "400" },
+          { property: "og:image:height", content: "400" },
           {
             property: "og:image:alt",
             content: t("ambassadors.photoAlt" as never, { name: profile.name }),
           },
         ]
       : []),
-    { name: "twitter:card", content: photoUrl ? "summary" : "summary" },
+    { name: "twitter:card", content: "summary" },
     { tagName: "link", rel: "canonical", href: pageUrl },
   ];
 };

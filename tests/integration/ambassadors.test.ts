@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { ambassadorProfiles, ambassadorReach, auditEvents, userRoles } from "../../db/schema";
 import { action as profileAction, loader as profileLoader } from "~/routes/ambassador.profile";
-import { loader as publicLoader } from "~/routes/ambassadors.$slug._index";
+import { loader as publicLoader, meta as publicMeta } from "~/routes/ambassadors.$slug._index";
 import { loader as listLoader } from "~/routes/ambassadors._index";
 import { action as hubAction, loader as hubLoader } from "~/routes/ambassador._index";
 import { action as adminAction } from "~/routes/admin.ambassadors";
@@ -16,7 +16,9 @@ import { loader as homeLoader } from "~/routes/_index";
 import {
   getOwnProfile,
   listFeatured,
+  publicAmbassadorCard,
   reachSummary,
+  setPhoto,
   saveProfile,
   type ProfileInput,
 } from "~/models/ambassadors.server";
@@ -179,6 +181,45 @@ describe("the public profile", () => {
     expect(text).not.toContain(a.email);
   });
 
+  it("has Open Graph tags, with the photo only when it is public", async () => {
+    const a = await ambassador({ publicFields: ["photo", "bio"] }, "Og Tester");
+    const metaOf = async () => {
+      const data = await (
+        await load(publicLoader, `/ambassadors/${a.slug}`, { params: { slug: a.slug } })
+      ).json();
+      const tags = publicMeta({
+        data,
+        matches: [{ id: "root", data: { locale: "nl" } }],
+      } as unknown as Parameters<typeof publicMeta>[0]) as Record<string, string>[];
+      return Object.fromEntries(
+        tags.filter((m) => m.property).map((m) => [m.property, m.content]),
+      ) as Record<string, string>;
+    };
+    let og = await metaOf();
+    expect(og["og:type"]).toBe("profile");
+    expect(og["og:title"]).toContain("Og Tester");
+    expect(og["og:description"]).toBe(fullProfile.headline);
+    expect(og["og:image"]).toBeUndefined();
+
+    const sharp = (await import("sharp")).default;
+    const jpeg = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#123" } })
+      .jpeg()
+      .toBuffer();
+    setPhoto(a.id, jpeg);
+    og = await metaOf();
+    expect(og["og:image"]).toMatch(
+      new RegExp(`^https?://[^/]+/ambassadors/${a.slug}/photo\\?v=\\d+$`),
+    );
+    expect(publicAmbassadorCard(a.id)?.photoVersion).not.toBeNull();
+
+    saveProfile(a.id, { ...fullProfile, publicFields: ["bio"] });
+    og = await metaOf();
+    expect(og["og:image"]).toBeUndefined();
+    expect(publicAmbassadorCard(a.id)?.hasPhoto).toBe(false);
+    saveProfile(a.id, { ...fullProfile, published: false });
+    expect(publicAmbassadorCard(a.id)).toBeNull();
+  });
+
   it("is a 404 when not published, when the role is gone, or for a bad slug", async () => {
     const hidden = await ambassador({ published: false }, "Verborgen Ambassadeur");
     const get = (slug: string) => load(publicLoader, `/ambassadors/${slug}`, { params: { slug } });
@@ -299,6 +340,11 @@ describe("reach", () => {
     const hub = await (await load(hubLoader, "/ambassador", { cookie: a.cookie })).json();
     expect(hub.reach.views).toBe(4);
     expect(hub.reach.scans).toBe(1);
+    expect(hub.reach.bySource).toEqual([
+      { source: "direct", count: 3 },
+      { source: "kaart", count: 1 },
+      { source: "qr", count: 1 },
+    ]);
   });
 
   it("leaves out days older than the window", async () => {
