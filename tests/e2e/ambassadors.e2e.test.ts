@@ -121,6 +121,11 @@ describe("an ambassador's profile", () => {
     expect(await sent.text()).toContain(k(nl, "ambassadors.edit.photoError.tooLarge"));
     expectNoConsoleErrors(page);
 
+    // The ambassador's own pages are accessible too.
+    expect(await axeProblems(page)).toEqual([]);
+    await visit(page, "/ambassador");
+    expect(await axeProblems(page)).toEqual([]);
+
     const slug = readDatabase(
       (db) =>
         (
@@ -156,6 +161,7 @@ describe("an ambassador's profile", () => {
 
     await visit(page, `/ambassadors/${slug}/card`);
     await expect.poll(() => page.getByTestId("print-card").count()).toBe(8);
+    expect(await axeProblems(page)).toEqual([]);
     await seen(page.getByRole("button", { name: k(nl, "ambassadors.card.print") }));
     // On paper: A4 (794 x 1123 CSS px), the first card 20 mm from the left, 38.5 mm from the top.
     await page.setViewportSize({ width: 794, height: 1123 });
