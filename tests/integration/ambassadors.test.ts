@@ -24,7 +24,7 @@ import {
 } from "~/models/ambassadors.server";
 import { reachDay } from "~/domain/ambassadors";
 import { getDb } from "~/utils/db.server";
-import { load, makeUser, sessionCookieFor, signedIn, submit } from "./helpers";
+import { actionArgs, load, makeUser, sessionCookieFor, settle, signedIn, submit } from "./helpers";
 
 const fullProfile: ProfileInput = {
   headline: "Van installateur naar circulaire dienstverlener",
@@ -136,6 +136,25 @@ describe("the own profile", () => {
       .where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, "ambassador.profile_saved")))
       .all();
     expect(audit).toHaveLength(1);
+  });
+
+  it("answers a body that is not a form, or an unknown intent, with a 400", async () => {
+    const { cookie } = await signedIn({ roles: ["ambassador"] });
+    const json = new Request("http://localhost:3000/ambassador/profile", {
+      method: "POST",
+      body: JSON.stringify({ headline: "x" }),
+      headers: { Cookie: cookie, "Content-Type": "application/json" },
+    });
+    const res = await settle(async () => profileAction(actionArgs(json)));
+    expect(res.status).toBe(400);
+    const broken = new Request("http://localhost:3000/ambassador/profile", {
+      method: "POST",
+      body: '--x\r\nContent-Disposition: form-data; name="intent"\r\n\r\nupl',
+      headers: { Cookie: cookie, "Content-Type": "multipart/form-data; boundary=x" },
+    });
+    expect((await settle(async () => profileAction(actionArgs(broken)))).status).toBe(400);
+    const hub = await submit(hubAction, "/ambassador", { intent: "explode" }, { cookie });
+    expect(hub.status).toBe(400);
   });
 
   it("is for ambassadors only", async () => {
