@@ -28,6 +28,7 @@ import {
   type Who,
 } from "./seed-threads";
 import { hashPassword } from "../app/utils/password.server";
+import { seedAmbassadors } from "./seed-ambassadors";
 import {
   ambassadors,
   assertValidPerson,
@@ -431,6 +432,7 @@ export async function seed(log: (line: string) => void = () => {}) {
   log(`Seed: ${discussions.threads} new threads with ${discussions.posts} posts.`);
   for (const skipped of discussions.skipped) log(`Seed: left out the thread ${skipped}.`);
   log(`Seed: ${planned.meetings} new meetings, ${planned.polls} new date polls.`);
+  log(`Seed: ${await seedAmbassadors(DEMO_PASSWORD, now)} new ambassador profiles.`);
   seedSupport(log);
   return { created };
 }

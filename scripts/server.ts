@@ -20,6 +20,7 @@ import { attachRealtime, createPublisher } from "../app/server/realtime.server";
 import { createLogger, requestLogger } from "../app/server/request-log.server";
 import { isSameOriginRequest } from "../app/utils/origin";
 import { clientKey } from "../app/utils/client-ip";
+import { maxBodyBytes } from "../app/utils/body-limits";
 import { closeDb, getDb, migrateDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { deleteExpiredSessions } from "../app/utils/session.server";
@@ -144,10 +145,10 @@ app.use((req, res, next) => {
   res.status(403).type("text/plain").send("Cross-origin request refused");
 });
 
-// Forms here are small; a larger body is refused before anything reads it.
-const MAX_BODY_BYTES = 1024 * 1024;
+// Forms here are small; a larger body is refused before anything reads it (the photo upload
+// has a larger limit of its own: app/utils/body-limits.ts).
 app.use((req, res, next) => {
-  if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+  if (Number(req.get("content-length") ?? 0) > maxBodyBytes(req.path)) {
     res.status(413).type("text/plain").send("Request too large");
     return;
   }

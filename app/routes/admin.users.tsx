@@ -118,9 +118,14 @@ export default function AdminUsers() {
         title={t("admin.title")}
         intro={t("admin.intro")}
         actions={
-          <Link to="/admin/outbox" className="button button-quiet">
-            {t("outboxAdmin.title")}
-          </Link>
+          <>
+            <Link to="/admin/ambassadors" className="button button-quiet">
+              {t("nav.ambassadors")}
+            </Link>
+            <Link to="/admin/outbox" className="button button-quiet">
+              {t("outboxAdmin.title")}
+            </Link>
+          </>
         }
       />
       <ErrorList
