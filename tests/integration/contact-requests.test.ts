@@ -9,12 +9,12 @@ import { and, eq, sql } from "drizzle-orm";
 import {
   action as contactAction,
   loader as contactLoader,
-} from "~/routes/ambassadors.$slug_.contact";
-import { loader as inboxLoader } from "~/routes/ambassador_.requests._index";
+} from "~/routes/ambassadors.$slug.contact";
+import { loader as inboxLoader } from "~/routes/ambassador.requests._index";
 import {
   action as requestAction,
   loader as requestLoader,
-} from "~/routes/ambassador_.requests.$requestId";
+} from "~/routes/ambassador.requests.$requestId";
 import { createSupportOrganisation } from "~/models/support.server";
 import {
   CONTACT_PER_EMAIL_PER_DAY,

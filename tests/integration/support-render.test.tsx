@@ -19,8 +19,8 @@ vi.mock("@remix-run/react", async (original) =>
   (await import("./render-route")).withRouteData(await original(), route),
 );
 
-const contact = await import("~/routes/ambassadors.$slug_.contact");
-const requestPage = await import("~/routes/ambassador_.requests.$requestId");
+const contact = await import("~/routes/ambassadors.$slug.contact");
+const requestPage = await import("~/routes/ambassador.requests.$requestId");
 const newOrganisation = await import("~/routes/support.new");
 
 const t = (locale: Locale) => getI18n(locale).t;

@@ -14,7 +14,7 @@ export const supportMatrix: Record<string, PublicRow> = {
   // Public. The action's row fills the honeypot, so every persona is "thanked" (a redirect to
   // the thank-you state) and nothing is stored: real sends are rate limited per address, and
   // the matrix sends them all from one. The sending itself is tested in contact-requests.test.ts.
-  "ambassadors.$slug_.contact": {
+  "ambassadors.$slug.contact": {
     path: (w) => `/ambassadors/${w.ambassadorSlug}/contact`,
     params: (w) => ({ slug: w.ambassadorSlug }),
     loader: everyone("ok"),
@@ -29,12 +29,12 @@ export const supportMatrix: Record<string, PublicRow> = {
     },
   },
   // Only ambassadors have an inbox, and it holds only their own requests.
-  "ambassador_.requests._index": {
+  "ambassador.requests._index": {
     path: () => "/ambassador/requests",
     loader: signedInOnly({ ambassador: "ok", otherAmbassador: "ok" }),
   },
   // Another ambassador's request is as unknown as a missing one.
-  "ambassador_.requests.$requestId": {
+  "ambassador.requests.$requestId": {
     path: (w) => `/ambassador/requests/${w.contactRequestId}`,
     params: (w) => ({ requestId: String(w.contactRequestId) }),
     loader: signedInOnly({ ambassador: "ok", otherAmbassador: 404 }),
