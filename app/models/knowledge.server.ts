@@ -57,9 +57,13 @@ export type CreateOptions = {
   source?: { circleId: number; meetingId?: number; threadId?: number };
 };
 
+/** Paths under /knowledge that are pages of their own, never an item's slug. */
+const RESERVED_SLUGS = new Set(["new", "manage", "approvals", "search", "edit"]);
+
 /** A free slug for a title: the title's slug, or with -2, -3, ... when taken. */
 function freeSlug(tx: Tx, title: string, exceptId?: number): string {
-  const base = slugify(title);
+  const slugged = slugify(title);
+  const base = RESERVED_SLUGS.has(slugged) ? `${slugged}-item` : slugged;
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     const taken = tx
