@@ -6,6 +6,7 @@ import {
   readingMinutes,
   slugify,
   tagIndexText,
+  tagToken,
   tagOverlap,
 } from "./knowledge";
 
@@ -63,6 +64,9 @@ describe("tags", () => {
     expect(text).toContain("Duurzaamheid");
     expect(text).toContain("Sustainability");
     expect(text).toContain("Bouwnijverheid");
+    expect(text).toContain(tagToken("themes", "sustainability"));
+    expect(tagToken("sectors", "F")).toBe("kwsectorf");
+    expect(tagToken("themes", "social_innovation")).toBe("kwthemesocialinnovation");
   });
   it("overlap counts a shared theme twice", () => {
     const a = {

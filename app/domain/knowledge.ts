@@ -77,9 +77,35 @@ export function tagLabels(tags: KnowledgeTags, locale: Locale): string[] {
   );
 }
 
-/** The text the search index holds for the tags: every label in both languages, and the codes. */
+const TOKEN_PREFIX: Record<keyof KnowledgeTags, string> = {
+  themes: "kwtheme",
+  sectors: "kwsector",
+  lifePhases: "kwphase",
+  sizeClasses: "kwsize",
+};
+
+/**
+ * A tag as one search token ("kwthemesustainability"): letters and digits only, so the FTS5
+ * tokenizer keeps it whole. Filters match these in the index instead of reading the JSON
+ * columns of every row (scripts/bench-knowledge.ts).
+ */
+export function tagToken(group: keyof KnowledgeTags, code: string): string {
+  return `${TOKEN_PREFIX[group]}${code.toLowerCase().replace(/[^a-z0-9]/g, "")}`;
+}
+
+/**
+ * The text the search index holds for the tags: every label in both languages (so
+ * "duurzaamheid" finds an item tagged sustainability), then each tag's token, a theme's twice
+ * (related items rank a shared theme above a shared sector).
+ */
 export function tagIndexText(tags: KnowledgeTags): string {
-  return [...tagLabels(tags, "nl"), ...tagLabels(tags, "en")].join(" · ");
+  const tokens = (Object.keys(TOKEN_PREFIX) as (keyof KnowledgeTags)[]).flatMap((group) =>
+    tags[group].flatMap((code) => {
+      const token = tagToken(group, code);
+      return group === "themes" ? [token, token] : [token];
+    }),
+  );
+  return [...tagLabels(tags, "nl"), ...tagLabels(tags, "en"), ...tokens].join(" · ");
 }
 
 /**
