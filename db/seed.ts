@@ -73,6 +73,7 @@ import {
   recordAttendance,
   saveSummary,
 } from "../app/models/follow-up.server";
+import { seedKnowledge } from "./seed-knowledge";
 import { seedMeetings, seedPolls, type SeedDay } from "./seed-meetings";
 
 export const DEMO_PASSWORD = "kring-demo-2027";
@@ -430,6 +431,7 @@ export async function seed(log: (line: string) => void = () => {}) {
   log(`Seed: ${discussions.threads} new threads with ${discussions.posts} posts.`);
   for (const skipped of discussions.skipped) log(`Seed: left out the thread ${skipped}.`);
   log(`Seed: ${planned.meetings} new meetings, ${planned.polls} new date polls.`);
+  seedKnowledge(now, log);
   return { created };
 }
 
