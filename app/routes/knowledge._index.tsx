@@ -204,10 +204,9 @@ export default function KnowledgeSearch() {
                 <KindBadge kind={hit.kind} />
                 <h3>
                   {/* Escaped on the server, with only <mark> added (knowledge-search.server.ts). */}
-                  <Link
-                    to={`/knowledge/${hit.slug}`}
-                    dangerouslySetInnerHTML={{ __html: hit.titleHtml }}
-                  />
+                  <Link to={`/knowledge/${hit.slug}`}>
+                    <span dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
+                  </Link>
                 </h3>
                 {hit.ambassadorName ? (
                   <p className="small muted">
