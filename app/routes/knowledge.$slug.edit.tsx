@@ -105,6 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, item, staff } = await requireEditable(request, params.slug);
   const formData = await readFormData(request);
   if (formData.get("intent") === "save") {
+    if (!staff) formData.set("kind", "story");
     const submission = parseFields(formData, KnowledgeItemSchema);
     if (submission.status !== "success") return badRequest(submission);
     const input = editorInput(submission.value, user, staff, (id) => isAmbassador(id));

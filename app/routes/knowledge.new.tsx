@@ -17,7 +17,13 @@ import { withMessages } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { ambassadorChoices, createItem, isAmbassador } from "~/models/knowledge.server";
 import { requireUser } from "~/utils/auth.server";
-import { badRequest, formConstraint, parseForm, type FormInput } from "~/utils/forms.server";
+import {
+  badRequest,
+  formConstraint,
+  parseFields,
+  readFormData,
+  type FormInput,
+} from "~/utils/forms.server";
 import { forbidden } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -48,7 +54,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, staff } = await requireWriter(request);
-  const submission = await parseForm(request, KnowledgeItemSchema);
+  const formData = await readFormData(request);
+  // An ambassador always writes a story: the kind is not theirs to pick (nor checked as another).
+  if (!staff) formData.set("kind", "story");
+  const submission = parseFields(formData, KnowledgeItemSchema);
   if (submission.status !== "success") return badRequest(submission);
   const input = editorInput(submission.value, user, staff, (id) => isAmbassador(id));
   if (!input)

@@ -87,11 +87,11 @@ describe("knowledge editor", () => {
 
   it("lets an ambassador write, publish and unpublish their own story", async () => {
     const amb = await signedIn({ roles: ["ambassador"] });
-    // The ambassador is not theirs to choose: always a story of their own.
+    // Kind and ambassador are not theirs to choose: always a story of their own.
     const res = await submit(
       newRoute.action,
       "/knowledge/new",
-      story({ ambassadorId: "1" }),
+      story({ kind: "tool", ambassadorId: "1" }),
       { cookie: amb.cookie },
     );
     expect(res.status).toBe(302);
