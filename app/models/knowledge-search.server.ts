@@ -6,7 +6,7 @@
  * most, snippets escaped with only <mark> added. The model calls indexItem in the transaction
  * of every change, so an unpublished or edited item is reflected at once.
  */
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { tagIndexText, tagToken, type KnowledgeTags } from "../domain/knowledge";
 import type { KnowledgeKind } from "../domain/states";
 import { getDb } from "../utils/db.server";
