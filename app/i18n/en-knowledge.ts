@@ -58,6 +58,7 @@ export const enKnowledge: KnowledgeMessages = {
       wegwijzerIntro: "The wegwijzer lists organisations that can help you with this.",
       wegwijzerLink: "Wegwijzer: {{theme}}",
       back: "Back to the knowledge bank",
+      more: "More on this topic",
       edit: "Edit",
       draftBanner:
         "This is a draft. Only you and the people who may edit or approve it can see this page.",

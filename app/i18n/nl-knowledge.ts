@@ -59,6 +59,7 @@ export const nlKnowledge = {
       wegwijzerIntro: "In de wegwijzer vind je organisaties die je hierbij kunnen helpen.",
       wegwijzerLink: "Wegwijzer: {{theme}}",
       back: "Terug naar de kennisbank",
+      more: "Meer bij dit onderwerp",
       edit: "Bewerken",
       draftBanner:
         "Dit is een concept. Alleen jij en de mensen die het mogen bewerken of goedkeuren zien deze pagina.",

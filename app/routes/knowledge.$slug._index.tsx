@@ -165,7 +165,7 @@ export default function KnowledgeItemPage() {
           <TagList tags={item} label={t("knowledge.item.tags")} />
         </article>
 
-        <aside className="stack" aria-label={t("knowledge.item.aboutAuthor")}>
+        <aside className="stack" aria-label={t("knowledge.item.more")}>
           {author ? (
             <section className="card stack" aria-labelledby="knowledge-author-title">
               <h2 id="knowledge-author-title">{t("knowledge.item.aboutAuthor")}</h2>
