@@ -75,6 +75,7 @@ import {
   recordAttendance,
   saveSummary,
 } from "../app/models/follow-up.server";
+import { seedKnowledge } from "./seed-knowledge";
 import { seedMeetings, seedPolls, type SeedDay } from "./seed-meetings";
 
 export const DEMO_PASSWORD = "kring-demo-2027";
@@ -433,6 +434,8 @@ export async function seed(log: (line: string) => void = () => {}) {
   for (const skipped of discussions.skipped) log(`Seed: left out the thread ${skipped}.`);
   log(`Seed: ${planned.meetings} new meetings, ${planned.polls} new date polls.`);
   log(`Seed: ${await seedAmbassadors(DEMO_PASSWORD, now)} new ambassador profiles.`);
+  // After the ambassadors: their stories name them.
+  seedKnowledge(now, log);
   seedSupport(log);
   return { created };
 }

@@ -75,6 +75,12 @@ export const notificationTypes = {
   // Ambassadors (ambassadors issue)
   "contact.requested": { category: "contact", visibility: "own" },
   "contact.answered": { category: "contact", visibility: "own" },
+  // The knowledge bank: a story written on someone's behalf (or a borging draft) waits for their
+  // approval; the writer hears when it is approved or sent back. In "contact", the category of
+  // the ambassador's other requests.
+  "knowledge.approval": { category: "contact", visibility: "own" },
+  "knowledge.approved": { category: "contact", visibility: "own" },
+  "knowledge.returned": { category: "contact", visibility: "own" },
   // Account
   "role.granted": { category: "account", visibility: "own" },
 } as const satisfies Record<string, { category: NotificationCategory; visibility: Visibility }>;

@@ -723,6 +723,11 @@ export const en: CoreMessages = {
         requested: "{{name}} would like to get in touch",
         answered: "{{name}} has answered your contact request",
       },
+      knowledge: {
+        approval: "{{name}} asks for your approval of {{title}}",
+        approved: "{{name}} has approved {{title}}",
+        returned: "{{name}} has sent {{title}} back with a note",
+      },
       role: { granted: "You now have the role $t(roles.{{role}})" },
     },
     categories: {
@@ -733,7 +738,7 @@ export const en: CoreMessages = {
       membership: "Applications, invitations, reported posts and your place in a circle",
       meetings: "Meetings: date polls, changes and reminders",
       actions: "Actions you agreed to",
-      contact: "Contact requests",
+      contact: "Contact requests and stories awaiting your approval",
       account: "Your account and your roles",
     },
     email: {

@@ -730,6 +730,11 @@ export const nl = {
         requested: "{{name}} wil graag contact met je",
         answered: "{{name}} heeft je contactverzoek beantwoord",
       },
+      knowledge: {
+        approval: "{{name}} vraagt je akkoord voor {{title}}",
+        approved: "{{name}} heeft {{title}} goedgekeurd",
+        returned: "{{name}} heeft {{title}} teruggestuurd met een opmerking",
+      },
       role: { granted: "Je hebt de rol $t(roles.{{role}}) gekregen" },
     },
     categories: {
@@ -740,7 +745,7 @@ export const nl = {
       membership: "Aanmeldingen, uitnodigingen, gemelde berichten en je plek in een kring",
       meetings: "Bijeenkomsten: datumprikkers, wijzigingen en herinneringen",
       actions: "Afspraken die je hebt gemaakt",
-      contact: "Contactverzoeken",
+      contact: "Contactverzoeken en verhalen die op je akkoord wachten",
       account: "Je account en je rollen",
     },
     email: {

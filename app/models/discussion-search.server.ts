@@ -7,6 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import { getDb } from "../utils/db.server";
+import { ftsQuery, MARK_CLOSE, MARK_OPEN, markedToHtml, stripMarks } from "../utils/fts.server";
 import { htmlToText } from "../utils/markdown.server";
 
 type Tx = Pick<ReturnType<typeof getDb>, "run" | "get">;
@@ -41,65 +42,8 @@ export function unindexPost(tx: Tx, postId: number) {
 // ---------------------------------------------------------------------------------------------
 // Searching
 
-/** Words shorter than this are left out: a one-letter prefix matches nearly every post. */
-export const SEARCH_MIN_WORD = 2;
-/** More words than this add little and cost a phrase each; the rest is ignored. */
-const SEARCH_MAX_WORDS = 8;
-export const SEARCH_MAX_LENGTH = 200;
-
-/**
- * Private-use characters that cannot come from the tokenizer's own output as markup: snippet()
- * puts them around matches, and they become <mark> only after the text has been escaped.
- */
-const MARK_OPEN = "\uE000";
-const MARK_CLOSE = "\uE001";
-
-/**
- * The user's words as an FTS5 query that cannot be a syntax error: only runs of letters and
- * digits survive (so `"`, `*`, `(`, `-`, `:` and `^` are gone), each becomes a quoted string,
- * which FTS5 reads as a plain phrase even when it spells OR, NOT or NEAR, and gets a prefix `*`.
- * The strings go through the table's tokenizer, which drops the diacritics as it did when
- * indexing: "ideeën" and "ideeen" are the same word both ways. Words are joined by FTS5's
- * implicit AND. Null when nothing searchable is left.
- */
-export function ftsQuery(input: string): string | null {
-  const words = (
-    input
-      .slice(0, SEARCH_MAX_LENGTH)
-      .normalize("NFC")
-      .match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? []
-  )
-    .filter((word) => [...word.normalize("NFD").replace(/\p{M}/gu, "")].length >= SEARCH_MIN_WORD)
-    .slice(0, SEARCH_MAX_WORDS);
-  if (words.length === 0) return null;
-  return [...new Set(words.map((w) => w.toLocaleLowerCase("nl")))]
-    .map((word) => `"${word}"*`)
-    .join(" ");
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/**
- * Turns snippet() output into HTML that can only contain text and <mark> elements: everything
- * is escaped first, then each marker pair becomes <mark>…</mark>. A marker character the
- * author typed themselves (an unpaired one, or one inside a pair) is dropped, so the marks are
- * always balanced.
- */
-export function markedToHtml(marked: string): string {
-  const escaped = marked.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-  return escaped
-    .replace(
-      new RegExp(`${MARK_OPEN}([^${MARK_OPEN}${MARK_CLOSE}]*)${MARK_CLOSE}`, "g"),
-      (_, inner: string) => (inner ? `<mark>${inner}</mark>` : ""),
-    )
-    .replace(new RegExp(`[${MARK_OPEN}${MARK_CLOSE}]`, "g"), "");
-}
+// Moved to app/utils/fts.server.ts (the knowledge bank's search uses them too).
+export { ftsQuery, markedToHtml, SEARCH_MAX_LENGTH, SEARCH_MIN_WORD } from "../utils/fts.server";
 
 export type SearchHit = {
   postId: number;
@@ -179,8 +123,4 @@ export function searchCircle(
     });
   }
   return [...byThread.values()];
-}
-
-function stripMarks(text: string) {
-  return text.replace(new RegExp(`[${MARK_OPEN}${MARK_CLOSE}]`, "g"), "");
 }

@@ -100,7 +100,22 @@ export function jsRoutes(db: Database.Database): JsRoute[] {
     page("programme matching", `${p}/matching`, ORGANISER),
     page("new circle", `${p}/circles/new`, ORGANISER),
     page("admin: users", "/admin/users", ORGANISER),
+    // The knowledge bank (issue 18): its messages are a chunk of their own too.
+    page("knowledge bank (anonymous)", "/knowledge?q=opvolging", null),
+    page("knowledge story (anonymous)", `/knowledge/${knowledgeSlug(db)}`, null),
+    page("knowledge editor (organiser)", "/knowledge/new", ORGANISER),
   ];
+}
+
+/** A published story of the seed (db/seed-knowledge.ts). */
+function knowledgeSlug(db: Database.Database): string {
+  const row = db
+    .prepare(
+      "select slug from knowledge_item where status = 'published' and kind = 'story' order by id limit 1",
+    )
+    .get() as { slug: string } | undefined;
+  if (!row) throw new Error("No published story in the seeded database");
+  return row.slug;
 }
 
 const decodeEntities = (value: string) =>
