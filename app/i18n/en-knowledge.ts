@@ -44,6 +44,16 @@ export const enKnowledge: KnowledgeMessages = {
       by: "by {{name}}",
       tags: "Topics",
     },
+    themeCircles: {
+      title: "Circles on this theme",
+      intro:
+        "Want to work on this yourself, together with other entrepreneurs? These circles still have seats or start soon.",
+      none: "There is no open circle on this theme right now.",
+      allCircles: "See all open circles",
+      apply: "See the circle and apply",
+      signup: "Create an account and apply",
+      joinLabel: "Apply for {{name}}",
+    },
     item: {
       readingTime_one: "{{count}} minute read",
       readingTime_other: "{{count}} minute read",

@@ -45,6 +45,16 @@ export const nlKnowledge = {
       by: "door {{name}}",
       tags: "Onderwerpen",
     },
+    themeCircles: {
+      title: "Kringen over dit thema",
+      intro:
+        "Wil je hier zelf mee aan de slag, samen met andere ondernemers? Deze kringen hebben nog plek of starten binnenkort.",
+      none: "Er is nu geen open kring over dit thema.",
+      allCircles: "Bekijk alle open kringen",
+      apply: "Bekijk de kring en meld je aan",
+      signup: "Maak een account en meld je aan",
+      joinLabel: "Meld je aan voor {{name}}",
+    },
     item: {
       readingTime_one: "{{count}} minuut lezen",
       readingTime_other: "{{count}} minuten lezen",

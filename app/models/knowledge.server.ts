@@ -11,13 +11,7 @@
  * until they agreed again.
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import {
-  ambassadorProfiles,
-  knowledgeApprovals,
-  knowledgeItems,
-  userRoles,
-  users,
-} from "../../db/schema";
+import { knowledgeApprovals, knowledgeItems, userRoles, users } from "../../db/schema";
 import { publishBlocker, slugify } from "../domain/knowledge";
 import { can, type Actor } from "../domain/permissions";
 import type { KnowledgeKind, KnowledgeStatus } from "../domain/states";
@@ -576,65 +570,6 @@ export function listManagedItems(
     .leftJoin(users, eq(users.id, knowledgeItems.ambassadorId))
     .where(where)
     .orderBy(desc(knowledgeItems.updatedAt), desc(knowledgeItems.id))
-    .limit(limit)
-    .all();
-}
-
-export type AuthorCard = {
-  name: string;
-  slug: string;
-  headline: string;
-  /** The photo's address when the profile shows it; null: initials. */
-  photoUrl: string | null;
-};
-
-/** The story's author card: only from a published profile, the photo only when it is public. */
-export function authorCard(ambassadorId: number | null): AuthorCard | null {
-  if (!ambassadorId) return null;
-  const row = getDb()
-    .select({
-      name: users.name,
-      slug: ambassadorProfiles.slug,
-      headline: ambassadorProfiles.headline,
-      publicFields: ambassadorProfiles.publicFields,
-      hasPhoto: sql<number>`${ambassadorProfiles.photo} is not null`,
-      photoUpdatedAt: ambassadorProfiles.photoUpdatedAt,
-    })
-    .from(ambassadorProfiles)
-    .innerJoin(users, eq(users.id, ambassadorProfiles.userId))
-    .where(and(eq(ambassadorProfiles.userId, ambassadorId), eq(ambassadorProfiles.published, true)))
-    .get();
-  if (!row) return null;
-  const photo = Boolean(row.hasPhoto) && row.publicFields.includes("photo");
-  return {
-    name: row.name,
-    slug: row.slug,
-    headline: row.headline,
-    photoUrl: photo
-      ? `/ambassadors/${row.slug}/photo${row.photoUpdatedAt ? `?v=${row.photoUpdatedAt.getTime()}` : ""}`
-      : null,
-  };
-}
-
-/** Published stories of one ambassador, newest first (for their profile page). */
-export function publishedStoriesBy(ambassadorId: number, limit = 10) {
-  return getDb()
-    .select({
-      id: knowledgeItems.id,
-      slug: knowledgeItems.slug,
-      title: knowledgeItems.title,
-      summary: knowledgeItems.summary,
-      publishedAt: knowledgeItems.publishedAt,
-    })
-    .from(knowledgeItems)
-    .where(
-      and(
-        eq(knowledgeItems.ambassadorId, ambassadorId),
-        eq(knowledgeItems.kind, "story"),
-        eq(knowledgeItems.status, "published"),
-      ),
-    )
-    .orderBy(desc(knowledgeItems.publishedAt))
     .limit(limit)
     .all();
 }

@@ -10,15 +10,22 @@ import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { countReach, getPublicAmbassador } from "~/models/ambassadors.server";
+import { listOpenCirclesForThemes } from "~/models/circles.server";
+import { ThemeCircles } from "~/components/theme-circles";
 import { getOptionalUser } from "~/utils/auth.server";
 import { appBaseUrl } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import ambassadorsCss from "~/styles/ambassadors.css";
+import knowledgeCss from "~/styles/knowledge.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: ambassadorsCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: ambassadorsCss },
+  { rel: "stylesheet", href: knowledgeCss },
+];
 
-export const handle = { messages: ["ambassadors"] };
-export const clientLoader = withMessages("ambassadors");
+// "Kringen over dit thema" has its texts in the knowledge part.
+export const handle = { messages: ["ambassadors", "knowledge"] };
+export const clientLoader = withMessages("ambassadors", "knowledge");
 
 /**
  * Public: an ambassador's page, with only what they made public. Not published, or no longer an
@@ -39,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     profile: shown,
     own: user?.id === userId,
+    circles: listOpenCirclesForThemes(shown.themes ?? []),
+    signedIn: user !== null,
     pageUrl: new URL(`/ambassadors/${profile.slug}`, base).toString(),
     photoUrl:
       profile.photoVersion !== null
@@ -82,7 +91,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export default function AmbassadorProfile() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { profile, own } = useLoaderData<typeof loader>();
+  const { profile, own, circles, signedIn } = useLoaderData<typeof loader>();
   const facts = [
     ["company", profile.companyName],
     ["sector", label(sectors, profile.sector, locale)],
@@ -164,8 +173,10 @@ export default function AmbassadorProfile() {
             )}
           </section>
 
-          {/* KRINGEN OVER DIT THEMA: the lead adds the "Kringen over dit thema" component here
-              after merging (issue 18, item 6), fed by profile.themes. */}
+          {/* From inspiration to a circle: the step where programmes lose people. */}
+          {profile.themes.length > 0 ? (
+            <ThemeCircles circles={circles} signedIn={signedIn} />
+          ) : null}
         </div>
 
         <aside className="stack" aria-label={t("ambassadors.profile.facts")}>

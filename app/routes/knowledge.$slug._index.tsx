@@ -2,32 +2,35 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AmbassadorAvatar } from "~/components/ambassador-avatar";
 import { KindBadge, TagList } from "~/components/knowledge";
+import { ThemeCircles } from "~/components/theme-circles";
 import { isSlug, readingMinutes } from "~/domain/knowledge";
 import { label, themes } from "~/domain/taxonomy";
 import { withMessages } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
-import {
-  approvalsOf,
-  authorCard,
-  canEditItem,
-  canViewItem,
-  getItemBySlug,
-} from "~/models/knowledge.server";
+import { approvalsOf, canEditItem, canViewItem, getItemBySlug } from "~/models/knowledge.server";
 import { relatedItems } from "~/models/knowledge-search.server";
+import { publicAmbassadorCard } from "~/models/ambassadors.server";
+import { listOpenCirclesForThemes } from "~/models/circles.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { appBaseUrl } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { htmlToText } from "~/utils/markdown.server";
 import { pageTitle } from "~/utils/meta";
 import knowledgeStyles from "~/styles/knowledge.css";
+import ambassadorsStyles from "~/styles/ambassadors.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: knowledgeStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: knowledgeStyles },
+  { rel: "stylesheet", href: ambassadorsStyles },
+];
 
-export const handle = { messages: ["knowledge"] };
-export const clientLoader = withMessages("knowledge");
+// The author's avatar is the ambassadors' component, with its texts.
+export const handle = { messages: ["knowledge", "ambassadors"] };
+export const clientLoader = withMessages("knowledge", "ambassadors");
 
 /** Title, description and Open Graph tags, so a shared link shows a title, summary and image. */
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -58,7 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!item) notFound();
   const user = await getOptionalUser(request);
   if (!canViewItem(user, item)) notFound();
-  const author = item.kind === "story" ? authorCard(item.ambassadorId) : null;
+  // Only a published profile of someone who is still an ambassador (ambassadors.server.ts).
+  const author =
+    item.kind === "story" && item.ambassadorId ? publicAmbassadorCard(item.ambassadorId) : null;
   const base = appBaseUrl();
   const approvals = item.status === "published" ? [] : approvalsOf(item.id);
   const pending = approvals.filter((a) => !a.approvedAt);
@@ -81,30 +86,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     minutes: readingMinutes(htmlToText(item.bodyHtml)),
     author,
     related: relatedItems(item.id, { limit: 3, kind: item.kind === "story" ? "story" : undefined }),
+    circles: listOpenCirclesForThemes(item.themes),
+    signedIn: user !== null,
     canEdit: canEditItem(user, item),
     pendingCount: pending.length,
     askedToApprove: Boolean(user && pending.some((a) => a.userId === user.id)),
     og: {
       url: new URL(`/knowledge/${item.slug}`, base).toString(),
-      image: author?.photoUrl ? new URL(author.photoUrl, base).toString() : null,
+      image:
+        author?.photoVersion != null
+          ? new URL(`/ambassadors/${author.slug}/photo?v=${author.photoVersion}`, base).toString()
+          : null,
     },
   });
-}
-
-function initials(name: string) {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase())
-    .slice(0, 2)
-    .join("");
 }
 
 export default function KnowledgeItemPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { item, minutes, author, related, canEdit, pendingCount, askedToApprove } =
-    useLoaderData<typeof loader>();
+  const {
+    item,
+    minutes,
+    author,
+    related,
+    circles,
+    signedIn,
+    canEdit,
+    pendingCount,
+    askedToApprove,
+  } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       {item.status !== "published" ? (
@@ -170,13 +180,13 @@ export default function KnowledgeItemPage() {
             <section className="card stack" aria-labelledby="knowledge-author-title">
               <h2 id="knowledge-author-title">{t("knowledge.item.aboutAuthor")}</h2>
               <div className="knowledge-author">
-                {author.photoUrl ? (
-                  <img src={author.photoUrl} alt={author.name} width={72} height={72} />
-                ) : (
-                  <span className="knowledge-initials" aria-hidden="true">
-                    {initials(author.name)}
-                  </span>
-                )}
+                <AmbassadorAvatar
+                  name={author.name}
+                  slug={author.slug}
+                  photoVersion={author.photoVersion}
+                  size="small"
+                  decorative
+                />
                 <div>
                   <p>
                     <strong>{author.name}</strong>
@@ -192,8 +202,7 @@ export default function KnowledgeItemPage() {
             </section>
           ) : null}
 
-          {/* LEAD: "Kringen over dit thema" (open circles with seats on item.themes) goes here. */}
-          <div className="knowledge-circles-spot" data-spot="circles-for-themes" />
+          {item.themes.length > 0 ? <ThemeCircles circles={circles} signedIn={signedIn} /> : null}
 
           {item.themes.length > 0 ? (
             <section className="card stack" aria-labelledby="knowledge-wegwijzer-title">
