@@ -44,6 +44,45 @@ export const enKnowledge: KnowledgeMessages = {
       by: "by {{name}}",
       tags: "Topics",
     },
+    harvest: {
+      title: "Add to the knowledge bank",
+      intro:
+        "Turn a meeting summary or a conversation in the circle into a lesson that helps other entrepreneurs. Without names of people or companies: everyone who wrote in it or was there agrees first.",
+      back: "Back to {{name}}",
+      meetings: "Meeting summaries",
+      threads: "Conversations",
+      noMeetings: "There is no meeting with a summary yet.",
+      noThreads: "There are no conversations yet.",
+      noAttendance: "attendance not recorded yet",
+      attendanceFirst:
+        "First record who attended this meeting: everyone who was there has to agree.",
+      toFollowUp: "To the follow-up",
+      fromMeeting: "You start from the summary of “{{title}}”.",
+      fromThread: "You start from the conversation “{{title}}”.",
+      approvers_one: "Before the lesson goes public, {{names}} agrees to it.",
+      approvers_other:
+        "Before the lesson goes public, these {{count}} members agree to it: {{names}}.",
+      noApprovers:
+        "Only you wrote in this, so nobody else needs to agree. You can publish the lesson after saving.",
+      body: "The lesson",
+      bodyHelp:
+        "Names of people and companies in the circle have been replaced already. Write down what others can use: what was going on, what worked, what did not.",
+      summaryHelp: "One or two sentences: what does this lesson teach?",
+      placeholderPerson: "[an entrepreneur]",
+      placeholderCompany: "[a company]",
+      namesLeft: "A name from the circle is still in here.",
+      namesFound: "These names of people or companies in the circle are still in the text:",
+      likely:
+        "These words look like names. Check whether they should go: a place or brand may stay, a person or company may not.",
+      checked: "I have read the text: nobody in it can be recognised",
+      checkFirst: "Check the marked words and tick this box.",
+      sourceGone: "This summary or conversation no longer exists. Choose another.",
+      create: "Make the draft and ask for agreement",
+      otherSource: "Choose another summary or conversation",
+      created_one: "The draft is ready. We asked {{count}} member to agree.",
+      created_other: "The draft is ready. We asked {{count}} members to agree.",
+      link: "Add to the knowledge bank",
+    },
     themeCircles: {
       title: "Circles on this theme",
       intro:

@@ -111,6 +111,7 @@ export const enMeetingTools: MeetingToolMessages = {
   followUp: {
     page: {
       title: "Summary and action items",
+      harvest: "Turn it into a lesson for the knowledge bank",
       closed: {
         not_started:
           "The meeting has not started yet. You record attendance, the summary and action items once it has started.",

@@ -472,6 +472,7 @@ export const en: CoreMessages = {
     removed: "You have been removed from this circle.",
   },
   discussion: {
+    harvest: "Keep the outcome in the knowledge bank",
     connectionLost:
       "Connection lost for a moment. What others write meanwhile appears as soon as you are back.",
     react: "React with an emoji",

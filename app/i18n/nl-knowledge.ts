@@ -45,6 +45,45 @@ export const nlKnowledge = {
       by: "door {{name}}",
       tags: "Onderwerpen",
     },
+    harvest: {
+      title: "Borgen in de kennisbank",
+      intro:
+        "Maak van een verslag of een gesprek in de kring een les die andere ondernemers verder helpt. Zonder namen van mensen of bedrijven: wie erin schreef of erbij was, geeft eerst akkoord.",
+      back: "Terug naar {{name}}",
+      meetings: "Verslagen van bijeenkomsten",
+      threads: "Gesprekken",
+      noMeetings: "Er is nog geen bijeenkomst met een verslag.",
+      noThreads: "Er zijn nog geen gesprekken.",
+      noAttendance: "aanwezigheid nog niet ingevuld",
+      attendanceFirst:
+        "Vul eerst de aanwezigheid van deze bijeenkomst in: wie erbij was, moet akkoord geven.",
+      toFollowUp: "Naar de nabespreking",
+      fromMeeting: "Je begint met het verslag van “{{title}}”.",
+      fromThread: "Je begint met het gesprek “{{title}}”.",
+      approvers_one: "Voordat de les openbaar wordt, geeft {{names}} akkoord.",
+      approvers_other:
+        "Voordat de les openbaar wordt, geven deze {{count}} leden akkoord: {{names}}.",
+      noApprovers:
+        "Alleen jij schreef hierin, dus niemand anders hoeft akkoord te geven. Je kunt de les na het opslaan publiceren.",
+      body: "De les",
+      bodyHelp:
+        "Namen van mensen en bedrijven uit de kring zijn al vervangen. Schrijf op wat anderen eraan hebben: wat speelde er, wat werkte, wat niet.",
+      summaryHelp: "Eén of twee zinnen: wat leer je van deze les?",
+      placeholderPerson: "[een ondernemer]",
+      placeholderCompany: "[een bedrijf]",
+      namesLeft: "Hier staat nog een naam uit de kring in.",
+      namesFound: "Deze namen van mensen of bedrijven uit de kring staan er nog in:",
+      likely:
+        "Deze woorden lijken op namen. Kijk of ze weg moeten: een plaats of merk mag blijven, een persoon of bedrijf niet.",
+      checked: "Ik heb de tekst nagelezen: er staat niemand in die herkenbaar is",
+      checkFirst: "Lees de gemarkeerde woorden na en vink dit aan.",
+      sourceGone: "Dit verslag of gesprek is er niet meer. Kies een ander.",
+      create: "Concept maken en om akkoord vragen",
+      otherSource: "Ander verslag of gesprek kiezen",
+      created_one: "Het concept staat klaar. We hebben {{count}} lid om akkoord gevraagd.",
+      created_other: "Het concept staat klaar. We hebben {{count}} leden om akkoord gevraagd.",
+      link: "Borgen in de kennisbank",
+    },
     themeCircles: {
       title: "Kringen over dit thema",
       intro:

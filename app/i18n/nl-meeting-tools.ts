@@ -114,6 +114,7 @@ export const nlMeetingTools = {
   followUp: {
     page: {
       title: "Verslag en afspraken",
+      harvest: "Maak er een les voor de kennisbank van",
       closed: {
         not_started:
           "De bijeenkomst is nog niet begonnen. Aanwezigheid, verslag en afspraken leg je vast zodra hij begonnen is.",

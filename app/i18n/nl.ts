@@ -479,6 +479,7 @@ export const nl = {
     removed: "Je bent uit deze kring gehaald.",
   },
   discussion: {
+    harvest: "Borg de uitkomst in de kennisbank",
     connectionLost:
       "Even geen verbinding. Wat anderen intussen schrijven, verschijnt zodra je weer verbonden bent.",
     react: "Reageer met een emoji",

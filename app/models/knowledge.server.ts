@@ -11,7 +11,13 @@
  * until they agreed again.
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { knowledgeApprovals, knowledgeItems, userRoles, users } from "../../db/schema";
+import {
+  circleCoaches,
+  knowledgeApprovals,
+  knowledgeItems,
+  userRoles,
+  users,
+} from "../../db/schema";
 import { publishBlocker, slugify } from "../domain/knowledge";
 import { can, type Actor } from "../domain/permissions";
 import type { KnowledgeKind, KnowledgeStatus } from "../domain/states";
@@ -222,9 +228,13 @@ export function isOwner(actor: Actor, item: Pick<KnowledgeItem, "ambassadorId" |
 /** Edit, publish, unpublish, delete: the owner, or a coach or organiser (knowledge.manage). */
 export function canEditItem(
   actor: Actor,
-  item: Pick<KnowledgeItem, "ambassadorId" | "createdById">,
+  item: Pick<KnowledgeItem, "ambassadorId" | "createdById" | "sourceCircleId">,
 ): boolean {
   if (!actor) return false;
+  // A lesson from a circle (borging) stays with that circle's coaches: it was made from the
+  // circle's private summary or thread, which organisers do not read either.
+  if (item.sourceCircleId !== null)
+    return can(actor, "knowledge.manage") && coachesCircle(actor.id, item.sourceCircleId);
   if (can(actor, "knowledge.manage")) return true;
   return isOwner(actor, item) && can(actor, "ambassador.own");
 }
@@ -233,9 +243,19 @@ export function canEditItem(
  * Published: everyone. Otherwise only who may edit it and its approvers (a preview); to anyone
  * else it does not exist (404).
  */
+function coachesCircle(userId: number, circleId: number): boolean {
+  return Boolean(
+    getDb()
+      .select({ userId: circleCoaches.userId })
+      .from(circleCoaches)
+      .where(and(eq(circleCoaches.circleId, circleId), eq(circleCoaches.userId, userId)))
+      .get(),
+  );
+}
+
 export function canViewItem(
   actor: Actor,
-  item: Pick<KnowledgeItem, "id" | "status" | "ambassadorId" | "createdById">,
+  item: Pick<KnowledgeItem, "id" | "status" | "ambassadorId" | "createdById" | "sourceCircleId">,
 ): boolean {
   if (item.status === "published") return true;
   if (!actor) return false;
@@ -550,8 +570,13 @@ export function listManagedItems(
     eq(knowledgeItems.ambassadorId, actor.id),
     eq(knowledgeItems.createdById, actor.id),
   );
+  // Staff see everything but the lessons of circles they do not coach (see canEditItem).
+  const staffMay = or(
+    isNull(knowledgeItems.sourceCircleId),
+    sql`exists (select 1 from ${circleCoaches} where ${circleCoaches.circleId} = ${knowledgeItems.sourceCircleId} and ${circleCoaches.userId} = ${actor.id})`,
+  );
   const where = and(
-    staff ? undefined : mine,
+    staff ? staffMay : mine,
     status ? eq(knowledgeItems.status, status) : undefined,
   );
   return getDb()

@@ -153,6 +153,11 @@ function SummaryForm({ data, lastResult }: { data: Data; lastResult: LastResult 
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("followUp.page.summarySave")}
         </button>
+        {data.summary ? (
+          <Link to={`/circles/${data.circle.id}/harvest?meeting=${data.meeting.id}`}>
+            {t("followUp.page.harvest")}
+          </Link>
+        ) : null}
       </div>
     </Form>
   );

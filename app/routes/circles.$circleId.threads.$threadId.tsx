@@ -110,7 +110,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     viewerId: user!.id,
     people: circlePeople(circle.id),
     key: crypto.randomUUID(),
-    may: { discuss, moderate, reply: discuss && !page.thread.locked },
+    may: {
+      discuss,
+      moderate,
+      reply: discuss && !page.thread.locked,
+      harvest: can(user, "circle.harvest", resource),
+    },
     moderation: moderationConstraints(),
     openingPostId: page.posts[0]?.id ?? null,
   });
@@ -547,6 +552,13 @@ export default function ThreadPage() {
         ) : null}
       </p>
       <ThreadModerationControls thread={thread} canModerate={may.moderate} action={action} />
+      {may.harvest ? (
+        <p>
+          <Link to={`/circles/${circle.id}/harvest?thread=${thread.id}`}>
+            {t("discussion.harvest")}
+          </Link>
+        </p>
+      ) : null}
       <ModerationDialog
         target={moderating}
         onClose={closeModeration}

@@ -38,6 +38,8 @@ import {
   type FormInput,
 } from "~/utils/forms.server";
 import { forbidden, notFound } from "~/utils/http.server";
+import { findKnownNames } from "~/domain/anonymise";
+import { circleKnownNames } from "~/models/harvest.server";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 import knowledgeStyles from "~/styles/knowledge.css";
@@ -113,6 +115,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return badRequest(submission, {
         fieldErrors: { ambassadorId: ["knowledge.error.ambassador"] },
       });
+    // A lesson from a circle stays anonymous through every edit (see the borging page).
+    if (item.sourceCircleId !== null) {
+      const names = circleKnownNames(item.sourceCircleId);
+      const fieldErrors: Record<string, string[]> = {};
+      for (const field of ["title", "summary", "body"] as const)
+        if (findKnownNames(input[field], names).length > 0)
+          fieldErrors[field] = ["knowledge.harvest.namesLeft"];
+      if (Object.keys(fieldErrors).length > 0) return badRequest(submission, { fieldErrors });
+    }
     const result = updateItem(user.id, item.id, input);
     context.publisher.notified(result.notified);
     return redirectWithToast(`/knowledge/${result.slug}/edit`, {

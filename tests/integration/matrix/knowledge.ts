@@ -70,4 +70,22 @@ export const knowledgeMatrix: Record<string, PublicRow> = {
       expect: signedInOnly({}, 400),
     },
   },
+  // Borging: only the circle's coach; others who may know the circle exists get a 403.
+  "circles.$circleId.harvest": {
+    path: (w) => `/circles/${w.circleId}/harvest?thread=${w.threadId}`,
+    params: (w) => ({ circleId: String(w.circleId) }),
+    loader: signedInOnly({ coach: "ok" }),
+    action: {
+      fields: (w) => ({
+        intent: "create",
+        source: "thread",
+        sourceId: String(w.threadId),
+        title: "Les over zelfsturing",
+        summary: "Wat wij leerden over zelfsturende teams.",
+        body: "begin klein, met een team dat wil.",
+        themes: "social_innovation",
+      }),
+      expect: signedInOnly({ coach: "redirect" }),
+    },
+  },
 };
