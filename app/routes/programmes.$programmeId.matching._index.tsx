@@ -5,13 +5,13 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { withMessages } from "~/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, useIsPending } from "~/components/forms";
-import { useRevalidateOn } from "~/components/live";
+import { useLiveEvent } from "~/components/live";
 import { MatchingPolicyForm } from "~/components/matching-policy-form";
 import { MatchingPolicySchema, MatchingRunSchema } from "~/forms/programmes.server";
 import { PageHeader } from "~/components/page";
@@ -98,10 +98,14 @@ function RunStatus({ run, programmeId }: { run: Run; programmeId: number }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState(run.progress);
   const cancelling = useIsPending({ intent: "cancel" });
+  const revalidator = useRevalidator();
   useEffect(() => setProgress(run.progress), [run.id, run.progress]);
-  // Progress updates the bar in place; a change of status reloads the page's data.
-  useRevalidateOn(["matching.run"], (event) => {
-    if (event.type === "matching.run" && event.runId === run.id) setProgress(event.progress);
+  // Progress moves the bar in place (no reload: the loader reads the whole pool); the end of the
+  // run, or a run started in another tab, reloads the page's data.
+  useLiveEvent((event) => {
+    if (event.type !== "matching.run" || event.programmeId !== programmeId) return;
+    if (event.runId === run.id && event.status === "running") setProgress(event.progress);
+    else if (revalidator.state === "idle") revalidator.revalidate();
   });
   const percent = `${Math.round(progress * 100)}%`;
   if (run.status === "running")

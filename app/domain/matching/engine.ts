@@ -351,21 +351,26 @@ function order(space: Space, policy: Policy, seed: number, shuffled: boolean) {
   const rand = random(seed);
   const tiebreak = new Float64Array(space.people.length);
   for (let i = 0; i < tiebreak.length; i++) tiebreak[i] = rand();
-  return space.people
-    .filter((p) => eligible(p.c, policy))
-    .sort((x, y) => {
-      if (shuffled) return tiebreak[x.index]! - tiebreak[y.index]!;
-      const a = x.c;
-      const b = y.c;
-      return (
-        phaseGroup[a.lifePhase] - phaseGroup[b.lifePhase] ||
-        a.dayParts.length - b.dayParts.length ||
-        a.dayParts.join().localeCompare(b.dayParts.join()) ||
-        (policy.meetingMode === "in_person" ? a.province.localeCompare(b.province) : 0) ||
-        sizeRank[a.sizeClass] - sizeRank[b.sizeClass] ||
-        tiebreak[x.index]! - tiebreak[y.index]!
-      );
-    });
+  const people = space.people.filter((p) => eligible(p.c, policy));
+  if (shuffled) return people.sort((x, y) => tiebreak[x.index]! - tiebreak[y.index]!);
+  // Phase group, number of day-parts, which day-parts, province (in person), size: one number per
+  // person, so the sort compares numbers.
+  const joined = [...new Set(people.map((p) => p.c.dayParts.join()))].sort();
+  const dayRank = new Map(joined.map((d, i) => [d, i]));
+  const key = new Float64Array(space.people.length);
+  for (const p of people) {
+    const c = p.c;
+    key[p.index] =
+      (((phaseGroup[c.lifePhase] * 5 + c.dayParts.length) * joined.length +
+        dayRank.get(c.dayParts.join())!) *
+        16 +
+        (policy.meetingMode === "in_person" ? p.province : 0)) *
+        4 +
+      sizeRank[c.sizeClass];
+  }
+  return people.sort(
+    (x, y) => key[x.index]! - key[y.index]! || tiebreak[x.index]! - tiebreak[y.index]!,
+  );
 }
 
 function greedyCircles(
@@ -634,18 +639,35 @@ function tryImprovePair(space: Space, ca: Circle, cb: Circle, policy: Policy): b
   const B = cb.members;
   const n = A.length;
   const m = B.length;
-  const value = (sum: number, size: number) => valueOf(sum, size, policy);
-  const before = value(ca.sum, n) + value(cb.sum, m);
+  const before = valueOf(ca.sum, n, policy) + valueOf(cb.sum, m, policy);
   const floor = Math.min(fitOf(ca.sum, n), fitOf(cb.sum, m));
-
-  const rowA = A.map((_, i) => ca.row(i));
-  const rowB = B.map((_, j) => cb.row(j));
-  const cross = A.map((x) => B.map((y) => space.fit(x, y)));
-  const ok = A.map((x) => B.map((y) => space.ok(x, y)));
-  const rowCross = cross.map((r) => r.reduce((s, v) => s + v, 0));
-  const colCross = B.map((_, j) => cross.reduce((s, r) => s + r[j]!, 0));
-  const badForB = ok.map((r) => r.filter((v) => !v).length); // A[i] incompatible with members of B
-  const badForA = B.map((_, j) => ok.filter((r) => !r[j]).length); // B[j] incompatible with members of A
+  const s = scratch(n, m);
+  for (let x = 0; x < n; x++) {
+    s.rowA[x] = ca.row(x);
+    s.rowCross[x] = 0;
+    s.badForB[x] = 0;
+  }
+  for (let y = 0; y < m; y++) {
+    s.rowB[y] = cb.row(y);
+    s.colCross[y] = 0;
+    s.badForA[y] = 0;
+  }
+  for (let x = 0; x < n; x++) {
+    const a = A[x]!;
+    for (let y = 0; y < m; y++) {
+      const b = B[y]!;
+      const f = space.fit(a, b);
+      s.cross[x * m + y] = f;
+      s.rowCross[x]! += f;
+      s.colCross[y]! += f;
+      const ok = space.ok(a, b);
+      s.ok[x * m + y] = ok ? 1 : 0;
+      if (!ok) {
+        s.badForB[x]!++;
+        s.badForA[y]!++;
+      }
+    }
+  }
   const shared = (c: Circle, size: number, out: Person | null, add: Person | null) => {
     for (let k = 0; k < 4; k++)
       if (c.counts[k]! - (out ? (out.mask >> k) & 1 : 0) + (add ? (add.mask >> k) & 1 : 0) === size)
@@ -653,18 +675,19 @@ function tryImprovePair(space: Space, ca: Circle, cb: Circle, policy: Policy): b
     return false;
   };
   const accept = (sa: number, na: number, sb: number, nb: number) =>
-    value(sa, na) + value(sb, nb) > before + EPS &&
+    valueOf(sa, na, policy) + valueOf(sb, nb, policy) > before + EPS &&
     Math.min(fitOf(sa, na), fitOf(sb, nb)) >= floor - EPS;
 
   // Moves A -> B.
   if (n > policy.sizeMin && m < policy.sizeMax) {
     for (let x = 0; x < n; x++) {
       const person = A[x]!;
-      if (badForB[x]! > 0 || !shared(cb, m + 1, null, person) || !shared(ca, n - 1, person, null))
+      if (s.badForB[x]! > 0 || !shared(cb, m + 1, null, person) || !shared(ca, n - 1, person, null))
         continue;
-      if (accept(ca.sum - rowA[x]!, n - 1, cb.sum + rowCross[x]!, m + 1)) {
+      const rc = s.rowCross[x]!;
+      if (accept(ca.sum - s.rowA[x]!, n - 1, cb.sum + rc, m + 1)) {
         ca.removeAt(x);
-        cb.add(person, rowCross[x]!);
+        cb.add(person, rc);
         return true;
       }
     }
@@ -673,11 +696,12 @@ function tryImprovePair(space: Space, ca: Circle, cb: Circle, policy: Policy): b
   if (m > policy.sizeMin && n < policy.sizeMax) {
     for (let y = 0; y < m; y++) {
       const person = B[y]!;
-      if (badForA[y]! > 0 || !shared(ca, n + 1, null, person) || !shared(cb, m - 1, person, null))
+      if (s.badForA[y]! > 0 || !shared(ca, n + 1, null, person) || !shared(cb, m - 1, person, null))
         continue;
-      if (accept(ca.sum + colCross[y]!, n + 1, cb.sum - rowB[y]!, m - 1)) {
+      const cc = s.colCross[y]!;
+      if (accept(ca.sum + cc, n + 1, cb.sum - s.rowB[y]!, m - 1)) {
         cb.removeAt(y);
-        ca.add(person, colCross[y]!);
+        ca.add(person, cc);
         return true;
       }
     }
@@ -685,21 +709,44 @@ function tryImprovePair(space: Space, ca: Circle, cb: Circle, policy: Policy): b
   // Swaps.
   for (let x = 0; x < n; x++) {
     for (let y = 0; y < m; y++) {
-      const selfClash = ok[x]![y] ? 0 : 1;
-      if (badForA[y]! - selfClash > 0 || badForB[x]! - selfClash > 0) continue;
+      const selfClash = s.ok[x * m + y] ? 0 : 1;
+      if (s.badForA[y]! - selfClash > 0 || s.badForB[x]! - selfClash > 0) continue;
       if (!shared(ca, n, A[x]!, B[y]!) || !shared(cb, m, B[y]!, A[x]!)) continue;
-      const sa = ca.sum - rowA[x]! + colCross[y]! - cross[x]![y]!;
-      const sb = cb.sum - rowB[y]! + rowCross[x]! - cross[x]![y]!;
+      const c = s.cross[x * m + y]!;
+      const sa = ca.sum - s.rowA[x]! + s.colCross[y]! - c;
+      const sb = cb.sum - s.rowB[y]! + s.rowCross[x]! - c;
       if (accept(sa, n, sb, m)) {
         const a = A[x]!;
         const b = B[y]!;
-        ca.replaceAt(x, b, colCross[y]! - cross[x]![y]!);
-        cb.replaceAt(y, a, rowCross[x]! - cross[x]![y]!);
+        const intoA = s.colCross[y]! - c;
+        const intoB = s.rowCross[x]! - c;
+        ca.replaceAt(x, b, intoA);
+        cb.replaceAt(y, a, intoB);
         return true;
       }
     }
   }
   return false;
+}
+
+/** Buffers for tryImprovePair, reused across calls (circles are small). */
+let buffers = makeScratch(32);
+function makeScratch(size: number) {
+  return {
+    size,
+    rowA: new Float64Array(size),
+    rowB: new Float64Array(size),
+    rowCross: new Float64Array(size),
+    colCross: new Float64Array(size),
+    badForA: new Int32Array(size),
+    badForB: new Int32Array(size),
+    cross: new Float64Array(size * size),
+    ok: new Uint8Array(size * size),
+  };
+}
+function scratch(n: number, m: number) {
+  if (n > buffers.size || m > buffers.size) buffers = makeScratch(Math.max(n, m) * 2);
+  return buffers;
 }
 
 // ---------------------------------------------------------------------------------------------
