@@ -100,8 +100,10 @@ export const enMatching: MatchingMessages = {
       noDayPart: "gave no day-part",
       tooFewCompatible:
         "no group of {{size}} who can all meet on one day-part ({{dayParts}}): at most {{count}} others fit",
-      competitors: "enough candidates on the same day-part, but too many of them are direct competitors",
-      region: "enough candidates on the same day-part, but too few in the same or a neighbouring province",
+      competitors:
+        "enough candidates on the same day-part, but too many of them are direct competitors",
+      region:
+        "enough candidates on the same day-part, but too few in the same or a neighbouring province",
       excludeEachOther:
         "the candidates who fit them rule each other out (competitors of each other or too far apart): no group of {{size}} is possible",
       noRoom: "a circle with them is possible, but the chosen circles fit the others better",

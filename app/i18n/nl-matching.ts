@@ -101,8 +101,10 @@ export const nlMatching = {
       noDayPart: "heeft geen dagdeel opgegeven",
       tooFewCompatible:
         "geen groep van {{size}} die samen op één dagdeel kan ({{dayParts}}): hooguit {{count}} anderen passen erbij",
-      competitors: "genoeg kandidaten op hetzelfde dagdeel, maar te veel van hen zijn directe concurrenten",
-      region: "genoeg kandidaten op hetzelfde dagdeel, maar te weinig in de eigen of een aangrenzende provincie",
+      competitors:
+        "genoeg kandidaten op hetzelfde dagdeel, maar te veel van hen zijn directe concurrenten",
+      region:
+        "genoeg kandidaten op hetzelfde dagdeel, maar te weinig in de eigen of een aangrenzende provincie",
       excludeEachOther:
         "de kandidaten die bij diegene passen, sluiten elkaar uit (concurrenten van elkaar of te ver uit elkaar): geen groep van {{size}} mogelijk",
       noRoom: "er is een kring mogelijk, maar de gekozen kringen passen beter bij de anderen",

@@ -3,12 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { circles, memberships } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 import { saveCompany, saveProfile, saveQuestion, setReadyToMatch } from "~/models/profiles.server";
-import {
-  getProposal,
-  latestRun,
-  loadCandidates,
-  suggestCircles,
-} from "~/models/matching.server";
+import { getProposal, latestRun, loadCandidates, suggestCircles } from "~/models/matching.server";
 import { settleMatchingWorkers } from "~/server/matching-runner.server";
 import { listNotifications } from "~/models/notifications.server";
 import { listOpenCircles } from "~/models/circles.server";

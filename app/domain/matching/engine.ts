@@ -43,14 +43,8 @@ import {
   type FitBreakdown,
   type Policy,
 } from "./model";
-import { buildSpace, popcount, FULL_MASK, type Person, type Space } from "./fast";
-import {
-  dayPartCodes,
-  type DayPart,
-  type LifePhase,
-  type SizeClass,
-  type Theme,
-} from "../taxonomy";
+import { buildSpace, FULL_MASK, type Person, type Space } from "./fast";
+import type { DayPart, LifePhase, SizeClass, Theme } from "../taxonomy";
 
 export type Reason =
   | { code: "samePhase"; count: number; phase: LifePhase }
