@@ -1,5 +1,5 @@
 /**
- * Issue 19, as an organiser sees it: a large matching run (40,000 entrepreneurs in Zeeland, put
+ * Issue 19, as an organiser sees it: a large matching run (60,000 entrepreneurs in Zeeland, put
  * into the server's database by a fixture) works in the background. The page shows the progress
  * live; another tab loads a page quickly while the run goes; the run can be stopped; and a run
  * that finishes shows its proposal.
@@ -21,7 +21,7 @@ import {
 } from "./fixtures";
 
 const ORGANISER = "organisator@kringwijs.test";
-const POOL = 40_000;
+const POOL = 60_000;
 const tag = `e2e-large-${crypto.randomBytes(3).toString("hex")}`;
 
 let browser: Browser;
@@ -43,7 +43,7 @@ function seedLargePool() {
     const now = Date.now();
     const programme = db
       .prepare(
-        "insert into programme (name, description, themes, province, starts_on, ends_on, size_min, size_target, size_max, sector_policy, weights, created_at) values (?, '', '[]', 'ZE', '2027-01-01', '2027-12-31', 5, 8, 12, 'mixed', '{}', ?)",
+        "insert into programme (name, description, themes, province, starts_on, ends_on, size_min, size_target, size_max, sector_policy, weights, created_at) values (?, '', '[]', 'ZE', '2027-01-01', '2027-12-31', 8, 16, 20, 'mixed', '{}', ?)",
       )
       .run(`Grote indeling ${tag}`, now);
     const id = Number(programme.lastInsertRowid);
@@ -102,10 +102,26 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  write((db) => {
-    db.prepare("delete from programme where id = ?").run(programmeId);
-    db.prepare("delete from user where email like ?").run(`${tag}-%`);
-  });
+  // Deleting 40,000 users one cascade at a time takes minutes: remove exactly the rows this file
+  // made, with the foreign-key checks off for this connection only.
+  const db = new Database(databasePath, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 10000");
+    db.pragma("foreign_keys = OFF");
+    db.transaction(() => {
+      const mine = "(select id from user where email like ?)";
+      for (const table of ["profile", "company", "user_role", "session"])
+        db.prepare(
+          `delete from ${table} where ${table === "company" ? "owner_id" : "user_id"} in ${mine}`,
+        ).run(`${tag}-%`);
+      db.prepare("delete from user where email like ?").run(`${tag}-%`);
+      db.prepare("delete from matching_run where programme_id = ?").run(programmeId);
+      db.prepare("delete from matching_proposal where programme_id = ?").run(programmeId);
+      db.prepare("delete from programme where id = ?").run(programmeId);
+    })();
+  } finally {
+    db.close();
+  }
 }, 120_000);
 
 const runStatus = () =>
@@ -123,30 +139,34 @@ describe("a large matching run", () => {
     const connected = liveConnection(organiser);
     await visit(organiser, `/programmes/${programmeId}/matching`);
     await connected;
-    await seen(organiser.getByText(/40\.000 ondernemers klaar om ingedeeld te worden$/));
+    const intro = await seen(organiser.getByText(/\d+ ondernemers klaar om ingedeeld te worden$/));
+    const count = Number((await intro.textContent())?.match(/(\d+) ondernemers klaar/)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(POOL);
     await seen(organiser.getByRole("heading", { name: "Zo weegt het voorstel" }));
+
+    // Another tab, signed in and open, to load pages while the run goes.
+    const other = await newPage(browser);
+    await login(other, ORGANISER);
+    await visit(other, "/dashboard");
 
     // 1. Start: the page answers at once and shows the run's progress.
     await organiser.getByRole("button", { name: "Stel kringen voor" }).click();
     const progress = organiser.getByRole("progressbar", { name: "Voortgang van de indeling" });
     await seen(progress);
     const status = organiser.getByRole("status").filter({ hasText: /^Bezig met indelen: \d+%$/ });
-    await seen(status);
-    // The percentage moves without a reload (live events).
-    const first = await status.textContent();
-    await expect
-      .poll(async () => (await status.textContent()) !== first, { timeout: 20_000, interval: 50 })
-      .toBe(true);
+    const first = await (await seen(status)).textContent();
 
-    // 2. Meanwhile another tab loads pages quickly: the run is not on the request thread.
-    const other = await newPage(browser);
-    await login(other, ORGANISER);
+    // 2. Meanwhile the other tab loads a page quickly: the run is not on the request thread.
     const start = Date.now();
     await other.goto("/programmes");
     await seen(other.getByRole("heading", { level: 1, name: "Programma's" }));
     const elapsed = Date.now() - start;
     expect(runStatus(), "the other page loaded while the run went on").toBe("running");
     expect(elapsed).toBeLessThan(3_000);
+    // The percentage moves without a reload (live events).
+    await expect
+      .poll(async () => (await status.textContent()) !== first, { timeout: 10_000, interval: 25 })
+      .toBe(true);
 
     // 3. Stop it: nothing is saved.
     await organiser.getByRole("button", { name: "Stop het indelen" }).click();
