@@ -318,3 +318,21 @@ group("adversarial pool shapes finish in bounded time", () => {
     expect(result.circles.length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+group("the README's benchmark table", () => {
+  it("is the one scripts/bench-matching.ts writes: every shape at 10,000 and 50,000, between its markers", async () => {
+    const fs = await import("node:fs");
+    const readme = fs.readFileSync("README.md", "utf8");
+    const start = readme.indexOf("<!-- bench-matching:start -->");
+    const end = readme.indexOf("<!-- bench-matching:end -->");
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    const table = readme.slice(start, end);
+    expect(table).toMatch(/^\| Pool\s*\| Shape\s*\| Mode\s*\| Time \(match\)/m);
+    for (const size of ["10,000", "50,000"])
+      for (const shape of [...poolShapes, "oneSize"])
+        expect(table, `${size} ${shape}`).toMatch(
+          new RegExp(`^\\| ${size}\\s*\\| ${shape}\\s*\\| in_person`, "m"),
+        );
+  });
+});
