@@ -8,14 +8,13 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { ambassadorOffers, profileFields } from "../app/domain/states";
 import {
   actionItemStatuses,
-  ambassadorOffers,
   caseUrgencies,
   contactStatuses,
   knowledgeKinds,
   knowledgeStatuses,
-  profileFields,
   reachKinds,
   supportKinds,
   circleStatuses,
