@@ -8,14 +8,13 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { ambassadorOffers, profileFields } from "../app/domain/states";
 import {
   actionItemStatuses,
-  ambassadorOffers,
   caseUrgencies,
   contactStatuses,
   knowledgeKinds,
   knowledgeStatuses,
-  profileFields,
   reachKinds,
   supportKinds,
   circleStatuses,
@@ -390,6 +389,39 @@ export const matchingProposals = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("matching_proposal_programme_idx").on(t.programmeId)],
+);
+
+/**
+ * A matching run: the engine works in a worker thread, so a run outlives the request that started
+ * it. At most one runs per programme (the partial unique index). `timed_out` means the time budget
+ * ran out and the proposal holds the best result found until then.
+ */
+export const matchingRuns = sqliteTable(
+  "matching_run",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", {
+      enum: ["running", "done", "timed_out", "cancelled", "failed"],
+    }).notNull(),
+    /** How far the run is, in thousandths (an estimate), updated as the worker reports. */
+    progress: integer("progress_permille").notNull().default(0),
+    candidates: integer("candidates").notNull().default(0),
+    proposalId: integer("proposal_id").references(() => matchingProposals.id, {
+      onDelete: "set null",
+    }),
+    startedAt: createdAt(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("matching_run_programme_idx").on(t.programmeId),
+    uniqueIndex("matching_run_one_running")
+      .on(t.programmeId)
+      .where(sql`status = 'running'`),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -11,10 +11,13 @@ export function MatchingPolicyForm({
   constraint,
   lastResult,
   defaultValue,
+  running = false,
 }: {
   constraint: FormConstraint;
   lastResult?: SubmissionResult<string[]>;
   defaultValue: Partial<FormInput<typeof MatchingPolicySchema>>;
+  /** A run is going: the button waits (the server refuses a second run anyway). */
+  running?: boolean;
 }) {
   const { t } = useTranslation();
   const busy = useIsPending();
@@ -37,8 +40,8 @@ export function MatchingPolicyForm({
         ]}
       />
       <PolicyFields fields={fields as never} />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? t("matching.running") : t("matching.run")}
+      <button type="submit" className="button button-primary" disabled={busy || running}>
+        {busy || running ? t("matching.running") : t("matching.run")}
       </button>
     </Form>
   );

@@ -66,6 +66,9 @@ export const MatchingPolicySchema = z
   .object({ ...policyShape, meetingMode: choice(["in_person", "online"] as const) })
   .superRefine(checkSizes);
 
+/** Stopping a matching run. */
+export const MatchingRunSchema = z.object({ intent: z.literal("cancel"), runId: idField });
+
 export const ArchiveSchema = z.object({
   intent: z.enum(["archive", "restore"], { error: "validation.invalid" }),
 });

@@ -14,6 +14,30 @@ export const enMatching: MatchingMessages = {
     run: "Propose circles",
     running: "Matching…",
     done: "The proposal is ready.",
+    started: "Matching has started. You can carry on working meanwhile.",
+    alreadyRunning:
+      "A matching run is already going for this programme. Wait until it is done or stop it first.",
+    runState: {
+      title: "Matching run",
+      running: "Matching: {{percent}}",
+      runningHelp:
+        "This runs in the background. You can open other pages; this page shows how far it is.",
+      progressLabel: "Progress of the matching run",
+      cancel: "Stop matching",
+      cancelled: "Matching was stopped. Nothing was saved.",
+      cancelledToast: "Matching was stopped.",
+      notRunning: "No matching run is going any more.",
+      done: "The proposal is ready.",
+      timedOut:
+        "Time ran out. The proposal is the best found until then; you can review and adjust it as usual.",
+      failed: "Matching failed. Please try again.",
+      open: "View the proposal",
+    },
+    timedOutBadge: "best so far",
+    scoring: {
+      title: "How the proposal is scored",
+      body: "Each circle counts its number of members times their average fit (0 to 1). Each seat a circle is away from the target size ({{target}}) costs {{seat}} point, and each entrepreneur who could have taken part but got no circle costs {{unplaced}} point. So one full circle beats two small ones, and placing everyone beats a slightly higher fit.",
+    },
     proposals: "Earlier proposals",
     proposalLine_one: "Proposal of {{date}}: {{count}} circle, {{people}} entrepreneurs",
     proposalLine_other: "Proposal of {{date}}: {{count}} circles, {{people}} entrepreneurs",
@@ -62,6 +86,7 @@ export const enMatching: MatchingMessages = {
       sameSector_other: "{{count}} from the same sector",
       nearby_one: "{{count}} from the same province",
       nearby_other: "{{count}} from the same province",
+      dayPart: "you can all meet: {{dayParts}}",
     },
     tradeOff: {
       onlyPhase: "the only one in the phase {{phase}}",
@@ -73,10 +98,15 @@ export const enMatching: MatchingMessages = {
     unplaced: {
       meetingMode: "only wants to meet {{wanted}}",
       noDayPart: "gave no day-part",
-      tooFewCompatible: "too few candidates who can meet: {{dayParts}}",
-      competitors: "the candidates who fit are direct competitors",
-      region: "too few candidates nearby",
-      noRoom: "no circle with room where they fit well",
+      tooFewCompatible:
+        "no group of {{size}} who can all meet on one day-part ({{dayParts}}): at most {{count}} others fit",
+      competitors:
+        "enough candidates on the same day-part, but too many of them are direct competitors",
+      region:
+        "enough candidates on the same day-part, but too few in the same or a neighbouring province",
+      excludeEachOther:
+        "the candidates who fit them rule each other out (competitors of each other or too far apart): no group of {{size}} is possible",
+      noRoom: "a circle with them is possible, but the chosen circles fit the others better",
     },
     warning: {
       tooSmall: "Too few members for a circle.",

@@ -15,6 +15,30 @@ export const nlMatching = {
     run: "Stel kringen voor",
     running: "Bezig met indelen…",
     done: "Het voorstel staat klaar.",
+    started: "Het indelen is begonnen. Je kunt intussen gewoon verder werken.",
+    alreadyRunning:
+      "Er loopt al een indeling voor dit programma. Wacht tot die klaar is of stop hem eerst.",
+    runState: {
+      title: "Indeling",
+      running: "Bezig met indelen: {{percent}}",
+      runningHelp:
+        "Dit loopt op de achtergrond. Je kunt andere pagina's openen; deze pagina laat zien hoe ver het is.",
+      progressLabel: "Voortgang van de indeling",
+      cancel: "Stop het indelen",
+      cancelled: "Het indelen is gestopt. Er is niets opgeslagen.",
+      cancelledToast: "Het indelen is gestopt.",
+      notRunning: "Er loopt geen indeling meer.",
+      done: "Het voorstel staat klaar.",
+      timedOut:
+        "De tijd was om. Het voorstel is het beste dat tot dan toe gevonden was; je kunt het gewoon bekijken en aanpassen.",
+      failed: "Het indelen is mislukt. Probeer het opnieuw.",
+      open: "Bekijk het voorstel",
+    },
+    timedOutBadge: "beste tot nu toe",
+    scoring: {
+      title: "Zo weegt het voorstel",
+      body: "Elke kring telt het aantal leden maal hun gemiddelde aansluiting (0 tot 1). Elke plaats die een kring afwijkt van de doelgrootte ({{target}}) kost {{seat}} punt, en elke ondernemer die had kunnen meedoen maar geen kring kreeg kost {{unplaced}} punt. Zo gaat een volle kring voor twee kleine, en iedereen indelen voor een iets hogere aansluiting.",
+    },
     proposals: "Eerdere voorstellen",
     proposalLine_one: "Voorstel van {{date}}: {{count}} kring, {{people}} ondernemers",
     proposalLine_other: "Voorstel van {{date}}: {{count}} kringen, {{people}} ondernemers",
@@ -63,6 +87,7 @@ export const nlMatching = {
       sameSector_other: "{{count}} uit dezelfde sector",
       nearby_one: "{{count}} uit dezelfde provincie",
       nearby_other: "{{count}} uit dezelfde provincie",
+      dayPart: "jullie kunnen allemaal {{dayParts}}",
     },
     tradeOff: {
       onlyPhase: "de enige in de fase {{phase}}",
@@ -74,10 +99,15 @@ export const nlMatching = {
     unplaced: {
       meetingMode: "wil alleen {{wanted}} bijeenkomen",
       noDayPart: "heeft geen dagdeel opgegeven",
-      tooFewCompatible: "te weinig kandidaten die {{dayParts}} kunnen",
-      competitors: "de passende kandidaten zijn directe concurrenten",
-      region: "te weinig kandidaten in de buurt",
-      noRoom: "geen kring met plek waar diegene goed past",
+      tooFewCompatible:
+        "geen groep van {{size}} die samen op één dagdeel kan ({{dayParts}}): hooguit {{count}} anderen passen erbij",
+      competitors:
+        "genoeg kandidaten op hetzelfde dagdeel, maar te veel van hen zijn directe concurrenten",
+      region:
+        "genoeg kandidaten op hetzelfde dagdeel, maar te weinig in de eigen of een aangrenzende provincie",
+      excludeEachOther:
+        "de kandidaten die bij diegene passen, sluiten elkaar uit (concurrenten van elkaar of te ver uit elkaar): geen groep van {{size}} mogelijk",
+      noRoom: "er is een kring mogelijk, maar de gekozen kringen passen beter bij de anderen",
     },
     warning: {
       tooSmall: "Te weinig leden voor een kring.",

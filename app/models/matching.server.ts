@@ -3,11 +3,12 @@
  * proposal so an organiser can come back to it, applies manual moves, and accepts a proposal by
  * creating circles in `forming` with invitations. Also ranks open circles for one entrepreneur.
  */
-import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import {
   circles,
   companies,
   matchingProposals,
+  matchingRuns,
   memberships,
   profiles,
   programmes,
@@ -15,7 +16,8 @@ import {
   users,
 } from "../../db/schema";
 import { DEFAULT_HOUSE_RULES } from "../domain/house-rules";
-import { describe, match, unplacedReason, type MatchResult } from "../domain/matching/engine";
+import { describe, match, unplacedReasons, type MatchResult } from "../domain/matching/engine";
+import type { JobMessage } from "../domain/matching/job";
 import {
   circleWarnings,
   compatibleIgnoringCompanies,
@@ -40,6 +42,7 @@ import {
   type Theme,
 } from "../domain/taxonomy";
 import { getDb } from "../utils/db.server";
+import { cancelWorker, isWorkerActive, startWorker } from "../server/matching-runner.server";
 import { recordAudit } from "./audit.server";
 import { inviteUser } from "./memberships.server";
 import { companyKey } from "./profiles.server";
@@ -92,31 +95,35 @@ function toCandidate(r: Row): Candidate | null {
 }
 
 function candidateRows(userIds?: number[]) {
-  return getDb()
-    .select({
-      id: users.id,
-      name: users.name,
-      companyId: companies.id,
-      kvk: companies.kvkNumber,
-      sector: companies.sector,
-      division: companies.sbiDivision,
-      employees: companies.employees,
-      lifePhase: companies.lifePhase,
-      province: companies.province,
-      municipality: companies.municipality,
-      companyRole: profiles.companyRole,
-      themes: profiles.themes,
-      dayParts: profiles.dayParts,
-      meetingMode: profiles.meetingMode,
-      competitorsOk: profiles.competitorsOk,
-      ready: profiles.readyToMatch,
-    })
-    .from(users)
-    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "entrepreneur")))
-    .innerJoin(companies, eq(companies.ownerId, users.id))
-    .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(userIds ? inArray(users.id, userIds) : eq(profiles.readyToMatch, true))
-    .all();
+  return (
+    getDb()
+      .select({
+        id: users.id,
+        name: users.name,
+        companyId: companies.id,
+        kvk: companies.kvkNumber,
+        sector: companies.sector,
+        division: companies.sbiDivision,
+        employees: companies.employees,
+        lifePhase: companies.lifePhase,
+        province: companies.province,
+        municipality: companies.municipality,
+        companyRole: profiles.companyRole,
+        themes: profiles.themes,
+        dayParts: profiles.dayParts,
+        meetingMode: profiles.meetingMode,
+        competitorsOk: profiles.competitorsOk,
+        ready: profiles.readyToMatch,
+      })
+      .from(users)
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "entrepreneur")))
+      .innerJoin(companies, eq(companies.ownerId, users.id))
+      .innerJoin(profiles, eq(profiles.userId, users.id))
+      .where(userIds ? inArray(users.id, userIds) : eq(profiles.readyToMatch, true))
+      // In id order, so the pool (and with it the proposal) never depends on how SQLite reads rows.
+      .orderBy(asc(users.id))
+      .all()
+  );
 }
 
 /**
@@ -198,6 +205,32 @@ export function runMatching({
 }): number {
   const { candidates } = loadCandidates(programmeId);
   const result = match(candidates, policy, { seed });
+  return saveProposal({
+    actorId,
+    programmeId,
+    policy,
+    seed,
+    circles: result.circles.map((c) => c.members),
+  });
+}
+
+function saveProposal({
+  actorId,
+  programmeId,
+  policy,
+  seed,
+  circles: proposed,
+  runId,
+  complete = true,
+}: {
+  actorId: number | null;
+  programmeId: number;
+  policy: Policy;
+  seed: number;
+  circles: number[][];
+  runId?: number;
+  complete?: boolean;
+}): number {
   const db = getDb();
   return db.transaction((tx) => {
     const { id } = tx
@@ -206,23 +239,288 @@ export function runMatching({
         programmeId,
         createdById: actorId,
         policy,
-        circles: result.circles.map((c) => c.members),
+        circles: proposed,
         seed,
       })
       .returning({ id: matchingProposals.id })
       .get();
+    if (runId !== undefined)
+      tx.update(matchingRuns)
+        .set({
+          status: complete ? "done" : "timed_out",
+          progress: 1000,
+          proposalId: id,
+          finishedAt: new Date(),
+        })
+        .where(and(eq(matchingRuns.id, runId), eq(matchingRuns.status, "running")))
+        .run();
     recordAudit(
       {
         actorId,
         action: "matching.proposed",
         subjectType: "programme",
         subjectId: programmeId,
-        details: { proposalId: id, circles: result.circles.length },
+        details: {
+          proposalId: id,
+          circles: proposed.length,
+          ...(complete ? {} : { timedOut: true }),
+        },
       },
       tx,
     );
     return id;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs in a worker thread (issue 19): one per programme at a time, with progress, cancel and a
+// time budget after which the best result so far is saved and marked as such.
+
+/** How long a run may search before the best result so far is taken. */
+export const MATCHING_BUDGET_MS = 30_000;
+/** Progress is written and announced at most this often. */
+const PROGRESS_EVERY_MS = 250;
+
+export type RunStatus = (typeof matchingRuns.$inferSelect)["status"];
+
+export type RunView = {
+  id: number;
+  programmeId: number;
+  status: RunStatus;
+  /** 0..1 */
+  progress: number;
+  candidates: number;
+  proposalId: number | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+};
+
+/** What changed in a run, for the organisers' open pages (see realtime.server.ts). */
+export type RunChange = {
+  programmeId: number;
+  runId: number;
+  status: RunStatus;
+  progress: number;
+};
+
+function toView(r: typeof matchingRuns.$inferSelect): RunView {
+  return {
+    id: r.id,
+    programmeId: r.programmeId,
+    status: r.status,
+    progress: r.progress / 1000,
+    candidates: r.candidates,
+    proposalId: r.proposalId,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+  };
+}
+
+/**
+ * A run marked running whose worker is not alive in this process was cut off by a restart: it is
+ * marked failed, so the programme can run again.
+ */
+function closeInterrupted(programmeId: number) {
+  const db = getDb();
+  const running = db
+    .select({ id: matchingRuns.id })
+    .from(matchingRuns)
+    .where(and(eq(matchingRuns.programmeId, programmeId), eq(matchingRuns.status, "running")))
+    .all();
+  for (const r of running)
+    if (!isWorkerActive(r.id))
+      db.update(matchingRuns)
+        .set({ status: "failed", finishedAt: new Date() })
+        .where(and(eq(matchingRuns.id, r.id), eq(matchingRuns.status, "running")))
+        .run();
+}
+
+/** The programme's latest run (running or finished), or null. */
+export function latestRun(programmeId: number): RunView | null {
+  closeInterrupted(programmeId);
+  const row = getDb()
+    .select()
+    .from(matchingRuns)
+    .where(eq(matchingRuns.programmeId, programmeId))
+    .orderBy(desc(matchingRuns.id))
+    .limit(1)
+    .get();
+  return row ? toView(row) : null;
+}
+
+/** The run that produced a proposal, if it came from one. */
+export function runOfProposal(proposalId: number): RunView | null {
+  const row = getDb()
+    .select()
+    .from(matchingRuns)
+    .where(eq(matchingRuns.proposalId, proposalId))
+    .get();
+  return row ? toView(row) : null;
+}
+
+/**
+ * Starts a run in a worker thread and returns at once. Refused while the programme has a run
+ * going (checked here and enforced by the database's partial unique index, so two requests at
+ * the same moment cannot both start one). `onChange` hears progress (throttled) and the end.
+ */
+export function startMatchingRun({
+  actorId,
+  programmeId,
+  policy,
+  seed = 1,
+  budgetMs = MATCHING_BUDGET_MS,
+  onChange = () => {},
+}: {
+  actorId: number;
+  programmeId: number;
+  policy: Policy;
+  seed?: number;
+  budgetMs?: number;
+  onChange?: (change: RunChange) => void;
+}): { ok: true; runId: number } | { ok: false; reason: "running" } {
+  closeInterrupted(programmeId);
+  const db = getDb();
+  const { candidates } = loadCandidates(programmeId);
+  let runId: number;
+  try {
+    runId = db.transaction(
+      (tx) => {
+        const busy = tx
+          .select({ id: matchingRuns.id })
+          .from(matchingRuns)
+          .where(and(eq(matchingRuns.programmeId, programmeId), eq(matchingRuns.status, "running")))
+          .get();
+        if (busy) return -1;
+        const { id } = tx
+          .insert(matchingRuns)
+          .values({
+            programmeId,
+            createdById: actorId,
+            status: "running",
+            candidates: candidates.length,
+          })
+          .returning({ id: matchingRuns.id })
+          .get();
+        recordAudit(
+          {
+            actorId,
+            action: "matching.started",
+            subjectType: "programme",
+            subjectId: programmeId,
+            details: { runId: id, candidates: candidates.length },
+          },
+          tx,
+        );
+        return id;
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (String((error as { code?: string }).code).startsWith("SQLITE_CONSTRAINT"))
+      return { ok: false, reason: "running" };
+    throw error;
+  }
+  if (runId < 0) return { ok: false, reason: "running" };
+  const id = runId;
+  let lastWrite = 0;
+  const announce = (status: RunStatus, progress: number) =>
+    onChange({ programmeId, runId: id, status, progress });
+  const finish = (status: "failed") => {
+    db.update(matchingRuns)
+      .set({ status, finishedAt: new Date() })
+      .where(and(eq(matchingRuns.id, id), eq(matchingRuns.status, "running")))
+      .run();
+    announce(status, 1);
+  };
+  startWorker(
+    id,
+    { pool: candidates, policy, seed, budgetMs },
+    {
+      onProgress(message: Extract<JobMessage, { type: "progress" }>) {
+        const now = Date.now();
+        if (now - lastWrite < PROGRESS_EVERY_MS) return;
+        lastWrite = now;
+        const permille = Math.round(message.done * 1000);
+        db.update(matchingRuns)
+          .set({ progress: Math.min(999, permille) })
+          .where(and(eq(matchingRuns.id, id), eq(matchingRuns.status, "running")))
+          .run();
+        announce("running", message.done);
+      },
+      onResult(message) {
+        saveProposal({
+          actorId,
+          programmeId,
+          policy,
+          seed,
+          circles: message.circles,
+          runId: id,
+          complete: message.complete,
+        });
+        announce(message.complete ? "done" : "timed_out", 1);
+      },
+      onError(error) {
+        console.warn(`matching run ${id} failed:`, error);
+        finish("failed");
+      },
+    },
+  );
+  announce("running", 0);
+  return { ok: true, runId: id };
+}
+
+/** Cancels the programme's running run (if this is it); nothing is saved. */
+export function cancelMatchingRun({
+  actorId,
+  programmeId,
+  runId,
+  onChange = () => {},
+}: {
+  actorId: number;
+  programmeId: number;
+  runId: number;
+  onChange?: (change: RunChange) => void;
+}): boolean {
+  const db = getDb();
+  const cancelled = db.transaction((tx) => {
+    const changed = tx
+      .update(matchingRuns)
+      .set({ status: "cancelled", finishedAt: new Date() })
+      .where(
+        and(
+          eq(matchingRuns.id, runId),
+          eq(matchingRuns.programmeId, programmeId),
+          eq(matchingRuns.status, "running"),
+        ),
+      )
+      .run().changes;
+    if (changed === 0) return false;
+    recordAudit(
+      {
+        actorId,
+        action: "matching.cancelled",
+        subjectType: "programme",
+        subjectId: programmeId,
+        details: { runId },
+      },
+      tx,
+    );
+    return true;
+  });
+  if (!cancelled) return false;
+  cancelWorker(runId);
+  onChange({ programmeId, runId, status: "cancelled", progress: 0 });
+  return true;
+}
+
+/** The organisers, who see a programme's runs live. */
+export function organiserIds(): number[] {
+  return getDb()
+    .select({ userId: userRoles.userId })
+    .from(userRoles)
+    .where(eq(userRoles.role, "organiser"))
+    .all()
+    .map((r) => r.userId);
 }
 
 export function listProposals(programmeId: number) {
@@ -280,9 +578,11 @@ export function getProposal(programmeId: number, proposalId: number): ProposalVi
     members.map((id) => people[id]?.candidate).filter((c): c is Candidate => Boolean(c)),
   );
   const placed = new Set(ids);
-  const unplaced = pool
-    .filter((c) => !placed.has(c.id))
-    .map((c) => ({ id: c.id, reason: unplacedReason(c, pool, policy) }));
+  const unplaced = unplacedReasons(
+    pool.filter((c) => !placed.has(c.id)),
+    pool,
+    policy,
+  );
   for (const c of pool) if (!people[c.id]) people[c.id] = { name: nameOf(c.id), candidate: c };
   return {
     id: row.id,

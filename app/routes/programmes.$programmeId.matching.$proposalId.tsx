@@ -17,7 +17,12 @@ import {
 } from "~/domain/taxonomy";
 import { getT, withMessages } from "~/i18n";
 import { useLocale } from "~/i18n/use-locale";
-import { acceptProposal, getProposal, moveInProposal } from "~/models/matching.server";
+import {
+  acceptProposal,
+  getProposal,
+  moveInProposal,
+  runOfProposal,
+} from "~/models/matching.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requireProgramme } from "~/utils/circle-guards.server";
 import { ProposalSchema } from "~/forms/programmes.server";
@@ -54,7 +59,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   return json({
     programme: { id: programme.id, name: programme.name },
-    proposal: { id: view.id, accepted: view.acceptedAt !== null, policy: view.policy },
+    proposal: {
+      id: view.id,
+      accepted: view.acceptedAt !== null,
+      policy: view.policy,
+      // The run's time budget ran out: this is the best result found until then.
+      timedOut: runOfProposal(view.id)?.status === "timed_out",
+    },
     summary: { objective: view.result.objective, mean: view.result.mean, worst: view.result.worst },
     circles: view.result.circles.map((c, index) => ({
       index,
@@ -178,9 +189,13 @@ export default function Proposal() {
     .filter((e): e is string => typeof e === "string");
   const reasonText = (r: Reason) =>
     t(`matching.reason.${r.code}`, {
-      count: r.count,
+      count: "count" in r ? r.count : 0,
       phase: "phase" in r ? label(lifePhases, r.phase, locale) : "",
       themes: "themes" in r ? r.themes.map((x) => label(themes, x, locale)).join(", ") : "",
+      dayParts:
+        "dayParts" in r
+          ? r.dayParts.map((d) => label(dayPartLabels, d, locale).toLowerCase()).join(", ")
+          : "",
     });
   const tradeOffText = (r: TradeOff) =>
     t(`matching.tradeOff.${r.code}`, {
@@ -195,6 +210,8 @@ export default function Proposal() {
         "dayParts" in r
           ? r.dayParts.map((d) => label(dayPartLabels, d, locale).toLowerCase()).join(", ")
           : "",
+      size: "size" in r ? r.size : 0,
+      count: "count" in r ? r.count : 0,
     });
   return (
     <div className="page">
@@ -208,6 +225,12 @@ export default function Proposal() {
         }
       />
       <ErrorList errors={errors} />
+      {proposal.timedOut ? (
+        <p className="notice" data-testid="timed-out">
+          <span className="badge">{t("matching.timedOutBadge")}</span>{" "}
+          {t("matching.runState.timedOut")}
+        </p>
+      ) : null}
       {proposal.accepted ? (
         <p className="notice notice-success">{t("matching.alreadyAccepted")}</p>
       ) : (

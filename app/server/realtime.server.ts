@@ -29,7 +29,18 @@ export type LiveEvent =
   /** This tab's sockets were taken out of the circle's room: its pages reload (and may 403). */
   | { type: "circle.left"; circleId: number }
   /** A circle's polls or meetings changed (a vote, an RSVP): its open meeting pages reload. */
-  | { type: "circle.meetings"; circleId: number };
+  | { type: "circle.meetings"; circleId: number }
+  /**
+   * A programme's matching run moved on (progress 0..1) or ended: the organisers' matching pages
+   * show the progress and reload when the status changes. Carries no personal data.
+   */
+  | {
+      type: "matching.run";
+      programmeId: number;
+      runId: number;
+      status: "running" | "done" | "timed_out" | "cancelled" | "failed";
+      progress: number;
+    };
 
 export interface Publisher {
   /** Sends to every open tab of one user. */
@@ -61,6 +72,8 @@ export interface Publisher {
    * people outside the room who may see it (a meeting's guests), through their own room.
    */
   meetingsChanged(circleId: number, also?: number[]): void;
+  /** A matching run's progress or end, to every open tab of these users (the organisers). */
+  matchingRun(userIds: number[], event: Extract<LiveEvent, { type: "matching.run" }>): void;
 }
 
 export const LIVE_EVENT = "live";
@@ -331,6 +344,9 @@ export function createPublisher(io: IOServer | null): Publisher {
       const event: LiveEvent = { type: "circle.meetings", circleId };
       io?.to(circleRoom(circleId)).emit(LIVE_EVENT, event);
       for (const userId of new Set(also)) io?.to(userRoom(userId)).emit(LIVE_EVENT, event);
+    },
+    matchingRun(userIds, event) {
+      for (const userId of new Set(userIds)) io?.to(userRoom(userId)).emit(LIVE_EVENT, event);
     },
   };
 }

@@ -45,7 +45,7 @@ const FIT = /^aansluiting \d{1,3}%$/;
 const TOO_SMALL = "Te weinig leden voor een kring.";
 const MOVED = "Verplaatst. De scores zijn bijgewerkt.";
 const UNPLACED_REASON =
-  /^(wil alleen (op locatie|online) bijeenkomen|heeft geen dagdeel opgegeven|te weinig kandidaten die .+ kunnen|de passende kandidaten zijn directe concurrenten|te weinig kandidaten in de buurt|geen kring met plek waar diegene goed past)$/;
+  /^(wil alleen (op locatie|online) bijeenkomen|heeft geen dagdeel opgegeven|geen groep van \d+ die samen op één dagdeel kan .+|genoeg kandidaten op hetzelfde dagdeel, maar .+|de kandidaten die bij diegene passen, sluiten elkaar uit .+|er is een kring mogelijk, maar de gekozen kringen passen beter bij de anderen)$/;
 
 function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -172,12 +172,14 @@ describe("matching", () => {
     const mode = organiser.getByRole("group", { name: "Hoe komen de kringen bijeen?" });
     await mode.getByRole("radio", { name: "online", exact: true }).check();
     await organiser.getByRole("button", { name: "Stel kringen voor" }).click();
+    // The run works in the background; the page says so and shows the result when it is done.
+    await seen(toast(organiser, "Het indelen is begonnen. Je kunt intussen gewoon verder werken."));
+    await closeToast(organiser);
+    await organiser.getByRole("link", { name: "Bekijk het voorstel" }).click();
     await organiser.waitForURL(new RegExp(`${programmePath}/matching/\\d+$`));
     const proposalPath = new URL(organiser.url()).pathname;
-    await seen(toast(organiser, "Het voorstel staat klaar."));
     await seen(heading(organiser, "Voorstel voor kringen"));
     await waitForHydration(organiser);
-    await closeToast(organiser);
 
     // The proposal: at least one circle, every member with reasons, and who is not placed, why.
     const circleCount = await organiser.getByTestId(/^proposed-circle-\d+$/).count();

@@ -50,6 +50,9 @@ export function recordingPublisher() {
     discussion: (events) => discussion.push(...events),
     leaveCircle: (userId, circleId) => leftCircles.push({ userId, circleId }),
     meetingsChanged: (circleId, also = []) => meetingsChanged.push({ circleId, also }),
+    matchingRun: (userIds, event) => {
+      for (const userId of new Set(userIds)) sent.push({ userId, event });
+    },
   };
   return {
     publisher,

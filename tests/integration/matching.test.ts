@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { circles, memberships } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 import { saveCompany, saveProfile, saveQuestion, setReadyToMatch } from "~/models/profiles.server";
-import { getProposal, loadCandidates, suggestCircles } from "~/models/matching.server";
+import { getProposal, latestRun, loadCandidates, suggestCircles } from "~/models/matching.server";
+import { settleMatchingWorkers } from "~/server/matching-runner.server";
 import { listNotifications } from "~/models/notifications.server";
 import { listOpenCircles } from "~/models/circles.server";
 import { action as runAction } from "~/routes/programmes.$programmeId.matching._index";
@@ -79,6 +80,14 @@ const policyFields = {
   ),
 };
 
+/** Waits for the programme's run to end and returns the proposal it saved. */
+async function finishedProposal(programmeId: number) {
+  await settleMatchingWorkers();
+  const run = latestRun(programmeId);
+  expect(run?.status).toBe("done");
+  return run!.proposalId!;
+}
+
 describe("matching in the product", () => {
   it("runs on a programme's ready candidates, lets the organiser move someone, and accepting invites everyone", async () => {
     const { id: programmeId, organiser } = await makeProgramme();
@@ -133,7 +142,9 @@ describe("matching in the product", () => {
       ),
     );
     expect(run.status).toBe(302);
-    const proposalId = Number(run.headers.get("Location")!.split("/").pop());
+    // The run works in a worker thread; the action answers at once with the matching page.
+    expect(run.headers.get("Location")).toBe(`/programmes/${programmeId}/matching`);
+    const proposalId = await finishedProposal(programmeId);
     const params = { programmeId: String(programmeId), proposalId: String(proposalId) };
 
     const page = await (
@@ -161,7 +172,7 @@ describe("matching in the product", () => {
     expect(page.unplaced).toEqual([
       expect.objectContaining({
         id: lonely.id,
-        reason: { code: "tooFewCompatible", dayParts: ["afternoon"], count: 0 },
+        reason: { code: "tooFewCompatible", dayParts: ["afternoon"], count: 0, size: 3 },
       }),
     ]);
     const starterCircle = page.circles.find((c: { members: Array<{ id: number }> }) =>
@@ -287,7 +298,8 @@ describe("matching in the product", () => {
         }),
       ),
     );
-    const proposalId = run.headers.get("Location")!.split("/").pop()!;
+    expect(run.status).toBe(302);
+    const proposalId = String(await finishedProposal(programmeId));
     const params = { programmeId: String(programmeId), proposalId };
     const before = JSON.stringify(getProposal(programmeId, Number(proposalId)));
     for (const fields of [

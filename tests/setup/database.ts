@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import { afterAll } from "vitest";
 import { closeDb, getDb, migrateDatabase } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
+import { settleMatchingWorkers } from "~/server/matching-runner.server";
 
 const dir = path.resolve("tests/.tmp", `${process.pid}-${crypto.randomUUID()}`);
 fs.mkdirSync(dir, { recursive: true });
@@ -22,7 +23,9 @@ delete process.env.SMTP_URL;
 resetEnvCache();
 migrateDatabase(getDb());
 
-afterAll(() => {
+afterAll(async () => {
+  // Matching runs work in worker threads; let them end before the database goes.
+  await settleMatchingWorkers();
   closeDb();
   fs.rmSync(dir, { recursive: true, force: true });
 });

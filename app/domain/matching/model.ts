@@ -42,6 +42,8 @@ export type Policy = {
   sectorPolicy: "same" | "mixed";
   meetingMode: "in_person" | "online";
   weights: Weights;
+  /** The objective's penalties (defaultPenalties when absent). */
+  penalties?: Penalties;
 };
 
 export const defaultWeights: Weights = {
@@ -211,17 +213,52 @@ export function circleFit(members: readonly Candidate[], policy: Policy): number
 }
 
 /**
- * The objective: the average pairwise fit inside each circle, summed over circles, each circle
- * counted by its size relative to the target size. Counting by size keeps the sum from rewarding
- * many tiny circles or leaving people out: a circle of target size counts once.
+ * What the objective charges, shown to the organiser beside the result: each eligible person left
+ * out costs `unplaced`, each seat a circle is away from the target size costs `seat`. A placed
+ * person adds their circle's average fit (0..1), so with `unplaced` at 1 placing someone is worth
+ * more than any gain in fit, and with `seat` at 0.25 two circles of 4 (target 8) cost 2 against
+ * one circle of 8: fewer, fuller circles win unless their fit is clearly worse.
  */
-export function circleValue(members: readonly Candidate[], policy: Policy): number {
-  return (circleFit(members, policy) * members.length) / policy.sizeTarget;
+export type Penalties = { unplaced: number; seat: number };
+export const defaultPenalties: Penalties = { unplaced: 1, seat: 0.25 };
+
+export function penaltiesOf(policy: Policy): Penalties {
+  return policy.penalties ?? defaultPenalties;
 }
 
-export function objective(circles: readonly (readonly Candidate[])[], policy: Policy): number {
+/**
+ * One circle's share of the objective: its size times its average pairwise fit (each member adds
+ * the circle's average fit), minus the seat penalty per member away from the target size.
+ */
+export function circleValue(members: readonly Candidate[], policy: Policy): number {
+  return (
+    circleFit(members, policy) * members.length -
+    penaltiesOf(policy).seat * Math.abs(members.length - policy.sizeTarget)
+  );
+}
+
+/**
+ * The objective of a partition: the circles' values minus the unplaced penalty for every eligible
+ * person of the pool who is in no circle. Everyone ineligible (the wrong meeting mode, no day-part)
+ * is left out of the count, as no partition could place them. See README "Matching" for a worked
+ * example.
+ */
+export function objective(
+  circles: readonly (readonly Candidate[])[],
+  policy: Policy,
+  pool?: readonly Candidate[],
+): number {
   let total = 0;
-  for (const c of circles) total += circleValue(c, policy);
+  let placed = 0;
+  for (const c of circles) {
+    total += circleValue(c, policy);
+    placed += c.length;
+  }
+  if (pool) {
+    let eligibleCount = 0;
+    for (const c of pool) if (eligible(c, policy)) eligibleCount++;
+    total -= penaltiesOf(policy).unplaced * Math.max(0, eligibleCount - placed);
+  }
   return total;
 }
 
