@@ -20,6 +20,7 @@ export type JsRoute = {
 
 export const ENTREPRENEUR = "ondernemer@kringwijs.test";
 export const ORGANISER = "organisator@kringwijs.test";
+export const AMBASSADOR = "ambassadeur@kringwijs.test";
 
 /**
  * The pages to measure, with ids looked up in a seeded database: a circle the seeded
@@ -104,7 +105,26 @@ export function jsRoutes(db: Database.Database): JsRoute[] {
     page("knowledge bank (anonymous)", "/knowledge?q=opvolging", null),
     page("knowledge story (anonymous)", `/knowledge/${knowledgeSlug(db)}`, null),
     page("knowledge editor (organiser)", "/knowledge/new", ORGANISER),
+    page("ambassadors (anonymous)", "/ambassadors", null),
+    page("ambassador profile (anonymous)", `/ambassadors/${ambassadorSlug(db)}`, null),
+    page("ask an ambassador (anonymous)", `/ambassadors/${ambassadorSlug(db)}/contact`, null),
+    page("wegwijzer (anonymous)", "/support", null),
+    page("ambassador hub", "/ambassador", AMBASSADOR),
+    page("ambassador profile editor", "/ambassador/profile", AMBASSADOR),
+    page("contact requests", "/ambassador/requests", AMBASSADOR),
+    page("borging (coach)", `${c}/harvest`, coach.email),
   ];
+}
+
+/** The demo ambassador's published profile (db/seed-ambassadors.ts). */
+function ambassadorSlug(db: Database.Database): string {
+  const row = db
+    .prepare(
+      "select slug from ambassador_profile p join user u on u.id = p.user_id where u.email = ? and p.published = 1",
+    )
+    .get(AMBASSADOR) as { slug: string } | undefined;
+  if (!row) throw new Error("No published profile of the demo ambassador in the seeded database");
+  return row.slug;
 }
 
 /** A published story of the seed (db/seed-knowledge.ts). */

@@ -3,10 +3,8 @@
  * a photo and publish; a visitor sees the public page in Dutch and in English (with the photo,
  * and no serious accessibility problems); the print page shows eight cards.
  */
-import { createRequire } from "node:module";
-import fs from "node:fs/promises";
 import sharp from "sharp";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getT } from "~/i18n";
 import {
@@ -18,6 +16,7 @@ import {
   readDatabase,
   seen,
   visit,
+  seriousAxeViolations,
 } from "./fixtures";
 
 let browser: Browser;
@@ -31,23 +30,6 @@ afterAll(async () => {
 const nl = getT("nl");
 const en = getT("en");
 const k = (t: typeof nl, key: string) => t(key as never) as string;
-
-/** Serious or critical axe-core violations on the page (axe is evaluated outside the CSP). */
-async function axeProblems(page: Page) {
-  const source = await fs.readFile(
-    createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-    "utf8",
-  );
-  await page.evaluate(source);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
-      resultTypes: ["violations"],
-    }),
-  )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 describe("an ambassador's profile", () => {
   it("edit, photo, publish; the public page in Dutch and English; the print sheet", async () => {
@@ -122,9 +104,9 @@ describe("an ambassador's profile", () => {
     expectNoConsoleErrors(page);
 
     // The ambassador's own pages are accessible too.
-    expect(await axeProblems(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await visit(page, "/ambassador");
-    expect(await axeProblems(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     const slug = readDatabase(
       (db) =>
@@ -151,17 +133,17 @@ describe("an ambassador's profile", () => {
       await expect
         .poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth))
         .toBe(400);
-      expect(await axeProblems(visitor)).toEqual([]);
+      expect(await seriousAxeViolations(visitor)).toEqual([]);
       await visit(visitor, "/ambassadors");
       await seen(visitor.getByRole("link", { name: "Esmee van Dijk" }));
-      expect(await axeProblems(visitor)).toEqual([]);
+      expect(await seriousAxeViolations(visitor)).toEqual([]);
       expectNoConsoleErrors(visitor);
       await visitor.context().close();
     }
 
     await visit(page, `/ambassadors/${slug}/card`);
     await expect.poll(() => page.getByTestId("print-card").count()).toBe(8);
-    expect(await axeProblems(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await seen(page.getByRole("button", { name: k(nl, "ambassadors.card.print") }));
     // On paper: A4 (794 x 1123 CSS px), the first card 20 mm from the left, 38.5 mm from the top.
     await page.setViewportSize({ width: 794, height: 1123 });

@@ -4,14 +4,9 @@
  * in the inbox, answers with a referral from the wegwijzer; the visitor's mail (in the outbox
  * folder) holds the answer and the organisation's name and link. Also the public wegwijzer with
  * its filters, and axe-core on the public pages (no serious or critical violations).
- *
- * The ambassador profiles are another part of this issue: when the database has no published
- * profile for the demo ambassador, this file writes one (and removes it afterwards).
  */
-import { createRequire } from "node:module";
-import fs from "node:fs";
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   databasePath,
@@ -23,6 +18,7 @@ import {
   seen,
   uniqueEmail,
   visit,
+  seriousAxeViolations,
 } from "./fixtures";
 
 const AMBASSADOR = "ambassadeur@kringwijs.test";
@@ -30,7 +26,6 @@ const REFERRAL = "Innovatiepunt Overijssel-Oost";
 
 let browser: Browser;
 let slug: string;
-let restore: () => void = () => {};
 
 function withDatabase<T>(change: (db: Database.Database) => T): T {
   const db = new Database(databasePath, { fileMustExist: true });
@@ -42,67 +37,26 @@ function withDatabase<T>(change: (db: Database.Database) => T): T {
   }
 }
 
-/** A published profile for the demo ambassador: the one there is, or one made for this file. */
-function ensurePublishedProfile(): { slug: string; restore: () => void } {
+/** The demo ambassador's published profile (db/seed-ambassadors.ts). */
+function publishedProfileSlug(): string {
   return withDatabase((db) => {
-    const { id } = db.prepare("select id from user where email = ?").get(AMBASSADOR) as {
-      id: number;
-    };
     const row = db
-      .prepare("select slug, published from ambassador_profile where user_id = ?")
-      .get(id) as { slug: string; published: number } | undefined;
-    if (row?.published) return { slug: row.slug, restore: () => {} };
-    if (row) {
-      db.prepare("update ambassador_profile set published = 1 where user_id = ?").run(id);
-      return {
-        slug: row.slug,
-        restore: () =>
-          withDatabase((d) =>
-            d.prepare("update ambassador_profile set published = 0 where user_id = ?").run(id),
-          ),
-      };
-    }
-    const made = `henk-wolters-e2e-${Date.now()}`;
-    db.prepare(
-      `insert into ambassador_profile (user_id, slug, headline, province, themes, public_fields, published, created_at)
-       values (?, ?, ?, 'OV', '["social_innovation","succession_governance"]', '["province","themes"]', 1, ?)`,
-    ).run(id, made, "Van familiebedrijf naar zelfsturende teams", Date.now());
-    return {
-      slug: made,
-      restore: () =>
-        withDatabase((d) => d.prepare("delete from ambassador_profile where user_id = ?").run(id)),
-    };
+      .prepare(
+        "select p.slug from ambassador_profile p join user u on u.id = p.user_id where u.email = ? and p.published = 1",
+      )
+      .get(AMBASSADOR) as { slug: string } | undefined;
+    if (!row) throw new Error("The seed has no published profile for the demo ambassador");
+    return row.slug;
   });
-}
-
-const axeSource = fs.readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page) {
-  // Evaluated through the debugging protocol, which the page's CSP does not govern.
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<unknown> } }).axe;
-    return (await axe.run(document)) as {
-      violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
-    };
-  });
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 beforeAll(async () => {
-  ({ slug, restore } = ensurePublishedProfile());
+  slug = publishedProfileSlug();
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  restore();
 });
 
 describe("a question to an ambassador", () => {
@@ -112,7 +66,7 @@ describe("a question to an ambassador", () => {
     const name = `Ilse Visser ${Date.now() % 10_000}`;
     await visit(visitor, `/ambassadors/${slug}/contact`);
     await seen(visitor.getByRole("heading", { level: 1, name: /^Stel .+ een vraag$/ }));
-    expect(await seriousViolations(visitor)).toEqual([]);
+    expect(await seriousAxeViolations(visitor)).toEqual([]);
 
     // A question that is too short stays in the form with a message next to it.
     await visitor.getByLabel("Je naam").fill(name);
@@ -127,7 +81,7 @@ describe("a question to an ambassador", () => {
     await visitor.getByLabel("Je vraag").fill(question);
     await visitor.getByRole("button", { name: "Vraag versturen" }).click();
     await seen(visitor.getByRole("heading", { name: "Bedankt voor je vraag" }));
-    expect(await seriousViolations(visitor)).toEqual([]);
+    expect(await seriousAxeViolations(visitor)).toEqual([]);
     // The short question's refusal is a 400, which the browser reports; nothing else may be.
     expectNoConsoleErrors(visitor, [
       /status of 400 \(Bad Request\) \(http:\/\/[^)]+\/contact\?_data=[^)]+\)$/,
@@ -194,7 +148,7 @@ describe("the wegwijzer", () => {
     const page = await newPage(browser);
     await visit(page, "/support");
     await seen(page.getByRole("heading", { level: 1, name: "Wegwijzer" }));
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByLabel("Provincie").selectOption("OV");
     await page.getByRole("button", { name: "Toon" }).click();
     await page.waitForURL(/province=OV/);

@@ -4,9 +4,7 @@
  * violations; an ambassador writes a story in the editor (an error kept next to its field first),
  * publishes it, and takes it offline again, after which the public gets a 404.
  */
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   baseURL,
@@ -16,12 +14,8 @@ import {
   newPage,
   seen,
   visit,
+  seriousAxeViolations,
 } from "./fixtures";
-
-const axeSource = fs.readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,32 +25,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** axe-core's serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page) {
-  // Evaluated through the DevTools protocol, so the page's CSP does not apply to it.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe;
-    return axe.run({ resultTypes: ["violations"] });
-  });
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.nodes.length})`);
-}
-
 describe("the knowledge bank", () => {
   it("lets a visitor search without diacritics and open a story, accessibly", async () => {
     const page = await newPage(browser);
     await visit(page, "/knowledge");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByLabel("Zoek in de kennisbank").fill("cooperatie");
     await page.getByRole("button", { name: "Zoeken" }).click();
     const hit = page.getByRole("link", {
@@ -76,7 +49,7 @@ describe("the knowledge bank", () => {
     expect(await page.locator('meta[property="og:url"]').getAttribute("content")).toMatch(
       /\/knowledge\/samen-inkopen/,
     );
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expectNoConsoleErrors(page);
   });
 
