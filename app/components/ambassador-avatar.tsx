@@ -29,7 +29,7 @@ export function AmbassadorAvatar({
       <img
         className={className}
         src={src ?? `/ambassadors/${slug}/photo?v=${photoVersion}`}
-        alt={decorative ? "" : t("ambassadors.photoAlt", { name })}
+        alt={decorative ? "" : t("photoAlt", { name })}
         width={400}
         height={400}
         loading="lazy"
@@ -41,11 +41,7 @@ export function AmbassadorAvatar({
       {initials(name)}
     </span>
   ) : (
-    <span
-      className={`${className} amb-initials`}
-      role="img"
-      aria-label={t("ambassadors.avatar", { name })}
-    >
+    <span className={`${className} amb-initials`} role="img" aria-label={t("initialsOf", { name })}>
       {initials(name)}
     </span>
   );

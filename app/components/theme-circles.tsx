@@ -51,11 +51,12 @@ export function ThemeCircles({ circles, signedIn }: { circles: ThemeCircle[]; si
                   <Link
                     to={signedIn ? `/circles/${c.id}` : `/signup?redirectTo=/circles/${c.id}`}
                     className="button button-secondary"
-                    aria-label={t("knowledge.themeCircles.joinLabel", { name: c.name })}
                   >
                     {signedIn
                       ? t("knowledge.themeCircles.apply")
                       : t("knowledge.themeCircles.signup")}
+                    {/* Which circle, for a list of links read on their own. */}
+                    <span className="visually-hidden">: {c.name}</span>
                   </Link>
                 </p>
               </li>

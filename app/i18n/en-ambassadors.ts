@@ -17,8 +17,6 @@ export const enAmbassadors: AmbassadorsMessages = {
       count_one: "{{count}} ambassador",
       count_other: "{{count}} ambassadors",
     },
-    avatar: "Initials of {{name}}",
-    photoAlt: "Photo of {{name}}",
     offer: {
       talk: "A talk or presentation",
       company_visit: "A visit to my company",

@@ -91,7 +91,6 @@ export const enKnowledge: KnowledgeMessages = {
       allCircles: "See all open circles",
       apply: "See the circle and apply",
       signup: "Create an account and apply",
-      joinLabel: "Apply for {{name}}",
     },
     item: {
       readingTime_one: "{{count}} minute read",

@@ -21,6 +21,8 @@ export const en: CoreMessages = {
     coach: "Coach",
     organiser: "Organiser",
   },
+  photoAlt: "Photo of {{name}}",
+  initialsOf: "Initials of {{name}}",
   nav: {
     skip: "Skip to content",
     brandHome: "Kringwijs, to the home page",

@@ -18,8 +18,6 @@ export const nlAmbassadors = {
       count_one: "{{count}} ambassadeur",
       count_other: "{{count}} ambassadeurs",
     },
-    avatar: "Initialen van {{name}}",
-    photoAlt: "Foto van {{name}}",
     offer: {
       talk: "Een praatje of presentatie",
       company_visit: "Een bezoek aan mijn bedrijf",

@@ -92,7 +92,6 @@ export const nlKnowledge = {
       allCircles: "Bekijk alle open kringen",
       apply: "Bekijk de kring en meld je aan",
       signup: "Maak een account en meld je aan",
-      joinLabel: "Meld je aan voor {{name}}",
     },
     item: {
       readingTime_one: "{{count}} minuut lezen",

@@ -27,6 +27,9 @@ export const nl = {
     coach: "Begeleider",
     organiser: "Organisator",
   },
+  // The ambassador's photo, on their pages and beside their stories.
+  photoAlt: "Foto van {{name}}",
+  initialsOf: "Initialen van {{name}}",
   nav: {
     skip: "Naar de inhoud",
     brandHome: "Kringwijs, naar de startpagina",

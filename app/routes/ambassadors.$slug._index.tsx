@@ -79,7 +79,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
           { property: "og:image:height", content: "400" },
           {
             property: "og:image:alt",
-            content: t("ambassadors.photoAlt" as never, { name: profile.name }),
+            content: t("photoAlt", { name: profile.name }),
           },
         ]
       : []),

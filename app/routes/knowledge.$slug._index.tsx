@@ -28,9 +28,8 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: ambassadorsStyles },
 ];
 
-// The author's avatar is the ambassadors' component, with its texts.
-export const handle = { messages: ["knowledge", "ambassadors"] };
-export const clientLoader = withMessages("knowledge", "ambassadors");
+export const handle = { messages: ["knowledge"] };
+export const clientLoader = withMessages("knowledge");
 
 /** Title, description and Open Graph tags, so a shared link shows a title, summary and image. */
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

@@ -127,7 +127,7 @@ describe("an ambassador's profile", () => {
       await seen(visitor.getByText("Van webwinkel naar eigen merk").first());
       await seen(visitor.getByRole("link", { name: k(t, "ambassadors.profile.ask") }).first());
       const img = visitor.getByRole("img", {
-        name: t("ambassadors.photoAlt" as never, { name: "Esmee van Dijk" }) as string,
+        name: t("photoAlt", { name: "Esmee van Dijk" }) as string,
       });
       await seen(img);
       await expect
