@@ -6,7 +6,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { ambassadorProfiles, userRoles, users } from "./schema";
-import { uniqueSlug } from "../app/domain/ambassadors";
+import { freeProfileSlug } from "../app/models/ambassadors.server";
 import type { AmbassadorOffer, ProfileField } from "../app/domain/states";
 import { normaliseEmail } from "../app/models/users.server";
 import { getDb } from "../app/utils/db.server";
@@ -213,15 +213,7 @@ export async function seedAmbassadors(demoPassword: string, now = Date.now()): P
           .where(eq(ambassadorProfiles.userId, userId))
           .get();
         if (exists) return;
-        const slug = uniqueSlug(
-          a.name,
-          (candidate) =>
-            !!tx
-              .select({ one: sql`1` })
-              .from(ambassadorProfiles)
-              .where(eq(ambassadorProfiles.slug, candidate))
-              .get(),
-        );
+        const slug = freeProfileSlug(tx, a.name);
         tx.insert(ambassadorProfiles)
           .values({
             userId,

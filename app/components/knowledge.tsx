@@ -1,4 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
+import { useCodeOptions } from "~/components/filters";
 import { ChoiceGroup, Field, SelectField, TextareaField } from "~/components/forms";
 import type { KnowledgeKind } from "~/domain/states";
 import { lifePhases, sectors, sizeClasses, themes, type Labelled } from "~/domain/taxonomy";
@@ -32,10 +33,7 @@ export type ItemTags = {
 const tables = { themes, sectors, lifePhases, sizeClasses } as const;
 
 /** Options for a select or checkbox group, labelled in the page's language. */
-export function useTagOptions(table: Record<string, Labelled>) {
-  const locale = useLocale();
-  return Object.entries(table).map(([value, labels]) => ({ value, label: labels[locale] }));
-}
+export const useTagOptions = useCodeOptions;
 
 /** An item's tags as a list of small labels. */
 export function TagList({ tags, label }: { tags: ItemTags; label: string }) {
@@ -86,10 +84,6 @@ export function KnowledgeFields({
   ambassadors: { id: number; name: string }[];
 }) {
   const { t } = useTranslation();
-  const themeOptions = useTagOptions(themes);
-  const sectorOptions = useTagOptions(sectors);
-  const phaseOptions = useTagOptions(lifePhases);
-  const sizeOptions = useTagOptions(sizeClasses);
   return (
     <>
       {staff ? (
@@ -129,34 +123,50 @@ export function KnowledgeFields({
           help={t("knowledge.editor.ambassadorHelp")}
         />
       ) : null}
-      <fieldset className="knowledge-tag-fields">
-        <legend>{t("knowledge.editor.tagsTitle")}</legend>
-        <p className="field-help">{t("knowledge.editor.tagsHelp")}</p>
-        <ChoiceGroup
-          legend={t("knowledge.editor.themes")}
-          field={fields.themes}
-          options={themeOptions}
-          type="checkbox"
-        />
-        <ChoiceGroup
-          legend={t("knowledge.editor.lifePhases")}
-          field={fields.lifePhases}
-          options={phaseOptions}
-          type="checkbox"
-        />
-        <ChoiceGroup
-          legend={t("knowledge.editor.sizeClasses")}
-          field={fields.sizeClasses}
-          options={sizeOptions}
-          type="checkbox"
-        />
-        <ChoiceGroup
-          legend={t("knowledge.editor.sectors")}
-          field={fields.sectors}
-          options={sectorOptions}
-          type="checkbox"
-        />
-      </fieldset>
+      <KnowledgeTagFields fields={fields} />
     </>
+  );
+}
+
+/** The tags of an item (themes, phases, sizes, sectors): the editor's and borging's alike. */
+export function KnowledgeTagFields({
+  fields,
+}: {
+  fields: Pick<KnowledgeFieldSet, "themes" | "sectors" | "lifePhases" | "sizeClasses">;
+}) {
+  const { t } = useTranslation();
+  const themeOptions = useTagOptions(themes);
+  const sectorOptions = useTagOptions(sectors);
+  const phaseOptions = useTagOptions(lifePhases);
+  const sizeOptions = useTagOptions(sizeClasses);
+  return (
+    <fieldset className="knowledge-tag-fields">
+      <legend>{t("knowledge.editor.tagsTitle")}</legend>
+      <p className="field-help">{t("knowledge.editor.tagsHelp")}</p>
+      <ChoiceGroup
+        legend={t("knowledge.editor.themes")}
+        field={fields.themes}
+        options={themeOptions}
+        type="checkbox"
+      />
+      <ChoiceGroup
+        legend={t("knowledge.editor.lifePhases")}
+        field={fields.lifePhases}
+        options={phaseOptions}
+        type="checkbox"
+      />
+      <ChoiceGroup
+        legend={t("knowledge.editor.sizeClasses")}
+        field={fields.sizeClasses}
+        options={sizeOptions}
+        type="checkbox"
+      />
+      <ChoiceGroup
+        legend={t("knowledge.editor.sectors")}
+        field={fields.sectors}
+        options={sectorOptions}
+        type="checkbox"
+      />
+    </fieldset>
   );
 }

@@ -27,7 +27,7 @@ import {
 } from "../domain/ambassadors";
 import type { AmbassadorOffer, ProfileField, ReachKind } from "../domain/states";
 import { sizeClassFor } from "../domain/taxonomy";
-import { getDb } from "../utils/db.server";
+import { getDb, type DB } from "../utils/db.server";
 import { renderMarkdown } from "../utils/markdown.server";
 import { recordAudit } from "./audit.server";
 
@@ -74,6 +74,19 @@ function findOwnProfile(userId: number) {
   return selectProfiles().where(eq(ambassadorProfiles.userId, userId)).get() ?? null;
 }
 
+/** A profile address from the name that no profile has yet ("henk-wolters", "henk-wolters-2"). */
+export function freeProfileSlug(tx: Pick<DB, "select">, name: string): string {
+  return uniqueSlug(
+    name,
+    (candidate) =>
+      !!tx
+        .select({ one: sql`1` })
+        .from(ambassadorProfiles)
+        .where(eq(ambassadorProfiles.slug, candidate))
+        .get(),
+  );
+}
+
 /**
  * The ambassador's own profile, made on first use: a slug from their name, the company facts
  * of their company row when they have one (their own words to change), nothing public yet.
@@ -94,15 +107,7 @@ export function getOwnProfile(userId: number): OwnProfile {
         .get();
       if (exists) return;
       const company = tx.select().from(companies).where(eq(companies.ownerId, userId)).get();
-      const slug = uniqueSlug(
-        user.name,
-        (candidate) =>
-          !!tx
-            .select({ one: sql`1` })
-            .from(ambassadorProfiles)
-            .where(eq(ambassadorProfiles.slug, candidate))
-            .get(),
-      );
+      const slug = freeProfileSlug(tx, user.name);
       tx.insert(ambassadorProfiles)
         .values({
           userId,

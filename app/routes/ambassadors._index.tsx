@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AmbassadorAvatar } from "~/components/ambassador-avatar";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterSelect, useCodeOptions } from "~/components/filters";
 import { PageHeader } from "~/components/page";
 import { label, provinceCodes, provinces, themeCodes, themes } from "~/domain/taxonomy";
 import { withMessages } from "~/i18n";
@@ -34,32 +35,28 @@ export default function Ambassadors() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { ambassadors, theme, province } = useLoaderData<typeof loader>();
+  const themeOptions = useCodeOptions(themes);
+  const provinceOptions = useCodeOptions(provinces);
   return (
     <div className="page">
       <PageHeader title={t("ambassadors.list.title")} intro={t("ambassadors.list.intro")} />
       <Form method="get" className="filters" aria-label={t("ambassadors.list.filters")}>
-        <div className="field">
-          <label htmlFor="filter-theme">{t("ambassadors.list.theme")}</label>
-          <select id="filter-theme" name="theme" defaultValue={theme}>
-            <option value="">{t("ambassadors.list.allThemes")}</option>
-            {themeCodes.map((c) => (
-              <option key={c} value={c}>
-                {label(themes, c, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-province">{t("ambassadors.list.province")}</label>
-          <select id="filter-province" name="province" defaultValue={province}>
-            <option value="">{t("ambassadors.list.allProvinces")}</option>
-            {provinceCodes.map((c) => (
-              <option key={c} value={c}>
-                {label(provinces, c, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-theme"
+          name="theme"
+          label={t("ambassadors.list.theme")}
+          anyLabel={t("ambassadors.list.allThemes")}
+          options={themeOptions}
+          value={theme}
+        />
+        <FilterSelect
+          id="filter-province"
+          name="province"
+          label={t("ambassadors.list.province")}
+          anyLabel={t("ambassadors.list.allProvinces")}
+          options={provinceOptions}
+          value={province}
+        />
         <button type="submit" className="button button-secondary">
           {t("ambassadors.list.filter")}
         </button>

@@ -8,18 +8,10 @@ import type {
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import {
-  ChoiceGroup,
-  CheckboxField,
-  Field,
-  FormErrors,
-  TextareaField,
-  useIsPending,
-} from "~/components/forms";
-import { useTagOptions } from "~/components/knowledge";
+import { CheckboxField, Field, FormErrors, TextareaField, useIsPending } from "~/components/forms";
+import { KnowledgeTagFields } from "~/components/knowledge";
 import { PageHeader } from "~/components/page";
 import { findKnownNames, findLikelyNames, redactKnownNames } from "~/domain/anonymise";
-import { lifePhases, sectors, sizeClasses, themes } from "~/domain/taxonomy";
 import { HarvestSchema } from "~/forms/harvest.server";
 import { getT, withMessages } from "~/i18n";
 import { formatDate } from "~/i18n/format";
@@ -272,10 +264,6 @@ function HarvestForm() {
       themes: draft.theme ? [draft.theme] : [],
     },
   });
-  const themeOptions = useTagOptions(themes);
-  const phaseOptions = useTagOptions(lifePhases);
-  const sizeOptions = useTagOptions(sizeClasses);
-  const sectorOptions = useTagOptions(sectors);
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -334,33 +322,7 @@ function HarvestForm() {
         </div>
       ) : null}
       <CheckboxField label={t("knowledge.harvest.checked")} field={fields.checked} />
-      <fieldset className="knowledge-tag-fields">
-        <legend>{t("knowledge.editor.tagsTitle")}</legend>
-        <ChoiceGroup
-          legend={t("knowledge.editor.themes")}
-          field={fields.themes}
-          options={themeOptions}
-          type="checkbox"
-        />
-        <ChoiceGroup
-          legend={t("knowledge.editor.lifePhases")}
-          field={fields.lifePhases}
-          options={phaseOptions}
-          type="checkbox"
-        />
-        <ChoiceGroup
-          legend={t("knowledge.editor.sizeClasses")}
-          field={fields.sizeClasses}
-          options={sizeOptions}
-          type="checkbox"
-        />
-        <ChoiceGroup
-          legend={t("knowledge.editor.sectors")}
-          field={fields.sectors}
-          options={sectorOptions}
-          type="checkbox"
-        />
-      </fieldset>
+      <KnowledgeTagFields fields={fields} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("knowledge.harvest.create")}

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterSelect, useCodeOptions } from "~/components/filters";
 import { PageHeader } from "~/components/page";
 import {
   circleModes,
@@ -45,6 +46,8 @@ export default function OpenCircles() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { circles, theme, province, suggestions } = useLoaderData<typeof loader>();
+  const themeOptions = useCodeOptions(themes);
+  const provinceOptions = useCodeOptions(provinces);
   return (
     <div className="page">
       <PageHeader title={t("circles.openTitle")} intro={t("circles.openIntro")} />
@@ -83,28 +86,22 @@ export default function OpenCircles() {
         </section>
       ) : null}
       <Form method="get" className="filters" aria-label={t("circles.filters")}>
-        <div className="field">
-          <label htmlFor="filter-theme">{t("circle.theme")}</label>
-          <select id="filter-theme" name="theme" defaultValue={theme}>
-            <option value="">{t("circles.allThemes")}</option>
-            {themeCodes.map((c) => (
-              <option key={c} value={c}>
-                {label(themes, c, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-province">{t("circle.province")}</label>
-          <select id="filter-province" name="province" defaultValue={province}>
-            <option value="">{t("circles.allProvinces")}</option>
-            {provinceCodes.map((c) => (
-              <option key={c} value={c}>
-                {label(provinces, c, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-theme"
+          name="theme"
+          label={t("circle.theme")}
+          anyLabel={t("circles.allThemes")}
+          options={themeOptions}
+          value={theme}
+        />
+        <FilterSelect
+          id="filter-province"
+          name="province"
+          label={t("circle.province")}
+          anyLabel={t("circles.allProvinces")}
+          options={provinceOptions}
+          value={province}
+        />
         <button type="submit" className="button button-secondary">
           {t("circles.filter")}
         </button>

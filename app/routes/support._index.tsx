@@ -5,10 +5,11 @@ import { useTranslation } from "~/i18n/use-translation";
 import { withMessages } from "~/i18n";
 import { useLocale } from "~/i18n/use-locale";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterSelect, useCodeOptions } from "~/components/filters";
 import { PageHeader } from "~/components/page";
 import { can } from "~/domain/permissions";
 import { supportKinds } from "~/domain/states";
-import { label, provinceCodes, provinces, themeCodes, themes } from "~/domain/taxonomy";
+import { label, provinces, themes } from "~/domain/taxonomy";
 import { supportFilterFrom } from "~/forms/support.server";
 import { listSupportOrganisations } from "~/models/support.server";
 import { getOptionalUser } from "~/utils/auth.server";
@@ -53,6 +54,8 @@ export default function SupportDirectory() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { filter, organisations, canManage } = useLoaderData<typeof loader>();
+  const themeOptions = useCodeOptions(themes);
+  const provinceOptions = useCodeOptions(provinces);
   return (
     <div className="page">
       <PageHeader
@@ -67,39 +70,30 @@ export default function SupportDirectory() {
         }
       />
       <Form method="get" className="filters" aria-label={t("support.directory.filters")}>
-        <div className="field">
-          <label htmlFor="support-province">{t("support.directory.province")}</label>
-          <select id="support-province" name="province" defaultValue={filter.province}>
-            <option value="">{t("support.directory.allProvinces")}</option>
-            {provinceCodes.map((c) => (
-              <option key={c} value={c}>
-                {label(provinces, c, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="support-theme">{t("support.directory.theme")}</label>
-          <select id="support-theme" name="theme" defaultValue={filter.theme}>
-            <option value="">{t("support.directory.allThemes")}</option>
-            {themeCodes.map((c) => (
-              <option key={c} value={c}>
-                {label(themes, c, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="support-kind">{t("support.directory.kind")}</label>
-          <select id="support-kind" name="kind" defaultValue={filter.kind}>
-            <option value="">{t("support.directory.allKinds")}</option>
-            {supportKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`support.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="support-province"
+          name="province"
+          label={t("support.directory.province")}
+          anyLabel={t("support.directory.allProvinces")}
+          options={provinceOptions}
+          value={filter.province}
+        />
+        <FilterSelect
+          id="support-theme"
+          name="theme"
+          label={t("support.directory.theme")}
+          anyLabel={t("support.directory.allThemes")}
+          options={themeOptions}
+          value={filter.theme}
+        />
+        <FilterSelect
+          id="support-kind"
+          name="kind"
+          label={t("support.directory.kind")}
+          anyLabel={t("support.directory.allKinds")}
+          options={supportKinds.map((k) => ({ value: k, label: t(`support.kinds.${k}`) }))}
+          value={filter.kind}
+        />
         <button type="submit" className="button button-secondary">
           {t("support.directory.filter")}
         </button>

@@ -68,7 +68,10 @@ describe("from a story to a question", () => {
         links.map((a) => a.getAttribute("href")),
       ))
         expect(href).toMatch(/^\/signup\?redirectTo=\/circles\/\d+$/);
-      await visitor.getByRole("link", { name: t("ambassadors.profile.ask") }).first().click();
+      await visitor
+        .getByRole("link", { name: t("ambassadors.profile.ask") })
+        .first()
+        .click();
       await visitor.waitForURL(/\/ambassadors\/[^/]+\/contact$/);
       const email = uniqueEmail(`story-${lang}`);
       const name = `Noor Bakker ${lang} ${Date.now() % 10_000}`;

@@ -6,31 +6,15 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  actionArgs,
-  formRequest,
-  getRequest,
-  loaderArgs,
-  makeContext,
-  sessionCookieFor,
-  settle,
-} from "./helpers";
+import { callRoute, outcomeOf } from "./helpers";
 import { publicMatrix } from "./matrix";
 import { buildPublicWorld, publicPersonas } from "./matrix/public-world";
-import type { Outcome } from "./matrix/rows";
 
 type RouteModule = {
   loader?: (args: LoaderFunctionArgs) => Promise<unknown> | unknown;
   action?: (args: ActionFunctionArgs) => Promise<unknown> | unknown;
 };
 const modules = import.meta.glob<RouteModule>("../../app/routes/*.tsx", { eager: true });
-
-function outcomeOf(res: Response): Outcome | number {
-  if (res.status >= 200 && res.status < 300) return "ok";
-  if (res.status === 302)
-    return (res.headers.get("Location") ?? "").startsWith("/login") ? "login" : "redirect";
-  return res.status;
-}
 
 describe("authorisation matrix of the public side", () => {
   it("declares loaders and actions exactly where the modules have them", () => {
@@ -65,25 +49,12 @@ describe("authorisation matrix of the public side", () => {
       const world = await buildPublicWorld();
       const mod = modules[`../../app/routes/${route}.tsx`]!;
       const row = publicMatrix[route]!;
-      const userId = world.userIds[persona];
-      const cookie = userId ? await sessionCookieFor(userId) : undefined;
-      const params = row.params?.(world) ?? {};
-      const res =
-        kind === "loader"
-          ? await settle(async () =>
-              mod.loader!(
-                loaderArgs(getRequest(row.path(world), { cookie }), makeContext(), params),
-              ),
-            )
-          : await settle(async () =>
-              mod.action!(
-                actionArgs(
-                  formRequest(row.path(world), row.action!.fields(world), { cookie }),
-                  makeContext(),
-                  params,
-                ),
-              ),
-            );
+      const res = await callRoute(mod, kind, {
+        path: row.path(world),
+        fields: kind === "action" ? row.action!.fields(world) : undefined,
+        params: row.params?.(world),
+        userId: world.userIds[persona],
+      });
       expect(outcomeOf(res)).toBe(expected);
     },
   );

@@ -18,14 +18,14 @@ import { createPoll, getPoll, pollView } from "~/models/polls.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import { notificationCategories } from "~/domain/notifications";
 import {
-  actionArgs,
-  formRequest,
+  callRoute,
   getRequest,
   loaderArgs,
   makeCircle,
   makeContext,
   makeUser,
   sessionCookieFor,
+  outcomeOf,
   settle,
 } from "./helpers";
 import { publicMatrix } from "./matrix";
@@ -696,13 +696,6 @@ async function buildWorld(): Promise<World> {
   };
 }
 
-function outcomeOf(res: Response): Outcome | number {
-  if (res.status >= 200 && res.status < 300) return "ok";
-  if (res.status === 302)
-    return (res.headers.get("Location") ?? "").startsWith("/login") ? "login" : "redirect";
-  return res.status;
-}
-
 describe("authorisation matrix", () => {
   it("has a row for every route, and declares loaders and actions exactly where modules have them", () => {
     const routes = Object.keys(modules).map(routeName).sort();
@@ -741,25 +734,12 @@ describe("authorisation matrix", () => {
       const world = await buildWorld();
       const mod = modules[`../../app/routes/${route}.tsx`]!;
       const row = matrix[route]!;
-      const userId = world.userIds[persona];
-      const cookie = userId ? await sessionCookieFor(userId) : undefined;
-      const params = row.params?.(world) ?? {};
-      const res =
-        kind === "loader"
-          ? await settle(async () =>
-              mod.loader!(
-                loaderArgs(getRequest(row.path(world), { cookie }), makeContext(), params),
-              ),
-            )
-          : await settle(async () =>
-              mod.action!(
-                actionArgs(
-                  formRequest(row.path(world), row.action!.fields(world), { cookie }),
-                  makeContext(),
-                  params,
-                ),
-              ),
-            );
+      const res = await callRoute(mod, kind, {
+        path: row.path(world),
+        fields: kind === "action" ? row.action!.fields(world) : undefined,
+        params: row.params?.(world),
+        userId: world.userIds[persona],
+      });
       expect(outcomeOf(res)).toBe(expected);
     },
   );

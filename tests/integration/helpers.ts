@@ -464,3 +464,28 @@ export async function signedInCircle(members = 3, capacityMax?: number) {
     params: { circleId: String(circle.id) },
   };
 }
+
+/** A route's outcome as the authorisation matrices name it (2xx "ok", the login, a redirect). */
+export function outcomeOf(res: Response): "ok" | "login" | "redirect" | number {
+  if (res.status >= 200 && res.status < 300) return "ok";
+  if (res.status === 302)
+    return (res.headers.get("Location") ?? "").startsWith("/login") ? "login" : "redirect";
+  return res.status;
+}
+
+type MatrixModule = {
+  loader?: (args: LoaderFunctionArgs) => unknown;
+  action?: (args: ActionFunctionArgs) => unknown;
+};
+
+/** One matrix case: the route's loader (a GET) or action (a form POST), as this user. */
+export async function callRoute(
+  mod: MatrixModule,
+  kind: "loader" | "action",
+  request: { path: string; fields?: Fields; params?: Record<string, string>; userId?: number },
+): Promise<Response> {
+  const cookie = request.userId ? await sessionCookieFor(request.userId) : undefined;
+  return kind === "loader"
+    ? load(mod.loader!, request.path, { cookie, params: request.params })
+    : submit(mod.action!, request.path, request.fields ?? {}, { cookie, params: request.params });
+}
