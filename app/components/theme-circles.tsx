@@ -32,7 +32,7 @@ export function ThemeCircles({ circles, signedIn }: { circles: ThemeCircle[]; si
       ) : (
         <>
           <p className="muted">{t("knowledge.themeCircles.intro")}</p>
-          <ul className="stack">
+          <ul className="plain-list stack">
             {circles.map((c) => (
               <li key={c.id} className="theme-circle">
                 <h3>
