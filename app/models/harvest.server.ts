@@ -20,6 +20,7 @@ import {
   users,
 } from "../../db/schema";
 import type { KnownName } from "../domain/anonymise";
+import { MENTION_PATTERN, QUOTE_LINK_PATTERN } from "../domain/discussions";
 import { getDb } from "../utils/db.server";
 
 export type HarvestSource = {
@@ -148,10 +149,13 @@ export function threadSource(circleId: number, threadId: number): HarvestSource 
     ...new Set(rows.map((r) => r.authorId).filter((id): id is number => id !== null)),
   ].filter((id) => !coaches.has(id));
   // The opening post as it is, the replies as a list of what was shared: a start, to rewrite.
+  // Mentions and quote links are the discussion's own markup; outside it they are plain text.
+  const plain = (source: string) =>
+    source.replace(MENTION_PATTERN, "$1").replace(QUOTE_LINK_PATTERN, ">").trim();
   const [opening, ...replies] = rows;
   const text = [
-    opening!.source.trim(),
-    ...replies.map((r) => `- ${r.source.trim().replace(/\s*\n+\s*/g, " ")}`),
+    plain(opening!.source),
+    ...replies.map((r) => `- ${plain(r.source).replace(/\s*\n+\s*/g, " ")}`),
   ].join("\n\n");
   return { kind: "thread", id: thread.id, title: thread.title, text, approvers: named(ids) };
 }

@@ -46,7 +46,7 @@ async function circleWithThread() {
     threadId: thread.threadId,
     parentId: thread.postId,
     authorId: hans!.id,
-    source: "Bij ons hielp het om klein te beginnen.",
+    source: "Bij ons hielp het om klein te beginnen. Wat denk jij, @[Anouk Coach]?",
     key: null,
   });
   if (!reply.ok) throw new Error("reply");
@@ -75,7 +75,10 @@ describe("borging", () => {
     const { draft } = await res.json();
     expect(draft.title).toBe("Zelfsturing bij [een bedrijf]");
     expect(draft.body).toContain("Wij proberen sinds maart zelfsturende teams.");
-    expect(draft.body).toContain("- Bij ons hielp het om klein te beginnen.");
+    // The mention's markup is gone, and the coach's name with it.
+    expect(draft.body).toContain(
+      "- Bij ons hielp het om klein te beginnen. Wat denk jij, [een ondernemer]?",
+    );
     expect([...draft.approvers].sort()).toEqual(
       [w.members[0]!, w.members[1]!].map((m) => getName(m.id)).sort(),
     );
