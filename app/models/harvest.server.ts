@@ -151,7 +151,11 @@ export function threadSource(circleId: number, threadId: number): HarvestSource 
   // The opening post as it is, the replies as a list of what was shared: a start, to rewrite.
   // Mentions and quote links are the discussion's own markup; outside it they are plain text.
   const plain = (source: string) =>
-    source.replace(MENTION_PATTERN, "$1").replace(QUOTE_LINK_PATTERN, ">").trim();
+    source
+      .replace(MENTION_PATTERN, "$1")
+      .replace(QUOTE_LINK_PATTERN, ">")
+      .replace(/^>:/gm, ">")
+      .trim();
   const [opening, ...replies] = rows;
   const text = [
     plain(opening!.source),
