@@ -29,10 +29,12 @@ function adminLink(page: Page) {
   return mainNav(page).getByRole("link", { name: "Gebruikers en rollen" });
 }
 
-const ENTREPRENEUR_NAV = ["Overzicht", "Kringen", "Mijn bedrijf", "Mijn account"];
+/** The public pages every menu has, signed in or not. */
+const PUBLIC_NAV = ["Kringen", "Kennisbank", "Ambassadeurs"];
+const ENTREPRENEUR_NAV = ["Overzicht", ...PUBLIC_NAV, "Mijn bedrijf", "Mijn account"];
 const WITH_ORGANISER_NAV = [
   "Overzicht",
-  "Kringen",
+  ...PUBLIC_NAV,
   "Mijn bedrijf",
   "Programma's",
   "Gebruikers en rollen",
@@ -113,16 +115,20 @@ describe("live role changes", () => {
     const visitor = await newPage(browser);
     await visit(visitor, "/");
     await seen(mainNav(visitor).getByRole("link", { name: "Kringen" }));
-    expect(await mainNavLinks(visitor)).toEqual(["Kringen"]);
+    expect(await mainNavLinks(visitor)).toEqual(PUBLIC_NAV);
     expectNoConsoleErrors(visitor);
 
     // Signed in, everyone lands on the overview.
     const menus: [email: string, links: string[]][] = [
       ["ondernemer@kringwijs.test", ENTREPRENEUR_NAV],
-      ["coach@kringwijs.test", ["Overzicht", "Kringen", "Mijn account"]],
+      ["coach@kringwijs.test", ["Overzicht", ...PUBLIC_NAV, "Mijn account"]],
+      [
+        "ambassadeur@kringwijs.test",
+        ["Overzicht", ...PUBLIC_NAV, "Mijn ambassadeurschap", "Mijn bedrijf", "Mijn account"],
+      ],
       [
         "organisator@kringwijs.test",
-        ["Overzicht", "Kringen", "Programma's", "Gebruikers en rollen", "Mijn account"],
+        ["Overzicht", ...PUBLIC_NAV, "Programma's", "Gebruikers en rollen", "Mijn account"],
       ],
     ];
     for (const [email, links] of menus) {
