@@ -19,7 +19,7 @@ import {
   type Candidate,
   type Policy,
 } from "./model";
-import { syntheticPool } from "./synthetic";
+import { person, syntheticPool } from "./synthetic";
 import { dayPartCodes, provinceCodes, themeCodes, type Province } from "../taxonomy";
 
 const EPS = 1e-9;
@@ -395,25 +395,6 @@ group("no circle of misfits (noMisfits), and an objective at least the plain gre
 });
 
 // Explanations and reasons, on hand-built people.
-
-function person(id: number, fields: Partial<Candidate> = {}): Candidate {
-  return {
-    id,
-    companyKey: `company-${id}`,
-    sector: "C",
-    division: null,
-    municipality: `town-${id}`,
-    province: "GE",
-    sizeClass: "micro",
-    lifePhase: "established",
-    companyRole: "owner",
-    themes: ["growth"],
-    dayParts: ["evening"],
-    meetingMode: "either",
-    competitorsOk: false,
-    ...fields,
-  };
-}
 
 const inPerson = policyFor([3, 4, 6], "mixed", "in_person");
 const online = policyFor([3, 4, 6], "mixed", "online");

@@ -17,7 +17,7 @@ import {
   type Candidate,
   type Policy,
 } from "./model";
-import { poolShapes, syntheticPool } from "./synthetic";
+import { person, poolShapes, syntheticPool } from "./synthetic";
 import { random } from "./model";
 
 const policy = (
@@ -27,25 +27,6 @@ const policy = (
   meetingMode: Policy["meetingMode"] = "in_person",
   sectorPolicy: Policy["sectorPolicy"] = "mixed",
 ): Policy => ({ sizeMin, sizeTarget, sizeMax, sectorPolicy, meetingMode, weights: defaultWeights });
-
-function person(id: number, fields: Partial<Candidate> = {}): Candidate {
-  return {
-    id,
-    companyKey: `company-${id}`,
-    sector: "C",
-    division: null,
-    municipality: `town-${id}`,
-    province: "GE",
-    sizeClass: "micro",
-    lifePhase: "established",
-    companyRole: "owner",
-    themes: ["growth"],
-    dayParts: ["evening"],
-    meetingMode: "either",
-    competitorsOk: false,
-    ...fields,
-  };
-}
 
 function shuffle<T>(items: readonly T[], seed: number): T[] {
   const rand = random(seed);

@@ -195,3 +195,23 @@ export function syntheticPool(
     return placed;
   });
 }
+
+/** One plain candidate for a hand-built pool in a test: change only what the case is about. */
+export function person(id: number, fields: Partial<Candidate> = {}): Candidate {
+  return {
+    id,
+    companyKey: `company-${id}`,
+    sector: "C",
+    division: null,
+    municipality: `town-${id}`,
+    province: "GE",
+    sizeClass: "micro",
+    lifePhase: "established",
+    companyRole: "owner",
+    themes: ["growth"],
+    dayParts: ["evening"],
+    meetingMode: "either",
+    competitorsOk: false,
+    ...fields,
+  };
+}
