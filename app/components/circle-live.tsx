@@ -158,25 +158,40 @@ async function fetchEvents(
  * page reloads its data on them with `useRevalidateOn`. After a reconnect the data is reloaded
  * once, for what changed while the tab was away. A guest of one meeting is refused the room and
  * hears about that meeting through their own room instead.
+ *
+ * `meetingsVersion` is the circle's meetings version the page's loader read before its data
+ * (Publisher.meetingsVersion). A change between the loader and the join (or while the tab went
+ * from one page of the circle to the next) sent its event before this page listened; the join's
+ * acknowledgement and every event carry the newest version, and a page behind it reloads once.
  */
-export function useCircleRoom(circleId: number) {
+export function useCircleRoom(circleId: number, meetingsVersion?: number) {
   const socket = useSocket();
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
+  const version = useRef(meetingsVersion);
+  version.current = meetingsVersion;
   useEffect(() => {
     if (!socket) return;
     let active = true;
     let joinedBefore = false;
     holdRoom(socket, circleId, +1);
     const rooms = joinedRooms(socket);
+    const versions = heardVersions(socket);
+    const catchUp = () => {
+      const heard = versions.get(circleId);
+      if (active && heard !== undefined && version.current !== undefined && heard > version.current)
+        revalidate.current();
+    };
     const join = () => {
       // The previous page of this circle kept the room (see the cleanup): nothing to ask.
-      if (rooms.has(circleId)) return;
+      if (rooms.has(circleId)) return catchUp();
       socket.emit(CIRCLE_JOIN, { circleId }, (ack: JoinAck) => {
         if (!ack.ok) return;
         rooms.add(circleId);
+        heardVersion(versions, circleId, ack.meetings);
         if (active && joinedBefore) revalidate.current();
+        else catchUp();
         joinedBefore = true;
       });
     };
@@ -196,6 +211,27 @@ export function useCircleRoom(circleId: number) {
       }, 1000);
     };
   }, [socket, circleId]);
+}
+
+/** The newest meetings version per circle this socket heard of, from acks and events. */
+const versionsHeard = new WeakMap<object, Map<number, number>>();
+function heardVersions(socket: NonNullable<ReturnType<typeof useSocket>>) {
+  let versions = versionsHeard.get(socket);
+  if (!versions) {
+    const fresh = new Map<number, number>();
+    socket.on("live", (event: LiveEvent) => {
+      if (event.type === "circle.meetings") heardVersion(fresh, event.circleId, event.version);
+    });
+    // A restarted server counts from zero again; the reconnect reloads the page anyway.
+    socket.on("disconnect", () => fresh.clear());
+    versionsHeard.set(socket, fresh);
+    versions = fresh;
+  }
+  return versions;
+}
+
+function heardVersion(versions: Map<number, number>, circleId: number, version: number) {
+  versions.set(circleId, Math.max(versions.get(circleId) ?? 0, version));
 }
 
 /**

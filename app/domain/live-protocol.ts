@@ -13,7 +13,16 @@ export const DISCUSSION_EVENT = "discussion";
 export const PRESENCE_EVENT = "presence";
 
 /** The answer to `circle.join`: the circle's current sequence number and who is online. */
-export type JoinAck = { ok: true; seq: number; online: number[] } | { ok: false };
+export type JoinAck =
+  | {
+      ok: true;
+      /** The circle's discussion sequence number (domain/event-sequence.ts). */
+      seq: number;
+      online: number[];
+      /** The circle's meetings version (Publisher.meetingsVersion). */
+      meetings: number;
+    }
+  | { ok: false };
 
 /** Who has at least one socket in the circle's room (user ids, ascending); not sequenced. */
 export type Presence = { circleId: number; online: number[] };

@@ -33,12 +33,14 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "circles.homeTitle");
 
 /** The circle's private home: members and coaches only (organisers too only if they coach it). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, circle, resource } = await requireCircle(
     request,
     params.circleId,
     "circle.view_private",
   );
+  // Before the data: see useCircleRoom.
+  const meetingsVersion = context.publisher.meetingsVersion(circle.id);
   return json({
     circle: {
       id: circle.id,
@@ -48,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeCommitment: circle.timeCommitment,
       coaches: circle.coaches,
       programmeName: circle.programmeName,
+      meetingsVersion,
     },
     descriptionHtml: renderMarkdown(circle.description),
     houseRulesHtml: renderMarkdown(circle.houseRules),
@@ -71,7 +74,7 @@ export default function CircleHome() {
   const { circle, descriptionHtml, houseRulesHtml, members, may, next, myActions, summary, polls } =
     useLoaderData<typeof loader>();
   // In the circle's room, so its meeting and poll events reach this tab.
-  useCircleRoom(circle.id);
+  useCircleRoom(circle.id, circle.meetingsVersion);
   useRevalidateOn(["notifications.changed", "circle.meetings"]);
   return (
     <div className="page">

@@ -52,8 +52,10 @@ export const handle = { messages: ["meetings"] };
 export const clientLoader = withMessages("meetings");
 
 /** One meeting: its circle's people and the meeting's guests (requireMeeting, meeting.view). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, circle, meeting, resource } = await requireMeeting(request, params, "meeting.view");
+  // Before the data: see useCircleRoom.
+  const meetingsVersion = context.publisher.meetingsVersion(circle.id);
   const now = new Date();
   const responses = meetingResponses(meeting.id, circle.id);
   const waitlist = responses
@@ -73,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     guest: r.guest,
   });
   return json({
-    circle: { id: circle.id, name: circle.name },
+    circle: { id: circle.id, name: circle.name, meetingsVersion },
     meeting: {
       id: meeting.id,
       title: meeting.title,
@@ -269,7 +271,7 @@ export default function MeetingPage() {
   const { circle, meeting, counts, responses, me, may, guests, seatsLeft, constraint } = data;
   const actionData = useActionData<typeof action>();
   // In the circle's room, so its meeting and poll events reach this tab.
-  useCircleRoom(circle.id);
+  useCircleRoom(circle.id, circle.meetingsVersion);
   useRevalidateOn(["circle.meetings"]);
   const isInvite =
     actionData && "initialValue" in actionData && actionData.initialValue?.intent === "invite";

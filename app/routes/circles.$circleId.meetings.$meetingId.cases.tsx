@@ -46,16 +46,18 @@ export const clientLoader = withMessages("meetings");
  * a guest of the meeting (who may see the meeting itself) gets a 403, like any other private
  * page of the circle, so "circle.view_private" is the check and not "meeting.view".
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, circle, meeting, resource } = await requireMeeting(
     request,
     params,
     "circle.view_private",
   );
+  // Before the data: see useCircleRoom.
+  const meetingsVersion = context.publisher.meetingsVersion(circle.id);
   const now = new Date();
   const open = meeting.status === "scheduled" && meeting.startsAt > now;
   return json({
-    circle: { id: circle.id, name: circle.name },
+    circle: { id: circle.id, name: circle.name, meetingsVersion },
     meeting: {
       id: meeting.id,
       title: meeting.title,
@@ -191,7 +193,7 @@ export default function MeetingCases() {
   const { circle, meeting, cases, closed, may, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // In the circle's room, so its meeting and poll events reach this tab.
-  useCircleRoom(circle.id);
+  useCircleRoom(circle.id, circle.meetingsVersion);
   useRevalidateOn(["circle.meetings"]);
   const sent = lastResult?.initialValue;
   const resultFor = (intent: string, caseId?: number) =>

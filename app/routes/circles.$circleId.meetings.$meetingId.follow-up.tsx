@@ -43,12 +43,14 @@ export const handle = { messages: ["meetingTools"] };
 export const clientLoader = withMessages("meetingTools");
 
 /** The coach's follow-up of a meeting: attendance, the summary, the action items, the ratings. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { circle, meeting } = await requireMeeting(request, params, "meeting.manage");
+  // Before the data: see useCircleRoom.
+  const meetingsVersion = context.publisher.meetingsVersion(circle.id);
   const now = new Date();
   const people = attendanceList(meeting);
   return json({
-    circle: { id: circle.id, name: circle.name },
+    circle: { id: circle.id, name: circle.name, meetingsVersion },
     meeting: {
       id: meeting.id,
       title: meeting.title,
@@ -208,7 +210,7 @@ export default function MeetingFollowUp() {
   const { circle, meeting, closed, people, actions, ratings, summaryHtml } = data;
   const lastResult = useActionData<typeof action>();
   // In the circle's room, so its meeting and poll events reach this tab.
-  useCircleRoom(circle.id);
+  useCircleRoom(circle.id, circle.meetingsVersion);
   useRevalidateOn(["circle.meetings"]);
   const sent = lastResult?.initialValue?.intent;
   const pageErrors =

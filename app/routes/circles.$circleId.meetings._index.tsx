@@ -25,15 +25,17 @@ export const clientLoader = withMessages("meetings");
  * The circle's meetings, for its members and coaches. Guests are not members: they reach only
  * their own meeting's page, never this list (circle.view_private, house rules included).
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, circle, resource } = await requireCircle(
     request,
     params.circleId,
     "circle.view_private",
   );
+  // Before the data: see useCircleRoom.
+  const meetingsVersion = context.publisher.meetingsVersion(circle.id);
   const now = new Date();
   return json({
-    circle: { id: circle.id, name: circle.name },
+    circle: { id: circle.id, name: circle.name, meetingsVersion },
     upcoming: upcomingMeetings(circle.id, user!.id, now),
     past: pastMeetings(circle.id, user!.id, now),
     polls: openPolls(circle.id, user!.id),
@@ -75,7 +77,7 @@ export default function Meetings() {
   const { t } = useTranslation();
   const { circle, upcoming, past, polls, may } = useLoaderData<typeof loader>();
   // In the circle's room, so its meeting and poll events reach this tab.
-  useCircleRoom(circle.id);
+  useCircleRoom(circle.id, circle.meetingsVersion);
   useRevalidateOn(["circle.meetings"]);
   return (
     <div className="page">

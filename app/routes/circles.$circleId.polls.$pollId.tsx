@@ -37,18 +37,20 @@ function circlePoll(circleId: number, pollIdParam: string | undefined) {
 }
 
 /** The poll and its tally: the circle's members and coaches (circle.view_private). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, circle, resource } = await requireCircle(
     request,
     params.circleId,
     "circle.view_private",
   );
+  // Before the data: see useCircleRoom.
+  const meetingsVersion = context.publisher.meetingsVersion(circle.id);
   const poll = circlePoll(circle.id, params.pollId);
   const view = pollView(poll, user!.id);
   const manage = can(user, "meeting.manage", resource);
   const meeting = poll.meetingId ? getMeeting(poll.meetingId) : null;
   return json({
-    circle: { id: circle.id, name: circle.name },
+    circle: { id: circle.id, name: circle.name, meetingsVersion },
     poll: {
       id: poll.id,
       title: poll.title,
@@ -164,7 +166,7 @@ export default function PollPage() {
   const lastResult = useActionData<typeof action>();
   // Another member's answer (or the coach's decision) reloads the tally at once.
   // In the circle's room, so its meeting and poll events reach this tab.
-  useCircleRoom(circle.id);
+  useCircleRoom(circle.id, circle.meetingsVersion);
   useRevalidateOn(["circle.meetings"]);
   const voting = useIsPending({ intent: "vote" });
   const stopping = useIsPending({ intent: "cancel" });

@@ -29,7 +29,7 @@ export type LiveEvent =
   /** This tab's sockets were taken out of the circle's room: its pages reload (and may 403). */
   | { type: "circle.left"; circleId: number }
   /** A circle's polls or meetings changed (a vote, an RSVP): its open meeting pages reload. */
-  | { type: "circle.meetings"; circleId: number }
+  | { type: "circle.meetings"; circleId: number; version: number }
   /**
    * A programme's matching run moved on (progress 0..1) or ended: the organisers' matching pages
    * show the progress and reload when the status changes. Carries no personal data.
@@ -72,6 +72,12 @@ export interface Publisher {
    * people outside the room who may see it (a meeting's guests), through their own room.
    */
   meetingsChanged(circleId: number, also?: number[]): void;
+  /**
+   * How often the circle's polls or meetings changed in this process (see meetingVersions).
+   * A meeting page's loader reads it before its data, so the page can tell, once it is in
+   * the room, whether it missed a change in between.
+   */
+  meetingsVersion(circleId: number): number;
   /** A matching run's progress or end, to every open tab of these users (the organisers). */
   matchingRun(userIds: number[], event: Extract<LiveEvent, { type: "matching.run" }>): void;
 }
@@ -198,6 +204,15 @@ const isCircleId = (value: unknown): value is number =>
  */
 const SESSION_CHECK_MS = 60_000;
 
+/**
+ * A counter per circle, raised by every meetingsChanged and sent with the event and in the join
+ * acknowledgement. A page loaded just before a vote, but in the room only after it, would
+ * otherwise show the old tally until the next change. It lives in this process's memory like
+ * the rooms themselves; after a restart every tab reconnects and reloads anyway.
+ */
+const meetingVersions = new Map<number, number>();
+const meetingsVersion = (circleId: number) => meetingVersions.get(circleId) ?? 0;
+
 export function attachRealtime(httpServer: HttpServer, options: { sessionCheckMs?: number } = {}) {
   const io = new IOServer(httpServer, {
     serveClient: false,
@@ -262,7 +277,12 @@ export function attachRealtime(httpServer: HttpServer, options: { sessionCheckMs
       const before = onlineIn(io, circleId);
       void socket.join(circleRoom(circleId));
       announcePresence(io, circleId, before);
-      answer({ ok: true, seq: currentSeq(circleId), online: onlineIn(io, circleId) });
+      answer({
+        ok: true,
+        seq: currentSeq(circleId),
+        online: onlineIn(io, circleId),
+        meetings: meetingsVersion(circleId),
+      });
     });
 
     socket.on(CIRCLE_LEAVE, (payload: unknown) => {
@@ -341,10 +361,13 @@ export function createPublisher(io: IOServer | null): Publisher {
       removeFromCircle(io, socketsOf(io, userId), circleId);
     },
     meetingsChanged(circleId, also = []) {
-      const event: LiveEvent = { type: "circle.meetings", circleId };
+      const version = meetingsVersion(circleId) + 1;
+      meetingVersions.set(circleId, version);
+      const event: LiveEvent = { type: "circle.meetings", circleId, version };
       io?.to(circleRoom(circleId)).emit(LIVE_EVENT, event);
       for (const userId of new Set(also)) io?.to(userRoom(userId)).emit(LIVE_EVENT, event);
     },
+    meetingsVersion,
     matchingRun(userIds, event) {
       for (const userId of new Set(userIds)) io?.to(userRoom(userId)).emit(LIVE_EVENT, event);
     },

@@ -11,6 +11,7 @@ import fs from "node:fs/promises";
 import ICAL from "ical.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CIRCLE_JOIN } from "~/domain/live-protocol";
 import { addDays, amsterdamToday, fromAmsterdam } from "~/domain/meeting-time";
 import { getT } from "~/i18n";
 import type { Locale } from "~/i18n/locales";
@@ -213,6 +214,72 @@ describe.each(LANGUAGES)("the meeting cycle ($locale)", ({ locale, browserLocale
     await visit(pageB, "/settings/notifications");
     await seen(pageB.getByRole("heading", { level: 1, name: label("preferences.title") }));
     await seen(pageB.getByText(label("notify.categories.meetings")));
+
+    for (const page of [coachPage, pageA, pageB]) expectNoConsoleErrors(page);
+  });
+});
+
+describe("a page that enters the circle's room late", () => {
+  const t = getT("nl");
+  const label = (key: string, values: Record<string, unknown> = {}) =>
+    t(key as never, values) as string;
+
+  // A vote between B's loader and B's join sent its event before B listened; the join's
+  // acknowledgement tells B's page it is behind, and it reloads once (useCircleRoom).
+  it("still shows a vote cast while it was joining", async () => {
+    const coachPage = await newPage(browser, { locale: "nl-NL" });
+    const pageA = await newPage(browser, { locale: "nl-NL" });
+    const pageB = await newPage(browser, { locale: "nl-NL" });
+    const coach = await login(coachPage, { name: "Carla Coach", roles: ["coach"] });
+    const a = await login(pageA, { name: "Anouk de Wit" });
+    const b = await login(pageB, { name: "Bas Jansen" });
+    const circleId = circleWith({ members: [a.id, b.id], coachId: coach.id });
+
+    await visit(coachPage, `/circles/${circleId}/polls/new`);
+    for (const [i, days] of [14, 16].entries()) {
+      await coachPage.locator(`#poll-slot-${i}-date`).fill(addDays(amsterdamToday(), days));
+      await coachPage.locator(`#poll-slot-${i}-startTime`).fill("19:00");
+      await coachPage.locator(`#poll-slot-${i}-endTime`).fill("21:00");
+    }
+    await coachPage.getByRole("button", { name: label("poll.create") }).click();
+    await coachPage.waitForURL(/\/polls\/\d+$/);
+    const pollPath = new URL(coachPage.url()).pathname;
+
+    // B's request to enter the room is held back, over either transport, until A has voted.
+    const held: Array<() => void> = [];
+    let holding = true;
+    await pageB.routeWebSocket(/socket\.io/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        if (holding && String(message).includes(CIRCLE_JOIN)) held.push(() => server.send(message));
+        else server.send(message);
+      });
+    });
+    await pageB.route(/\/socket\.io\//, async (route) => {
+      const body = route.request().postData() ?? "";
+      if (holding && body.includes(CIRCLE_JOIN)) await new Promise<void>((r) => held.push(r));
+      await route.continue();
+    });
+    const liveB = liveConnection(pageB);
+    await visit(pageB, pollPath);
+    await liveB;
+
+    await visit(pageA, pollPath);
+    await slotItem(pageA, 0)
+      .getByRole("radio", { name: label("poll.answer.yes") })
+      .check();
+    await slotItem(pageA, 1)
+      .getByRole("radio", { name: label("poll.answer.no") })
+      .check();
+    await pageA.getByRole("button", { name: label("poll.vote") }).click();
+    await seen(pageA.getByText(label("poll.votedToast")));
+    const oneYes = label("poll.tally", { yes: 1, maybe: 0, no: 0 });
+    expect(await slotItem(pageB, 0).getByText(oneYes).count()).toBe(0);
+
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    holding = false;
+    for (const release of held.splice(0)) release();
+    await seen(slotItem(pageB, 0).getByText(oneYes));
 
     for (const page of [coachPage, pageA, pageB]) expectNoConsoleErrors(page);
   });

@@ -29,6 +29,7 @@ import { mayViewPrivate } from "~/utils/circle-guards.server";
 import { action as adminUsersAction } from "~/routes/admin.users";
 import { action as circleAction } from "~/routes/circles.$circleId._index";
 import { loader as eventsLoader } from "~/routes/circles.$circleId.events";
+import { loader as meetingsListLoader } from "~/routes/circles.$circleId.meetings._index";
 import { action as membersAction } from "~/routes/circles.$circleId.members";
 import { getDb } from "~/utils/db.server";
 import {
@@ -104,7 +105,12 @@ describe("joining a circle's room", () => {
     const opening = post(circle.id, bob!.id);
     const a = await connect(alice!.id);
     const ack = await join(a.socket, circle.id);
-    expect(ack).toEqual({ ok: true, seq: currentSeq(circle.id), online: [alice!.id] });
+    expect(ack).toEqual({
+      ok: true,
+      seq: currentSeq(circle.id),
+      online: [alice!.id],
+      meetings: 0,
+    });
     expect(ack.ok && ack.seq).toBe(opening.events[0]!.seq);
 
     const reply = post(circle.id, bob!.id, opening.threadId);
@@ -435,5 +441,43 @@ describe("the catch-up route", () => {
       reason: "Weg",
     });
     expect((await eventsAt(circle.id, "0", former)).status).toBe(403);
+  });
+});
+
+// A meeting page's loader reads the circle's meetings version before its data; the join's
+// acknowledgement and every meetings event carry the newest one, so a page that joined after a
+// change can tell it missed it (useCircleRoom reloads it then).
+describe("the meetings version", () => {
+  it("rises with each change, reaches the room with the event, and is in the join and the loader", async () => {
+    const circle = await makeDiscussionCircle({ members: 2 });
+    const [alice, bob] = circle.members;
+    const a = await connect(alice!.id);
+    expect(await join(a.socket, circle.id)).toMatchObject({ ok: true, meetings: 0 });
+
+    const page = async () => {
+      const res = await load(meetingsListLoader, `/circles/${circle.id}/meetings`, {
+        cookie: await sessionCookieFor(bob!.id),
+        params: { circleId: String(circle.id) },
+        context: makeContext({ publisher: server.publisher }),
+      });
+      return ((await res.json()) as { circle: { meetingsVersion: number } }).circle;
+    };
+    expect((await page()).meetingsVersion).toBe(0);
+
+    server.publisher.meetingsChanged(circle.id);
+    server.publisher.meetingsChanged(circle.id);
+    await until(() => a.events.filter((e) => e.type === "circle.meetings").length === 2);
+    expect(a.events.filter((e) => e.type === "circle.meetings")).toEqual([
+      { type: "circle.meetings", circleId: circle.id, version: 1 },
+      { type: "circle.meetings", circleId: circle.id, version: 2 },
+    ]);
+    expect((await page()).meetingsVersion).toBe(2);
+    const b = await connect(bob!.id);
+    expect(await join(b.socket, circle.id)).toMatchObject({ ok: true, meetings: 2 });
+
+    // Another circle counts on its own.
+    const other = await makeDiscussionCircle({ members: 1 });
+    const c = await connect(other.members[0]!.id);
+    expect(await join(c.socket, other.id)).toMatchObject({ ok: true, meetings: 0 });
   });
 });

@@ -50,6 +50,7 @@ export function recordingPublisher() {
     discussion: (events) => discussion.push(...events),
     leaveCircle: (userId, circleId) => leftCircles.push({ userId, circleId }),
     meetingsChanged: (circleId, also = []) => meetingsChanged.push({ circleId, also }),
+    meetingsVersion: (circleId) => meetingsChanged.filter((c) => c.circleId === circleId).length,
     matchingRun: (userIds, event) => {
       for (const userId of new Set(userIds)) sent.push({ userId, event });
     },
