@@ -57,12 +57,16 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   const text = useErrorText();
   const list = errors?.filter(Boolean) ?? [];
   if (list.length === 0) return null;
+  // The alert wraps the list: on the <ul> itself, role="alert" would replace its list role and
+  // leave the items outside any list (axe "listitem").
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {list.map((e) => (
-        <li key={e}>{text(e)}</li>
-      ))}
-    </ul>
+    <div id={id} role="alert">
+      <ul className="field-errors">
+        {list.map((e) => (
+          <li key={e}>{text(e)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

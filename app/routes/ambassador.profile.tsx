@@ -18,11 +18,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import {
   CheckboxField,
   ChoiceGroup,
+  ErrorList,
   Field,
   FormErrors,
   SelectField,
   TextareaField,
-  useErrorText,
   useIsPending,
 } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -199,7 +199,6 @@ export default function EditAmbassadorProfile() {
   const locale = useLocale();
   const { profile, prefilled, constraint, maxBytes } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const errorText = useErrorText();
   const saving = useIsPending({ intent: "save" });
   const uploading = useIsPending({ intent: "upload" });
   const removing = useIsPending({ intent: "remove" });
@@ -278,17 +277,7 @@ export default function EditAmbassadorProfile() {
                 aria-describedby={photoErrors ? "photo-help photo-error" : "photo-help"}
                 aria-invalid={photoErrors ? true : undefined}
               />
-              {/* Not ErrorList: its <ul role="alert"> leaves the items without a list (axe
-                  "listitem"); the alert wraps the list here. */}
-              {photoErrors?.length ? (
-                <div id="photo-error" role="alert">
-                  <ul className="field-errors">
-                    {photoErrors.map((e) => (
-                      <li key={e}>{errorText(e)}</li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
+              <ErrorList id="photo-error" errors={photoErrors} />
             </div>
             <p className="amb-actions">
               <button

@@ -1,6 +1,7 @@
 /**
  * The public pages, as a visitor without an account sees them, pass axe-core with no serious or
- * critical violations, in Dutch and in English, on a desktop and a phone screen.
+ * critical violations, in Dutch and in English, on a desktop and a phone screen, a form with
+ * its error messages showing included.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,9 +38,16 @@ describe("public pages", () => {
           const problems = await seriousAxeViolations(page);
           if (problems.length > 0) found[`${path} @${width}`] = problems;
         }
+        // A form showing its errors: the messages next to the fields are alerts around a list.
+        await visit(page, "/signup");
+        await page.locator("main form button[type=submit]").last().click();
+        await page.getByRole("alert").first().waitFor();
+        const problems = await seriousAxeViolations(page);
+        if (problems.length > 0) found[`/signup with errors @${width}`] = problems;
       }
       expect(found).toEqual({});
-      expectNoConsoleErrors(page);
+      // The form with errors answers 400, which Chromium logs.
+      expectNoConsoleErrors(page, [/status of 400 .*\/signup/]);
     });
   }
 });
