@@ -158,6 +158,10 @@ export const enMeetingTools: MeetingToolMessages = {
       ratingsNone: "Nobody has answered the question yet.",
       ratings_one: "{{count}} answer, {{average}} out of 5 on average.",
       ratings_other: "{{count}} answers, {{average}} out of 5 on average.",
+      ratingsFew_one:
+        "{{count}} answer. You see the average from 3 answers on, so nobody can be recognised.",
+      ratingsFew_other:
+        "{{count}} answers. You see the average from 3 answers on, so nobody can be recognised.",
       ratingsPrivate: "You only see the number and the average, not who gave what.",
       refused: {
         not_found: "This meeting or action item no longer exists.",
@@ -171,7 +175,7 @@ export const enMeetingTools: MeetingToolMessages = {
     feedback: {
       title: "How valuable was this meeting?",
       intro:
-        "One question, so the coach and the programme know what the meetings bring you. Your name is not shown with it.",
+        "One question, so the coach and the programme know what the meetings bring you. The coach does not see who gave which answer.",
       legend: "How valuable was this meeting?",
       score: {
         s1: "1 · Not valuable",

@@ -161,6 +161,10 @@ export const nlMeetingTools = {
       ratingsNone: "Nog niemand heeft de vraag beantwoord.",
       ratings_one: "{{count}} antwoord, gemiddeld {{average}} van de 5.",
       ratings_other: "{{count}} antwoorden, gemiddeld {{average}} van de 5.",
+      ratingsFew_one:
+        "{{count}} antwoord. Het gemiddelde zie je vanaf 3 antwoorden, zodat niemand te herkennen is.",
+      ratingsFew_other:
+        "{{count}} antwoorden. Het gemiddelde zie je vanaf 3 antwoorden, zodat niemand te herkennen is.",
       ratingsPrivate: "Je ziet alleen het aantal en het gemiddelde, niet wie wat gaf.",
       refused: {
         not_found: "Deze bijeenkomst of afspraak bestaat niet (meer).",
@@ -174,7 +178,7 @@ export const nlMeetingTools = {
     feedback: {
       title: "Hoe waardevol was deze bijeenkomst?",
       intro:
-        "Eén vraag, zodat de begeleider en het programma weten wat de bijeenkomsten je opleveren. Je naam staat er niet bij.",
+        "Eén vraag, zodat de begeleider en het programma weten wat de bijeenkomsten je opleveren. De begeleider ziet niet wie wat antwoordde.",
       legend: "Hoe waardevol was deze bijeenkomst?",
       score: {
         s1: "1 · Niet waardevol",

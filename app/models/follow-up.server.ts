@@ -9,7 +9,7 @@
  * (requireMeeting / requireUser); they check what only the data can tell: the meeting has begun
  * (or ended, for a rating), it is not cancelled, the owner is a member, the item is yours.
  */
-import { and, asc, avg, count, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, asc, avg, count, desc, eq, lte, ne, sql } from "drizzle-orm";
 import {
   actionItems,
   circles,
@@ -20,6 +20,8 @@ import {
   meetingRsvps,
   meetings,
   memberships,
+  notifications,
+  scheduledJobs,
   users,
 } from "../../db/schema";
 import { amsterdamToday } from "../domain/meeting-time";
@@ -28,7 +30,13 @@ import { getDb } from "../utils/db.server";
 import { renderMarkdown } from "../utils/markdown.server";
 import { recordAudit } from "./audit.server";
 import type { Tx } from "./jobs.server";
-import { previousMeeting, type Meeting } from "./meetings.server";
+import {
+  feedbackAudience,
+  feedbackPath,
+  previousMeeting,
+  tellAboutMeeting,
+  type Meeting,
+} from "./meetings.server";
 import { notify } from "./notifications.server";
 
 function inTransaction<T>(fn: (tx: Tx) => T): T {
@@ -167,8 +175,52 @@ export function recordAttendance(
       },
       tx,
     );
-    return { ok: true, notified: [] };
+    return { ok: true, notified: askLateComers(tx, { ...meeting!, attendanceTakenAt: now }, now) };
   });
+}
+
+/**
+ * Attendance taken after the question went out (or for a meeting recorded afterwards, which had
+ * none): the members who were there and have not been asked, nor answered, are asked now. Until
+ * the question's job has run, it asks them itself.
+ */
+function askLateComers(tx: Tx, meeting: Meeting, now: Date): number[] {
+  if (meeting.endsAt > now) return [];
+  const pending = tx
+    .select({ id: scheduledJobs.id })
+    .from(scheduledJobs)
+    .where(
+      and(
+        eq(scheduledJobs.kind, "meeting.feedback"),
+        eq(scheduledJobs.subjectId, meeting.id),
+        eq(scheduledJobs.status, "pending"),
+      ),
+    )
+    .get();
+  if (pending) return [];
+  const asked = new Set(
+    tx
+      .select({ id: notifications.userId })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.type, "meeting.feedback"),
+          eq(notifications.url, feedbackPath(meeting)),
+        ),
+      )
+      .all()
+      .map((r) => r.id),
+  );
+  const rated = new Set(
+    tx
+      .select({ id: meetingRatings.userId })
+      .from(meetingRatings)
+      .where(eq(meetingRatings.meetingId, meeting.id))
+      .all()
+      .map((r) => r.id),
+  );
+  const toAsk = [...feedbackAudience(tx, meeting)].filter((id) => !asked.has(id) && !rated.has(id));
+  return tellAboutMeeting(tx, toAsk, "meeting.feedback", meeting, {}, now);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -558,32 +610,14 @@ export type RateRefusal = "not_found" | "cancelled" | "not_ended" | "not_attende
 export type RateOutcome = { ok: true; notified: number[] } | { ok: false; reason: RateRefusal };
 
 /**
- * Whether a member may rate this meeting now: it took place and has ended, and they were there
- * (attendance says so) or said they would come (yes or maybe).
+ * Whether a member may rate this meeting now: it took place and has ended, and they are in its
+ * feedbackAudience (there, once attendance is taken; said they would come, until then).
  */
 function rateRefusal(tx: Tx, meeting: Meeting | undefined, userId: number, now: Date) {
   if (!meeting) return "not_found" as const;
   if (meeting.status === "cancelled") return "cancelled" as const;
   if (meeting.endsAt > now) return "not_ended" as const;
-  if (!memberIds(tx, meeting.circleId).has(userId)) return "not_attendee" as const;
-  const present = tx
-    .select({ present: meetingAttendance.present })
-    .from(meetingAttendance)
-    .where(and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.userId, userId)))
-    .get();
-  if (present?.present) return null;
-  const answered = tx
-    .select({ state: meetingRsvps.state })
-    .from(meetingRsvps)
-    .where(
-      and(
-        eq(meetingRsvps.meetingId, meeting.id),
-        eq(meetingRsvps.userId, userId),
-        inArray(meetingRsvps.state, ["going", "maybe"]),
-      ),
-    )
-    .get();
-  return answered ? null : ("not_attendee" as const);
+  return feedbackAudience(tx, meeting).has(userId) ? null : ("not_attendee" as const);
 }
 
 /** Why this member cannot rate the meeting now, or null (for the page, before the form). */
@@ -639,7 +673,16 @@ export function myRating(meetingId: number, userId: number) {
   );
 }
 
-/** For the coach and, later, the monitor: how many answered and the average, never who. */
+/**
+ * Below this many answers the average is not shown: with one or two, the coach could work out
+ * who gave what (the page promises they cannot).
+ */
+export const RATINGS_AVERAGE_FROM = 3;
+
+/**
+ * For the coach and, later, the monitor: how many answered and, from RATINGS_AVERAGE_FROM
+ * answers on, the average; never who.
+ */
 export function ratingsSummary(meetingId: number): { count: number; average: number | null } {
   const row = getDb()
     .select({ count: count(), average: avg(meetingRatings.score) })
@@ -649,6 +692,9 @@ export function ratingsSummary(meetingId: number): { count: number; average: num
   const n = row?.count ?? 0;
   return {
     count: n,
-    average: n === 0 || row?.average == null ? null : Math.round(Number(row.average) * 10) / 10,
+    average:
+      n < RATINGS_AVERAGE_FROM || row?.average == null
+        ? null
+        : Math.round(Number(row.average) * 10) / 10,
   };
 }

@@ -13,6 +13,7 @@ import {
   circleCoaches,
   circles,
   companies,
+  meetingAttendance,
   meetingGuests,
   meetingRsvps,
   meetings,
@@ -224,7 +225,7 @@ export function tellAboutMeeting(
           // The question after a meeting links straight to its one-question page.
           url:
             type === "meeting.feedback"
-              ? `/circles/${meeting.circleId}/meetings/${meeting.id}/feedback`
+              ? feedbackPath(meeting)
               : `/circles/${meeting.circleId}/meetings/${meeting.id}`,
         },
         now,
@@ -233,6 +234,9 @@ export function tellAboutMeeting(
   }
   return told;
 }
+
+export const feedbackPath = (meeting: Pick<Meeting, "id" | "circleId">) =>
+  `/circles/${meeting.circleId}/meetings/${meeting.id}/feedback`;
 
 /** Cancels a meeting's pending reminders and schedules the ones still ahead of `now`. */
 function scheduleMeetingJobs(
@@ -798,10 +802,15 @@ export function sendMeetingReminder(tx: Tx, meetingId: number, now: Date): numbe
   );
 }
 
-/** After the meeting: members who said yes or maybe get the one question about its value. */
-export function askForFeedback(tx: Tx, meetingId: number, now: Date): number[] {
-  const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-  if (!meeting || meeting.status !== "scheduled") return [];
+/**
+ * Who is asked "Hoe waardevol was deze bijeenkomst?" and may answer it: the circle's current
+ * members who were there, once the coach has taken attendance; until then, the members who said
+ * they would come (yes or maybe). Guests and coaches are not asked: the answers are the members'.
+ */
+export function feedbackAudience(
+  tx: Tx,
+  meeting: Pick<Meeting, "id" | "circleId" | "attendanceTakenAt">,
+): Set<number> {
   const members = new Set(
     tx
       .select({ id: memberships.userId })
@@ -810,6 +819,32 @@ export function askForFeedback(tx: Tx, meetingId: number, now: Date): number[] {
       .all()
       .map((r) => r.id),
   );
-  const recipients = reminderRecipients(tx, meeting).filter((id) => members.has(id));
-  return tellAboutMeeting(tx, recipients, "meeting.feedback", meeting, {}, now);
+  const candidates = meeting.attendanceTakenAt
+    ? tx
+        .select({ id: meetingAttendance.userId })
+        .from(meetingAttendance)
+        .where(
+          and(eq(meetingAttendance.meetingId, meeting.id), eq(meetingAttendance.present, true)),
+        )
+        .all()
+        .map((r) => r.id)
+    : tx
+        .select({ id: meetingRsvps.userId })
+        .from(meetingRsvps)
+        .where(
+          and(
+            eq(meetingRsvps.meetingId, meeting.id),
+            inArray(meetingRsvps.state, ["going", "maybe"]),
+          ),
+        )
+        .all()
+        .map((r) => r.id);
+  return new Set(candidates.filter((id) => members.has(id)));
+}
+
+/** After the meeting: its feedbackAudience gets the one question about its value. */
+export function askForFeedback(tx: Tx, meetingId: number, now: Date): number[] {
+  const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting || meeting.status !== "scheduled") return [];
+  return tellAboutMeeting(tx, feedbackAudience(tx, meeting), "meeting.feedback", meeting, {}, now);
 }

@@ -95,6 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "attendance": {
       const result = recordAttendance(meeting.id, user.id, value.present);
       if (!result.ok) return refused(result.reason);
+      context.publisher.notified(result.notified);
       context.publisher.meetingsChanged(circle.id);
       return redirectWithToast(`${here}#attendance`, { key: "followUp.page.attendanceSaved" });
     }
@@ -338,9 +339,11 @@ export default function MeetingFollowUp() {
             <section className="card stack" aria-labelledby="ratings-title">
               <h2 id="ratings-title">{t("followUp.page.ratingsTitle")}</h2>
               <p aria-live="polite" data-testid="ratings-summary">
-                {ratings.count === 0 || ratings.average === null
+                {ratings.count === 0
                   ? t("followUp.page.ratingsNone")
-                  : t("followUp.page.ratings", {
+                  : ratings.average === null
+                    ? t("followUp.page.ratingsFew", { count: ratings.count })
+                    : t("followUp.page.ratings", {
                       count: ratings.count,
                       average: formatNumber(ratings.average, locale, {
                         maximumFractionDigits: 1,

@@ -14,6 +14,7 @@ import {
   meetingCases as caseTable,
   meetingRatings,
   meetings,
+  memberships,
   notifications,
 } from "../../db/schema";
 import {
@@ -41,6 +42,8 @@ import {
   saveSummary,
 } from "~/models/follow-up.server";
 import { cancelMeeting, createMeeting, respondToMeeting } from "~/models/meetings.server";
+import { runScheduledJobs } from "~/models/job-handlers.server";
+import { pendingJobs } from "~/models/jobs.server";
 import { leaveCircle } from "~/models/memberships.server";
 import { getDb } from "~/utils/db.server";
 import { Terugblik, type LookBackData } from "~/components/meetings/terugblik";
@@ -698,6 +701,77 @@ describe("Hoe waardevol was deze bijeenkomst?", () => {
     const text = await coach.text();
     expect(JSON.parse(text).ratings).toEqual({ count: 3, average: 4 });
     expect(text).not.toContain("Veel aan gehad");
+  });
+
+  it("once attendance is taken, it decides who is asked and who may answer", async () => {
+    const w = await world();
+    const asked = () =>
+      getDb()
+        .select({ userId: notifications.userId })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.type, "meeting.feedback"),
+            eq(notifications.url, w.path(w.past, "feedback")),
+          ),
+        )
+        .all()
+        .map((r) => r.userId)
+        .sort((x, y) => x - y);
+    // At the end, before attendance: those who said they would come (A and B, not C).
+    runScheduledJobs(new Date());
+    expect(asked()).toEqual([w.a.id, w.b.id].sort((x, y) => x - y));
+    expect(rateMeeting(w.past, w.a.id, 4, null).ok).toBe(true);
+
+    // B stayed away after all; C came without having said so: C is asked now, once.
+    const taken = recordAttendance(w.past, w.coach.id, [w.a.id, w.c.id]);
+    expect(taken).toEqual({ ok: true, notified: [w.c.id] });
+    expect(rateMeeting(w.past, w.b.id, 5, null)).toEqual({ ok: false, reason: "not_attendee" });
+    expect(rateMeeting(w.past, w.c.id, 2, null).ok).toBe(true);
+    expect(recordAttendance(w.past, w.coach.id, [w.a.id, w.c.id])).toEqual({
+      ok: true,
+      notified: [],
+    });
+    expect(asked()).toEqual([w.a.id, w.b.id, w.c.id].sort((x, y) => x - y));
+  });
+
+  it("a meeting recorded afterwards asks the members who were there when attendance is taken", async () => {
+    const w = await world();
+    const now = new Date();
+    const held = planMeeting(w.circleId, w.coach.id, new Date(now.getTime() - 3 * DAY), now);
+    // Recorded afterwards, so no question was planned; and not before attendance says who came.
+    expect(pendingJobs(["meeting.feedback"], held)).toEqual([]);
+    const taken = recordAttendance(held, w.coach.id, [w.b.id, w.c.id]);
+    expect(taken.ok && [...taken.notified].sort((x, y) => x - y)).toEqual(
+      [w.b.id, w.c.id].sort((x, y) => x - y),
+    );
+    expect(rateMeeting(held, w.a.id, 4, null)).toEqual({ ok: false, reason: "not_attendee" });
+  });
+
+  it("shows the average from three answers on, so one answer cannot be traced", async () => {
+    const w = await world();
+    const extra = await makeUser();
+    getDb()
+      .insert(memberships)
+      .values({
+        circleId: w.circleId,
+        userId: extra.id,
+        state: "member",
+        houseRulesAcceptedAt: new Date(),
+      })
+      .run();
+    recordAttendance(w.past, w.coach.id, [w.a.id, w.b.id, w.c.id, extra.id]);
+    expect(rateMeeting(w.past, w.a.id, 5, null).ok).toBe(true);
+    expect(ratingsSummary(w.past)).toEqual({ count: 1, average: null });
+    expect(rateMeeting(w.past, w.b.id, 1, null).ok).toBe(true);
+    expect(ratingsSummary(w.past)).toEqual({ count: 2, average: null });
+    expect(rateMeeting(w.past, w.c.id, 3, null).ok).toBe(true);
+    expect(ratingsSummary(w.past)).toEqual({ count: 3, average: 3 });
+    const coach = await load(followUpLoader, w.path(w.past, "follow-up"), {
+      cookie: w.coach.cookie,
+      params: w.params(w.past),
+    });
+    expect((await coach.json()).ratings).toEqual({ count: 3, average: 3 });
   });
 
   it("the page says why before the end, and the coach may not answer", async () => {
