@@ -5,11 +5,11 @@
 import type { JobKind } from "../domain/states";
 import type { JobHandler } from "./jobs.server";
 import { runDueJobs } from "./jobs.server";
-import { askForFeedback, sendMeetingReminder } from "./meetings.server";
+import { askForFeedback, sendEarlyMeetingReminder, sendMeetingReminder } from "./meetings.server";
 import { remindPollNonResponders } from "./polls.server";
 
 export const jobHandlers: Record<JobKind, JobHandler> = {
-  "meeting.reminder_48h": sendMeetingReminder,
+  "meeting.reminder_48h": sendEarlyMeetingReminder,
   "meeting.reminder_2h": sendMeetingReminder,
   "meeting.feedback": askForFeedback,
   "poll.reminder": remindPollNonResponders,

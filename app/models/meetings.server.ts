@@ -788,7 +788,7 @@ function reminderRecipients(tx: Tx, meeting: Meeting): number[] {
     .filter((id) => belong.has(id));
 }
 
-/** The job behind both reminders: nothing for a cancelled meeting or one already begun. */
+/** The job behind the 2-hour reminder: nothing for a cancelled meeting or one already begun. */
 export function sendMeetingReminder(tx: Tx, meetingId: number, now: Date): number[] {
   const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
   if (!meeting || meeting.status !== "scheduled" || meeting.startsAt <= now) return [];
@@ -800,6 +800,17 @@ export function sendMeetingReminder(tx: Tx, meetingId: number, now: Date): numbe
     {},
     now,
   );
+}
+
+/**
+ * The job behind the 48-hour reminder. When it runs late, after the 2-hour one is due as well
+ * (the worker was down past both), it stays quiet: one reminder then, not two alike at once.
+ */
+export function sendEarlyMeetingReminder(tx: Tx, meetingId: number, now: Date): number[] {
+  const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  const late = REMINDERS.find((r) => r.kind === "meeting.reminder_2h")!.before;
+  if (!meeting || now.getTime() >= meeting.startsAt.getTime() - late) return [];
+  return sendMeetingReminder(tx, meetingId, now);
 }
 
 /**

@@ -7,6 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { emailOutbox, meetingRsvps, notifications, users } from "../../db/schema";
 import { runScheduledJobs } from "~/models/job-handlers.server";
+import { pendingJobs } from "~/models/jobs.server";
 import {
   cancelMeeting,
   createMeeting,
@@ -106,6 +107,23 @@ describe("reminders", () => {
     });
     // The reminder says when, in the recipient's time zone.
     expect(reminders(meetingId)[0]!.data.when).toMatch(/19:00/);
+  });
+
+  it("after a worker outage past both due times, go once, not twice alike", async () => {
+    const { id: circleId, coach, members } = await makeDiscussionCircle({ members: 2 });
+    const [a, b] = members;
+    const t0 = new Date("2027-04-01T09:00:00Z");
+    runScheduledJobs(t0); // what earlier tests left due
+    const startsAt = new Date("2027-04-12T17:00:00Z");
+    const { meetingId } = createMeeting(circleId, coach.id, input(startsAt), t0);
+    meetingCircle.set(meetingId, circleId);
+    respondToMeeting(meetingId, a!.id, "yes", t0);
+    respondToMeeting(meetingId, b!.id, "maybe", t0);
+    // The first tick after the outage is an hour before the start: both jobs are due.
+    expect(pendingJobs(["meeting.reminder_48h", "meeting.reminder_2h"], meetingId)).toHaveLength(2);
+    runScheduledJobs(new Date(startsAt.getTime() - HOUR));
+    expect(countBy(reminders(meetingId).map((r) => r.userId))).toEqual({ [a!.id]: 1, [b!.id]: 1 });
+    expect(pendingJobs(["meeting.reminder_48h", "meeting.reminder_2h"], meetingId)).toEqual([]);
   });
 
   it("reach the inbox in the recipient's language and respect e-mail preferences", async () => {
