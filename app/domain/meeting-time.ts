@@ -80,3 +80,15 @@ export function addDays(date: string, days: number): string {
 export function amsterdamToday(now: Date = new Date()): string {
   return toAmsterdam(now).date;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a meeting may start at this moment as far as the forms go: at most a year back (a
+ * meeting recorded afterwards) and five years ahead. Anything further is a typo (2207 for
+ * 2027), which would otherwise be announced to the whole circle.
+ */
+export function inPlanningRange(startsAt: Date, now: Date = new Date()): boolean {
+  const t = startsAt.getTime();
+  return t >= now.getTime() - 366 * DAY_MS && t <= now.getTime() + 5 * 366 * DAY_MS;
+}

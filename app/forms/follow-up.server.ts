@@ -51,6 +51,14 @@ export const AddActionSchema = z.object({
   caseId: idField.optional().transform((v) => v ?? null),
 });
 
+/** What the member who brought in a case will do (its owner comes from the case). */
+export const CaseCommitmentSchema = z.object({
+  intent: z.literal("caseCommitment"),
+  caseId: idField,
+  text: requiredText(ACTION_TEXT_MAX),
+  dueOn: isoDate.optional().transform((v) => v ?? null),
+});
+
 export const SummarySchema = z.object({
   intent: z.literal("summary"),
   summary: z
@@ -67,6 +75,7 @@ export const FollowUpPageSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("attendance"), present: idList }),
     SummarySchema,
     AddActionSchema,
+    CaseCommitmentSchema,
     z.object({ intent: z.literal("removeAction"), actionId: idField }),
   ],
   { error: "validation.invalid" },

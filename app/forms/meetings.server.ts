@@ -4,7 +4,7 @@
  * when summer time starts) or an end before the start is an error next to the field.
  */
 import { z } from "zod";
-import { fromAmsterdam, isDate, isTime } from "~/domain/meeting-time";
+import { fromAmsterdam, inPlanningRange, isDate, isTime } from "~/domain/meeting-time";
 import { locationKinds, rsvpAnswers } from "~/domain/states";
 import type { MeetingInput } from "~/models/meetings.server";
 import {
@@ -83,6 +83,8 @@ function checkMeeting(v: MeetingFields, ctx: z.RefinementCtx) {
   const startsAt = wellFormed(v.date, v.startTime) ? fromAmsterdam(v.date, v.startTime) : null;
   if (wellFormed(v.date, v.startTime) && !startsAt)
     ctx.addIssue({ code: "custom", path: ["startTime"], message: "meeting.error.noSuchTime" });
+  if (startsAt && !inPlanningRange(startsAt))
+    ctx.addIssue({ code: "custom", path: ["date"], message: "meeting.error.dateRange" });
   const endsAt = wellFormed(endDate, v.endTime) ? fromAmsterdam(endDate, v.endTime) : null;
   if (wellFormed(endDate, v.endTime) && !endsAt)
     ctx.addIssue({ code: "custom", path: ["endTime"], message: "meeting.error.noSuchTime" });

@@ -5,7 +5,7 @@
  * of the errors always match the rows on the page.
  */
 import { z } from "zod";
-import { fromAmsterdam, isDate, isTime } from "~/domain/meeting-time";
+import { fromAmsterdam, inPlanningRange, isDate, isTime } from "~/domain/meeting-time";
 import { POLL_SLOTS_MAX, POLL_SLOTS_MIN, type PollInput } from "~/models/polls.server";
 import { idField, optionalText, requiredText } from "~/utils/validation";
 
@@ -59,6 +59,7 @@ function checkSlots(rows: Row[] | undefined, ctx: z.RefinementCtx, now = new Dat
     const startsAt = fromAmsterdam(row.date, row.startTime);
     if (!startsAt) return issue("startTime", "meeting.error.noSuchTime");
     if (startsAt <= now) issue("date", "poll.error.past");
+    else if (!inPlanningRange(startsAt, now)) issue("date", "meeting.error.dateRange");
     if (row.endTime && isTime(row.endTime)) {
       const endsAt = fromAmsterdam(row.date, row.endTime);
       if (!endsAt) issue("endTime", "meeting.error.noSuchTime");

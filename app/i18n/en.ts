@@ -947,6 +947,7 @@ export const en: CoreMessages = {
       reopen: "Not done after all",
       reopenLabel: "Open again: {{text}}",
       reopenedToast: "The action item is open again.",
+      invalidToast: "That did not work: a note has 500 characters at most.",
     },
     summary: {
       title: "Summary of {{title}}",

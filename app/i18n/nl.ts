@@ -955,6 +955,7 @@ export const nl = {
       reopen: "Toch nog niet af",
       reopenLabel: "Weer openzetten: {{text}}",
       reopenedToast: "De afspraak staat weer open.",
+      invalidToast: "Dat lukte niet: een toelichting heeft hoogstens 500 tekens.",
     },
     summary: {
       title: "Verslag van {{title}}",

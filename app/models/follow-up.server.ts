@@ -317,67 +317,101 @@ export function addActionItem(
   input: ActionInput,
   now = new Date(),
 ): AddActionOutcome {
+  return inTransaction((tx) => insertActionItem(tx, meetingId, actorId, input, now));
+}
+
+export type CaseCommitmentInput = Omit<ActionInput, "ownerId" | "caseId"> & { caseId: number };
+
+/**
+ * The last step of a case's protocol: what the member who brought it in will do. It becomes
+ * their action item, linked to the case; the owner is the case's author, never a field a form
+ * could change.
+ */
+export function addCaseCommitment(
+  meetingId: number,
+  actorId: number,
+  input: CaseCommitmentInput,
+  now = new Date(),
+): AddActionOutcome {
   return inTransaction((tx) => {
-    const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-    const closed = closedForFollowUp(meeting, now);
-    if (closed) return { ok: false, reason: closed };
-    const circleId = meeting!.circleId;
-    if (!memberIds(tx, circleId).has(input.ownerId)) return { ok: false, reason: "not_member" };
-    if (input.caseId !== null) {
-      const ofMeeting = tx
-        .select({ id: meetingCases.id })
-        .from(meetingCases)
-        .where(and(eq(meetingCases.id, input.caseId), eq(meetingCases.meetingId, meetingId)))
-        .get();
-      if (!ofMeeting) return { ok: false, reason: "foreign_case" };
-    }
-    const row = tx
-      .insert(actionItems)
-      .values({
-        circleId,
-        meetingId,
-        caseId: input.caseId,
-        ownerId: input.ownerId,
-        text: input.text,
-        dueOn: input.dueOn,
-        createdById: actorId,
-        createdAt: now,
-      })
-      .returning({ id: actionItems.id })
+    const theCase = tx
+      .select({ authorId: meetingCases.authorId })
+      .from(meetingCases)
+      .where(and(eq(meetingCases.id, input.caseId), eq(meetingCases.meetingId, meetingId)))
       .get();
-    recordAudit(
-      {
-        actorId,
-        action: "action.created",
-        subjectType: "action_item",
-        subjectId: row.id,
-        details: { meetingId, ownerId: input.ownerId },
-      },
-      tx,
-    );
-    const notified: number[] = [];
-    if (input.ownerId !== actorId) {
-      const circle = tx
-        .select({ name: circles.name })
-        .from(circles)
-        .where(eq(circles.id, circleId))
-        .get();
-      notified.push(
-        notify(
-          tx,
-          {
-            userId: input.ownerId,
-            type: "action.assigned",
-            circleId,
-            data: { circle: circle?.name ?? "", title: shorten(input.text, 120) },
-            url: MY_ACTIONS_URL,
-          },
-          now,
-        ),
-      );
-    }
-    return { ok: true, actionId: row.id, notified };
+    if (!theCase) return { ok: false, reason: "foreign_case" };
+    // An author whose account is gone leaves the case without an owner to commit.
+    if (theCase.authorId === null) return { ok: false, reason: "not_member" };
+    return insertActionItem(tx, meetingId, actorId, { ...input, ownerId: theCase.authorId }, now);
   });
+}
+
+function insertActionItem(
+  tx: Tx,
+  meetingId: number,
+  actorId: number,
+  input: ActionInput,
+  now: Date,
+): AddActionOutcome {
+  const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  const closed = closedForFollowUp(meeting, now);
+  if (closed) return { ok: false, reason: closed };
+  const circleId = meeting!.circleId;
+  if (!memberIds(tx, circleId).has(input.ownerId)) return { ok: false, reason: "not_member" };
+  if (input.caseId !== null) {
+    const ofMeeting = tx
+      .select({ id: meetingCases.id })
+      .from(meetingCases)
+      .where(and(eq(meetingCases.id, input.caseId), eq(meetingCases.meetingId, meetingId)))
+      .get();
+    if (!ofMeeting) return { ok: false, reason: "foreign_case" };
+  }
+  const row = tx
+    .insert(actionItems)
+    .values({
+      circleId,
+      meetingId,
+      caseId: input.caseId,
+      ownerId: input.ownerId,
+      text: input.text,
+      dueOn: input.dueOn,
+      createdById: actorId,
+      createdAt: now,
+    })
+    .returning({ id: actionItems.id })
+    .get();
+  recordAudit(
+    {
+      actorId,
+      action: "action.created",
+      subjectType: "action_item",
+      subjectId: row.id,
+      details: { meetingId, ownerId: input.ownerId },
+    },
+    tx,
+  );
+  const notified: number[] = [];
+  if (input.ownerId !== actorId) {
+    const circle = tx
+      .select({ name: circles.name })
+      .from(circles)
+      .where(eq(circles.id, circleId))
+      .get();
+    notified.push(
+      notify(
+        tx,
+        {
+          userId: input.ownerId,
+          type: "action.assigned",
+          circleId,
+          data: { circle: circle?.name ?? "", title: shorten(input.text, 120) },
+          url: MY_ACTIONS_URL,
+        },
+        now,
+      ),
+    );
+  }
+  return { ok: true, actionId: row.id, notified };
 }
 
 function shorten(text: string, max: number) {

@@ -288,7 +288,9 @@ export function insertMeeting(
     },
     tx,
   );
-  const people = circlePeople(tx, circleId).filter((id) => id !== actorId);
+  // A meeting recorded afterwards (its follow-up to be filled in) is no news to announce.
+  const people =
+    meeting.endsAt <= now ? [] : circlePeople(tx, circleId).filter((id) => id !== actorId);
   return {
     meetingId: meeting.id,
     notified: tellAboutMeeting(tx, people, "meeting.created", meeting, {}, now),
@@ -321,7 +323,7 @@ export function createMeeting(
 
 export type ChangeOutcome =
   | { ok: true; notified: number[]; moved: boolean }
-  | { ok: false; reason: "not_found" | "cancelled" | "past" | "host_not_member" };
+  | { ok: false; reason: "not_found" | "cancelled" | "past" | "into_past" | "host_not_member" };
 
 /**
  * Changes a meeting. Every change raises the calendar SEQUENCE; a new time or place is a move:
@@ -341,6 +343,9 @@ export function updateMeeting(
     if (before.status === "cancelled") return { ok: false, reason: "cancelled" };
     // A meeting that has ended is history (its follow-up refers to it): it is not moved any more.
     if (before.endsAt <= now) return { ok: false, reason: "past" };
+    // Moved to a start that has passed: a mistake (a meeting recorded afterwards is planned so).
+    if (input.startsAt.getTime() !== before.startsAt.getTime() && input.startsAt <= now)
+      return { ok: false, reason: "into_past" };
     if (
       input.locationKind === "company" &&
       (input.hostUserId === null || !isMember(tx, before.circleId, input.hostUserId))
@@ -382,10 +387,11 @@ export function updateMeeting(
       },
       tx,
     );
+    // Those who answered, and the guests (their invitation named the time and place).
     const notified = moved
       ? tellAboutMeeting(
           tx,
-          answeredBy(tx, before).filter((id) => id !== actorId),
+          [...answeredBy(tx, before), ...guestIds(tx, meetingId)].filter((id) => id !== actorId),
           "meeting.moved",
           after,
           message ? { message } : {},
@@ -397,7 +403,10 @@ export function updateMeeting(
   });
 }
 
-/** Cancels a meeting: everyone who answered is told, reminders are cancelled, feeds say CANCELLED. */
+/**
+ * Cancels a meeting: the circle's people and its guests are told, reminders are cancelled,
+ * feeds say CANCELLED.
+ */
 export function cancelMeeting(
   meetingId: number,
   actorId: number,
@@ -431,9 +440,10 @@ export function cancelMeeting(
       },
       tx,
     );
+    // Everyone who was told it was planned (the circle's people), and its guests.
     const notified = tellAboutMeeting(
       tx,
-      answeredBy(tx, before).filter((id) => id !== actorId),
+      [...belonging(tx, before)].filter((id) => id !== actorId),
       "meeting.cancelled",
       after,
       message ? { message } : {},
@@ -744,16 +754,25 @@ export function inviteGuest(
 }
 
 /** Withdraws a guest's invitation: their answer goes too, and a seat they held moves on. */
-export function removeGuest(meetingId: number, actorId: number, userId: number, now = new Date()) {
+/**
+ * Takes back a guest's invitation (and their answer, handing on a seat they held). Returns the
+ * people notified, or null when this person was no guest of the meeting (nothing changed).
+ */
+export function removeGuest(
+  meetingId: number,
+  actorId: number,
+  userId: number,
+  now = new Date(),
+): number[] | null {
   return inTransaction((tx) => {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-    if (!meeting) return [];
+    if (!meeting) return null;
     const removed = tx
       .delete(meetingGuests)
       .where(and(eq(meetingGuests.meetingId, meetingId), eq(meetingGuests.userId, userId)))
       .returning()
       .all();
-    if (removed.length === 0) return [];
+    if (removed.length === 0) return null;
     tx.delete(meetingRsvps)
       .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.userId, userId)))
       .run();

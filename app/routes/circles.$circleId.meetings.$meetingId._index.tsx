@@ -217,6 +217,9 @@ async function remove(
   userId: number,
 ) {
   const notified = removeGuest(meetingId, actorId, userId);
+  // Another tab took the invitation back already, or a forged id: say so, change nothing.
+  if (notified === null)
+    return badRequest(submission, { formErrors: ["meeting.guestError.not_guest"] });
   context.publisher.notified(notified);
   // The removed guest's open tab reloads too, and finds the page gone.
   published(context, circleId, meetingId, [userId]);

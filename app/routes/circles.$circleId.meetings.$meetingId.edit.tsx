@@ -99,6 +99,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.reason === "host_not_member")
       return badRequest(submission, { fieldErrors: { hostUserId: ["meeting.error.chooseHost"] } });
+    if (result.reason === "into_past")
+      return badRequest(submission, { fieldErrors: { date: ["meeting.error.intoPast"] } });
     return badRequest(submission, { formErrors: [`meeting.refused.${result.reason}`] });
   }
   publish(result.notified);

@@ -15,7 +15,12 @@ import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
 import { ActionItemText } from "~/components/meetings/action-item";
 import { PageHeader } from "~/components/page";
-import { AddActionSchema, FollowUpPageSchema, SummarySchema } from "~/forms/follow-up.server";
+import {
+  AddActionSchema,
+  CaseCommitmentSchema,
+  FollowUpPageSchema,
+  SummarySchema,
+} from "~/forms/follow-up.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
@@ -23,6 +28,7 @@ import { withMessages } from "~/i18n";
 import { meetingCases } from "~/models/cases.server";
 import {
   addActionItem,
+  addCaseCommitment,
   attendanceList,
   meetingActionItems,
   ratingsSummary,
@@ -69,11 +75,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Always through the sanitiser: the summary is Markdown a person typed.
     summaryHtml: meeting.summary ? renderMarkdown(meeting.summary) : null,
     actions: meetingActionItems(meeting.id),
-    cases: meetingCases(meeting.id).map((c) => ({ id: c.id, title: c.title })),
+    cases: meetingCases(meeting.id).map((c) => ({
+      id: c.id,
+      title: c.title,
+      authorId: c.authorId,
+      authorName: c.authorName,
+    })),
     ratings: ratingsSummary(meeting.id),
     constraint: {
       summary: formConstraint(SummarySchema),
       addAction: formConstraint(AddActionSchema),
+      caseCommitment: formConstraint(CaseCommitmentSchema),
     },
   });
 }
@@ -121,6 +133,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       context.publisher.meetingsChanged(circle.id, result.notified);
       return redirectWithToast(`${here}#actions`, { key: "followUp.page.actionAdded" });
     }
+    case "caseCommitment": {
+      const { intent: _, ...input } = value;
+      const result = addCaseCommitment(meeting.id, user.id, input);
+      if (!result.ok)
+        return refused(result.reason === "not_member" ? "caseOwnerLeft" : result.reason);
+      context.publisher.notified(result.notified);
+      context.publisher.meetingsChanged(circle.id, result.notified);
+      return redirectWithToast(`${here}#case-${input.caseId}`, {
+        key: "followUp.page.actionAdded",
+      });
+    }
     case "removeAction": {
       const result = removeActionItem(meeting.id, value.actionId, user.id);
       if (!result.ok) return refused(result.reason);
@@ -161,6 +184,99 @@ function SummaryForm({ data, lastResult }: { data: Data; lastResult: LastResult 
             {t("followUp.page.harvest")}
           </Link>
         ) : null}
+      </div>
+    </Form>
+  );
+}
+
+/**
+ * The last step of a case's protocol: what the member who brought it in will do becomes their
+ * action item (the owner comes from the case on the server, not from this form).
+ */
+function CaseCommitments({ data, lastResult }: { data: Data; lastResult: LastResult }) {
+  const { t } = useTranslation();
+  const members = new Set(data.members.map((m) => m.id));
+  const sentFor = (caseId: number) =>
+    lastResult?.initialValue?.intent === "caseCommitment" &&
+    lastResult.initialValue.caseId === String(caseId)
+      ? lastResult
+      : undefined;
+  return (
+    <section id="cases" className="card stack" aria-labelledby="cases-title">
+      <h2 id="cases-title">{t("followUp.page.casesTitle")}</h2>
+      <p className="field-help">{t("followUp.page.casesHelp")}</p>
+      <ol className="plain-list stack">
+        {data.cases.map((c) => {
+          const name = c.authorName ?? t("followUp.page.caseAuthorGone");
+          const commitments = data.actions.filter(
+            (a) => a.caseId === c.id && a.ownerId === c.authorId,
+          );
+          return (
+            <li key={c.id} id={`case-${c.id}`} className="stack case-commitment">
+              <h3>{c.title}</h3>
+              <p className="muted">{t("followUp.page.caseBy", { name })}</p>
+              {commitments.length > 0 ? (
+                <ul className="plain-list stack" aria-label={t("followUp.page.caseCommitments")}>
+                  {commitments.map((a) => (
+                    <li key={a.id} className="action-item">
+                      <ActionItemText item={a} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {c.authorId !== null && members.has(c.authorId) ? (
+                <CaseCommitmentForm
+                  // A new key once a commitment was added empties the form for the next one.
+                  key={commitments.length}
+                  caseId={c.id}
+                  name={name}
+                  data={data}
+                  lastResult={sentFor(c.id)}
+                />
+              ) : (
+                <p className="muted">{t("followUp.page.refused.caseOwnerLeft")}</p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function CaseCommitmentForm({
+  caseId,
+  name,
+  data,
+  lastResult,
+}: {
+  caseId: number;
+  name: string;
+  data: Data;
+  lastResult: LastResult;
+}) {
+  const { t } = useTranslation();
+  const busy = useIsPending({ intent: "caseCommitment", caseId });
+  const [form, fields] = useForm<FormInput<typeof CaseCommitmentSchema>>({
+    id: `case-commitment-${caseId}`,
+    lastResult,
+    constraint: data.constraint.caseCommitment,
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <input type="hidden" name="intent" value="caseCommitment" />
+      <input type="hidden" name="caseId" value={caseId} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextareaField
+        label={t("followUp.page.caseCommitment", { name })}
+        field={fields.text}
+        rows={2}
+      />
+      <Field label={t("followUp.page.dueOn")} type="date" field={fields.dueOn as never} />
+      <div className="form-actions">
+        <button type="submit" className="button button-secondary" disabled={busy}>
+          {t("followUp.page.caseCommitmentAdd")}
+        </button>
       </div>
     </Form>
   );
@@ -280,6 +396,13 @@ export default function MeetingFollowUp() {
               </Form>
             </section>
 
+            {data.cases.length > 0 ? (
+              <CaseCommitments
+                data={data}
+                lastResult={sent === "caseCommitment" ? lastResult : undefined}
+              />
+            ) : null}
+
             <section id="actions" className="card stack" aria-labelledby="actions-title">
               <h2 id="actions-title">{t("followUp.page.actionsTitle")}</h2>
               <p className="field-help">{t("followUp.page.actionsHelp")}</p>
@@ -344,11 +467,11 @@ export default function MeetingFollowUp() {
                   : ratings.average === null
                     ? t("followUp.page.ratingsFew", { count: ratings.count })
                     : t("followUp.page.ratings", {
-                      count: ratings.count,
-                      average: formatNumber(ratings.average, locale, {
-                        maximumFractionDigits: 1,
-                      }),
-                    })}
+                        count: ratings.count,
+                        average: formatNumber(ratings.average, locale, {
+                          maximumFractionDigits: 1,
+                        }),
+                      })}
               </p>
               <p className="field-help">{t("followUp.page.ratingsPrivate")}</p>
             </section>

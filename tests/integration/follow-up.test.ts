@@ -513,6 +513,77 @@ describe("the coach's follow-up", () => {
     expect(meetingActionItems(w.next)).toEqual([]);
   });
 
+  it("what the case owner will do is recorded with the case, as the owner's item, whatever the form says", async () => {
+    const w = await world();
+    const start = getDb().select().from(meetings).where(eq(meetings.id, w.past)).get()!.startsAt;
+    const before = new Date(start.getTime() - DAY);
+    const ofA = proposeCase(w.past, w.a.id, aCase, before);
+    const ofB = proposeCase(w.past, w.b.id, { ...aCase, title: "Prijzen verhogen" }, before);
+    const elsewhere = proposeCase(w.next, w.c.id, aCase);
+    if (!ofA.ok || !ofB.ok || !elsewhere.ok) throw new Error("refused");
+    const post = (fields: Record<string, string>) =>
+      submit(
+        followUpAction,
+        w.path(w.past, "follow-up"),
+        { intent: "caseCommitment", ...fields },
+        { cookie: w.coach.cookie, params: w.params(w.past) },
+      );
+    const items = () => meetingActionItems(w.past);
+
+    // An empty commitment, a case of another meeting: refused, nothing written.
+    const empty = await post({ caseId: String(ofA.caseId), text: "  " });
+    expect(empty.status).toBe(400);
+    expect((await errorsOf(empty)).text).toEqual(["validation.required"]);
+    const foreign = await post({ caseId: String(elsewhere.caseId), text: "Iets" });
+    expect((await errorsOf(foreign))[""]).toEqual(["followUp.page.refused.foreign_case"]);
+    expect(items()).toEqual([]);
+
+    // A forged owner changes nothing: the item is A's, from A's case, and A is told.
+    const res = await post({
+      caseId: String(ofA.caseId),
+      text: "Met twee kandidaten een proefdag plannen",
+      dueOn: "2027-02-01",
+      ownerId: String(w.b.id),
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`${w.path(w.past, "follow-up")}#case-${ofA.caseId}`);
+    expect(items()).toMatchObject([
+      {
+        ownerId: w.a.id,
+        caseId: ofA.caseId,
+        text: "Met twee kandidaten een proefdag plannen",
+        dueOn: "2027-02-01",
+      },
+    ]);
+    const assigned = getDb()
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(eq(notifications.type, "action.assigned"))
+      .all()
+      .map((n) => n.userId);
+    expect(assigned).toContain(w.a.id);
+    expect(assigned).not.toContain(w.b.id);
+
+    // The page lists each case with its owner and what they will do.
+    const page = await load(followUpLoader, w.path(w.past, "follow-up"), {
+      cookie: w.coach.cookie,
+      params: w.params(w.past),
+    });
+    const data = (await page.json()) as {
+      cases: Array<{ id: number; authorId: number; authorName: string }>;
+    };
+    expect(data.cases.map((c) => [c.id, c.authorId])).toEqual([
+      [ofA.caseId, w.a.id],
+      [ofB.caseId, w.b.id],
+    ]);
+
+    // B has left the circle since: there is nobody to commit, and the page says so.
+    leaveCircle(w.b.id, w.circleId);
+    const gone = await post({ caseId: String(ofB.caseId), text: "Iets" });
+    expect((await errorsOf(gone))[""]).toEqual(["followUp.page.refused.caseOwnerLeft"]);
+    expect(items()).toHaveLength(1);
+  });
+
   it("is the coach's: a member gets a 403", async () => {
     const w = await world();
     const res = await load(followUpLoader, w.path(w.past, "follow-up"), {
@@ -545,7 +616,15 @@ describe("action items of their owner", () => {
     for (const cookie of [w.b.cookie, w.coach.cookie]) {
       expect((await done(cookie, { intent: "done", note: "Ik was het" })).status).toBe(404);
     }
-    expect((await done(w.a.cookie, { intent: "done", note: "x".repeat(501) })).status).toBe(400);
+    // This route has no page: a note that is too long goes back where it came from, with a message.
+    const tooLong = await done(w.a.cookie, {
+      intent: "done",
+      note: "x".repeat(501),
+      redirectTo: "/dashboard",
+    });
+    expect(tooLong.status).toBe(303);
+    expect(tooLong.headers.get("Location")).toBe("/dashboard");
+    expect(tooLong.headers.get("Set-Cookie")).toContain("kw_toast=");
     expect(getDb().select().from(actionItems).where(eq(actionItems.id, id)).get()!.status).toBe(
       "open",
     );
@@ -845,7 +924,13 @@ describe("what browsers and attackers send", () => {
       for (const body of bodies) {
         const res = await submit(action as never, path, body as never, { cookie, params });
         // The coach's "move" sent by a member is refused (403) before its fields are read.
-        const expected = path.endsWith("/cases") && body.intent === "move" ? 403 : 400;
+        // The action items' route has no page: it sends the form back with a message (303).
+        const expected =
+          path.endsWith("/cases") && body.intent === "move"
+            ? 403
+            : path.startsWith("/actions/")
+              ? 303
+              : 400;
         expect(res.status, `${path} ${JSON.stringify(Object.keys(body))}`).toBe(expected);
       }
     }

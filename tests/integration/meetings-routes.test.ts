@@ -478,7 +478,7 @@ describe("moving and cancelling", () => {
     expect(notificationsOf("meeting.moved", meetingId)).toEqual([]);
   });
 
-  it("cancelling asks to confirm, then tells those who answered and cancels the reminders", async () => {
+  it("cancelling asks to confirm, then tells the whole circle and cancels the reminders", async () => {
     const w = await world(2);
     const [a, b] = w.members;
     const meetingId = plan(w);
@@ -515,10 +515,13 @@ describe("moving and cancelling", () => {
       status: "cancelled",
       changeMessage: "Ik ben ziek.",
     });
+    // Everyone who heard it was planned hears it is off, answered or not; not the coach.
     const told = notificationsOf("meeting.cancelled", meetingId);
-    expect(told.map((n) => n.userId)).toEqual([a!.id]);
-    expect(told[0]!.data.message).toBe("Ik ben ziek.");
-    expect(told.map((n) => n.userId)).not.toContain(b!.id);
+    expect(told.map((n) => n.userId).sort((x, y) => x - y)).toEqual(
+      [a!.id, b!.id].sort((x, y) => x - y),
+    );
+    expect(told.every((n) => n.data.message === "Ik ben ziek.")).toBe(true);
+    expect(told.map((n) => n.userId)).not.toContain(w.coach.id);
     expect(recorder.meetingsChanged).toHaveLength(1);
     expect(
       pendingJobs(["meeting.reminder_48h", "meeting.reminder_2h", "meeting.feedback"], meetingId),
@@ -537,6 +540,81 @@ describe("moving and cancelling", () => {
     expect(((await again.json()) as { error: Record<string, string[]> }).error[""]).toEqual([
       "meeting.refused.cancelled",
     ]);
+  });
+
+  it("a guest who has not answered hears of a move and of the cancellation", async () => {
+    const w = await world(1);
+    const guest = await makeUser({ name: "Gea Gast" });
+    const meetingId = plan(w);
+    const invited = inviteGuest(meetingId, w.coach.id, guest.email);
+    expect(invited.ok).toBe(true);
+    const later = getMeeting(meetingId)!;
+    const moved = updateMeeting(
+      meetingId,
+      w.coach.id,
+      {
+        ...later,
+        startsAt: new Date(later.startsAt.getTime() + 24 * HOUR),
+        endsAt: new Date(later.endsAt.getTime() + 24 * HOUR),
+      },
+      "Een dag later.",
+    );
+    expect(moved.ok && moved.notified).toContain(guest.id);
+    const res = await submit(
+      editAction,
+      `${meetingPath(w, meetingId)}/edit`,
+      { intent: "cancel", message: "", confirm: "on" },
+      { cookie: w.coach.cookie, params: meetingParams(w, meetingId) },
+    );
+    expect(res.status).toBe(302);
+    expect(notificationsOf("meeting.cancelled", meetingId).map((n) => n.userId)).toContain(
+      guest.id,
+    );
+  });
+
+  it("a move to a start that has passed is refused next to the date; a far-off year is a typo", async () => {
+    const w = await world(1);
+    const meetingId = plan(w);
+    const path = `${meetingPath(w, meetingId)}/edit`;
+    const params = meetingParams(w, meetingId);
+    const yesterday = new Date(Date.now() - 24 * HOUR).toISOString().slice(0, 10);
+    for (const [date, message] of [
+      [yesterday, "meeting.error.intoPast"],
+      ["2207-05-14", "meeting.error.dateRange"],
+    ] as const) {
+      const res = await submit(
+        editAction,
+        path,
+        { intent: "save", ...valid, date, message: "" },
+        { cookie: w.coach.cookie, params },
+      );
+      expect(res.status, date).toBe(400);
+      const body = (await res.json()) as {
+        error: Record<string, string[]>;
+        initialValue: Record<string, string>;
+      };
+      expect(body.error.date, date).toEqual([message]);
+      expect(body.initialValue.date).toBe(date);
+    }
+    expect(getMeeting(meetingId)!.sequence).toBe(0);
+    const created = await submit(
+      newAction,
+      `/circles/${w.circleId}/meetings/new`,
+      { ...valid, date: "9999-05-14" },
+      { cookie: w.coach.cookie, params: w.params },
+    );
+    expect(((await created.json()) as { error: Record<string, string[]> }).error.date).toEqual([
+      "meeting.error.dateRange",
+    ]);
+  });
+
+  it("a meeting recorded afterwards is not announced to the circle", async () => {
+    const w = await world(2);
+    const startsAt = new Date(Math.floor((Date.now() - 3 * 24 * HOUR) / 60_000) * 60_000);
+    const meetingId = plan(w, { startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR) });
+    expect(notificationsOf("meeting.created", meetingId)).toEqual([]);
+    const upcoming = plan(w);
+    expect(notificationsOf("meeting.created", upcoming)).toHaveLength(2);
   });
 
   it("a finished meeting is not moved or cancelled", async () => {
@@ -611,6 +689,15 @@ describe("guests", () => {
       userId: String(guest.id),
     });
     expect(removed.status).toBe(200);
+    // Taking it back twice (another tab, a forged id) changes nothing and says so.
+    const again = await guestAction(w, meetingId, {
+      intent: "removeGuest",
+      userId: String(guest.id),
+    });
+    expect(again.status).toBe(400);
+    expect(((await again.json()) as { error: Record<string, string[]> }).error[""]).toEqual([
+      "meeting.guestError.not_guest",
+    ]);
     const rows = getDb()
       .select()
       .from(meetingGuests)

@@ -144,6 +144,7 @@ describe("proposing a poll", () => {
       [{ "slots[1].endTime": "18:00" }, "slots[1].endTime", "meeting.error.endBeforeStart"],
       [{ ...row(1, day(10)) }, "slots[1].date", "poll.error.duplicate"],
       [{ ...row(1, day(-1)) }, "slots[1].date", "poll.error.past"],
+      [{ ...row(1, "2207-03-10") }, "slots[1].date", "meeting.error.dateRange"],
       // The hour skipped when summer time starts (28 March 2027, 02:00 → 03:00): a slot then
       // would not exist.
       [
