@@ -14,6 +14,7 @@ import {
   updateMeeting,
   type MeetingInput,
 } from "~/models/meetings.server";
+import { leaveCircle } from "~/models/memberships.server";
 import { savePreferences, getPreferences } from "~/models/notifications.server";
 import { closeDb, getDb, openDatabase } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -184,6 +185,30 @@ describe("reminders", () => {
       runScheduledJobs(new Date(t));
     }
     expect(reminders(second.meetingId)).toEqual([]);
+  });
+
+  it("follow a seat handed on when a member leaves: the one who moved up is reminded, the leaver not", async () => {
+    const { id: circleId, coach, members } = await makeDiscussionCircle({ members: 3 });
+    const [leaver, waiting, next] = members;
+    const t0 = new Date("2027-09-01T09:00:00Z");
+    const startsAt = new Date("2027-09-20T17:00:00Z");
+    const { meetingId } = createMeeting(circleId, coach.id, input(startsAt, { capacity: 1 }), t0);
+    meetingCircle.set(meetingId, circleId);
+    respondToMeeting(meetingId, leaver!.id, "yes", t0);
+    respondToMeeting(meetingId, waiting!.id, "yes", t0);
+    respondToMeeting(meetingId, next!.id, "yes", t0);
+    const left = leaveCircle(leaver!.id, circleId, new Date("2027-09-10T09:00:00Z"));
+    expect(left).toMatchObject({ ok: true, notified: [waiting!.id], meetingIds: [meetingId] });
+    for (let t = startsAt.getTime() - 72 * HOUR; t < startsAt.getTime() + 4 * HOUR; t += HOUR) {
+      runScheduledJobs(new Date(t));
+    }
+    expect(countBy(reminders(meetingId).map((r) => r.userId))).toEqual({ [waiting!.id]: 2 });
+    const going = getDb()
+      .select({ userId: meetingRsvps.userId })
+      .from(meetingRsvps)
+      .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.state, "going")))
+      .all();
+    expect(going).toEqual([{ userId: waiting!.id }]);
   });
 });
 
