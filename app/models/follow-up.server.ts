@@ -115,7 +115,9 @@ export function attendanceList(meeting: Pick<Meeting, "id" | "circleId">): Atten
       .all()
       .map((r) => [r.userId, r.state]),
   );
-  return [...members, ...guests]
+  // One row per person, the membership first (a guest who joined the circle is a member).
+  const memberIds = new Set(members.map((p) => p.userId));
+  return [...members, ...guests.filter((g) => !memberIds.has(g.userId))]
     .map((p) => ({
       ...p,
       present: present.get(p.userId) ?? null,

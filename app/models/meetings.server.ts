@@ -94,6 +94,11 @@ export function meetingGuestIds(meetingId: number): number[] {
     .map((r) => r.id);
 }
 
+/** The guests of several meetings: whose tabs hear of a change to any of them. */
+export function guestsOfMeetings(meetingIds: number[]): number[] {
+  return [...new Set(meetingIds.flatMap((id) => meetingGuestIds(id)))];
+}
+
 /**
  * The members who can host a "kijkje in de keuken", with their company (its municipality is the
  * only place the data knows; a street address is typed by the coach).
@@ -501,6 +506,83 @@ function promoteWaitlist(tx: Tx, meeting: Meeting, now: Date): number[] {
   return tellAboutMeeting(tx, promoted, "meeting.seat", meeting, {}, now);
 }
 
+/**
+ * A member's membership ends (they leave or are taken out), inside that change's transaction.
+ * Their answers for the circle's meetings that have not ended are deleted, not kept as "no": an
+ * answer belongs to a membership, so someone who comes back later starts without one, as any new
+ * member does, and nobody can read a "no" they never gave. Meetings that have ended keep every
+ * answer (attendance, the feedback question and the monitor read them); the audit log keeps the
+ * leaving. A meeting they are a guest of keeps their answer (the guest invitation still stands).
+ * Every seat that frees goes to the first on that meeting's waitlist, who is told
+ * ("meeting.seat"). Returns who was told and which meetings changed (the route publishes).
+ */
+export function releaseMeetingAnswers(
+  tx: Tx,
+  circleId: number,
+  userId: number,
+  now: Date,
+): { notified: number[]; meetingIds: number[] } {
+  const notified: number[] = [];
+  const meetingIds: number[] = [];
+  const ahead = tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.circleId, circleId), gt(meetings.endsAt, now)))
+    .all();
+  for (const meeting of ahead) {
+    if (guestIds(tx, meeting.id).has(userId)) continue;
+    const removed = tx
+      .delete(meetingRsvps)
+      .where(and(eq(meetingRsvps.meetingId, meeting.id), eq(meetingRsvps.userId, userId)))
+      .returning({ state: meetingRsvps.state })
+      .all();
+    // Also fills a seat left free by anyone else who is gone (a row from before this rule).
+    const told = promoteWaitlist(tx, meeting, now);
+    if (removed.length > 0 || told.length > 0) meetingIds.push(meeting.id);
+    notified.push(...told);
+  }
+  return { notified, meetingIds };
+}
+
+/**
+ * Someone becomes a member of the circle (approved, invitation accepted, moved up from the
+ * circle's waitlist), inside that change's transaction. Their guest invitations to the circle's
+ * meetings that have not ended go: a member is never also a guest, so nobody is counted twice.
+ * Their answer to such a meeting stays (same person, same seat or place on the waitlist).
+ * Answers on record for other meetings ahead, from an earlier membership that ended before
+ * releaseMeetingAnswers existed, are deleted: they would otherwise count again as of now.
+ * Meetings that have ended keep their guest rows as history (who came as a guest, invited by
+ * whom). Returns the meetings that changed.
+ */
+export function settleMeetingsOnJoining(
+  tx: Tx,
+  circleId: number,
+  userId: number,
+  now: Date,
+): number[] {
+  const ahead = tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.circleId, circleId), gt(meetings.endsAt, now)))
+    .all()
+    .map((m) => m.id);
+  if (ahead.length === 0) return [];
+  const invitedTo = new Set(
+    tx
+      .delete(meetingGuests)
+      .where(and(eq(meetingGuests.userId, userId), inArray(meetingGuests.meetingId, ahead)))
+      .returning({ meetingId: meetingGuests.meetingId })
+      .all()
+      .map((g) => g.meetingId),
+  );
+  const stale = ahead.filter((id) => !invitedTo.has(id));
+  if (stale.length > 0)
+    tx.delete(meetingRsvps)
+      .where(and(eq(meetingRsvps.userId, userId), inArray(meetingRsvps.meetingId, stale)))
+      .run();
+  return [...invitedTo];
+}
+
 export type RsvpOutcome =
   | { ok: true; state: RsvpState; notified: number[] }
   | { ok: false; reason: "not_found" | "cancelled" | "past" };
@@ -659,7 +741,7 @@ export function previousMeeting(meeting: Pick<Meeting, "id" | "circleId" | "star
 
 /**
  * Who is asked to answer and what each said: the circle's members and the meeting's guests
- * (coaches run the meeting and are not counted), with waitlist order.
+ * (coaches run the meeting and are not counted), with waitlist order; each person once.
  */
 export function meetingResponses(meetingId: number, circleId: number) {
   const db = getDb();
@@ -690,7 +772,10 @@ export function meetingResponses(meetingId: number, circleId: number) {
       .all()
       .map((r) => [r.userId, r]),
   );
-  return [...people, ...guests]
+  // One row per person: a member who still has a guest row (joined before it was cleared) counts
+  // as a member.
+  const memberIds = new Set(people.map((p) => p.userId));
+  return [...people, ...guests.filter((g) => !memberIds.has(g.userId))]
     .map((p) => ({
       ...p,
       guest: Boolean(p.guest),

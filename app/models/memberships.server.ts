@@ -2,7 +2,10 @@
  * Membership changes. Every change runs in one IMMEDIATE transaction (so two approvals racing
  * for the last seat are serialised and the loser goes to the waitlist), writes an audit event,
  * notifies the people concerned in the same transaction, and returns their ids so the caller can
- * tell their open pages after commit.
+ * tell their open pages after commit. Becoming a member or ceasing to be one also settles the
+ * circle's meetings ahead in the same transaction (see settleMeetingsOnJoining and
+ * releaseMeetingAnswers); the ids of the meetings that changed come back as `meetingIds`, so the
+ * caller publishes `meetingsChanged` after commit.
  */
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { circles, companies, memberships, profiles, userRoles, users } from "../../db/schema";
@@ -12,6 +15,7 @@ import { sizeClassFor } from "../domain/taxonomy";
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { isActiveCoach } from "./circles.server";
+import { releaseMeetingAnswers, settleMeetingsOnJoining } from "./meetings.server";
 import { notify } from "./notifications.server";
 import { listCompanyFacts } from "./profiles.server";
 import { normaliseEmail } from "./users.server";
@@ -40,17 +44,26 @@ function capacityOf(tx: Tx, circleId: number) {
   );
 }
 
-/** Moves a membership to a new state, with the columns that change along with it. */
+/**
+ * Moves a membership to a new state, with the columns that change along with it. Every way into
+ * the circle passes here, so becoming a member ends the person's guest invitations to the
+ * circle's meetings ahead here too. Returns the meetings that changed.
+ */
 function setState(
   tx: Tx,
   id: number,
   { state, ...extra }: { state: MembershipState } & Partial<typeof memberships.$inferInsert>,
-) {
+): number[] {
   const now = new Date();
-  tx.update(memberships)
+  const row = tx
+    .update(memberships)
     .set({ state, updatedAt: now, waitlistedAt: state === "waitlisted" ? now : null, ...extra })
     .where(eq(memberships.id, id))
-    .run();
+    .returning({ circleId: memberships.circleId, userId: memberships.userId })
+    .get();
+  return state === "member" && row
+    ? settleMeetingsOnJoining(tx, row.circleId, row.userId, now)
+    : [];
 }
 
 const noticePath: Record<NoticeKind, string> = {
@@ -98,18 +111,24 @@ function tell(
 }
 
 /** A seat or the waitlist, whichever is free: the one rule for every way into a circle. */
-function admit(tx: Tx, membership: { id: number; circleId: number }): "member" | "waitlisted" {
+function admit(
+  tx: Tx,
+  membership: { id: number; circleId: number },
+): { state: "member" | "waitlisted"; meetingIds: number[] } {
   const state =
     membersIn(tx, membership.circleId) < capacityOf(tx, membership.circleId)
       ? "member"
       : "waitlisted";
-  setState(tx, membership.id, { state });
-  return state;
+  return { state, meetingIds: setState(tx, membership.id, { state }) };
 }
 
+/** Who was told, and which meetings changed (the caller publishes both after commit). */
+export type Changes = { notified: number[]; meetingIds: number[] };
+
 /** Fills free seats from the waitlist, first come first served. */
-export function promoteFromWaitlist(tx: Tx, circleId: number, actorId: number | null): number[] {
+export function promoteFromWaitlist(tx: Tx, circleId: number, actorId: number | null): Changes {
   const notified: number[] = [];
+  const meetingIds: number[] = [];
   let free = capacityOf(tx, circleId) - membersIn(tx, circleId);
   while (free > 0) {
     const next = tx
@@ -119,7 +138,7 @@ export function promoteFromWaitlist(tx: Tx, circleId: number, actorId: number | 
       .orderBy(asc(memberships.waitlistedAt), asc(memberships.id))
       .get();
     if (!next) break;
-    setState(tx, next.id, { state: "member" });
+    meetingIds.push(...setState(tx, next.id, { state: "member" }));
     recordAudit(
       {
         actorId,
@@ -133,7 +152,7 @@ export function promoteFromWaitlist(tx: Tx, circleId: number, actorId: number | 
     notified.push(tell(tx, { userId: next.userId, circleId, kind: "promoted" }));
     free -= 1;
   }
-  return notified;
+  return { notified, meetingIds };
 }
 
 function findMembership(tx: Tx, circleId: number, userId: number) {
@@ -305,7 +324,7 @@ export function inviteUser(
 }
 
 export type Outcome =
-  | { ok: true; state: MembershipState; notified: number[] }
+  | { ok: true; state: MembershipState; notified: number[]; meetingIds: number[] }
   | { ok: false; reason: "not_found" | "wrong_state" | "organiser_needs_coach" };
 
 export function respondToInvitation(userId: number, circleId: number, accept: boolean): Outcome {
@@ -328,7 +347,8 @@ export function respondToInvitation(userId: number, circleId: number, accept: bo
       });
       return { ok: false, reason: "organiser_needs_coach" } as const;
     }
-    const state = accept ? admit(tx, m) : "declined";
+    const admitted = accept ? admit(tx, m) : null;
+    const state = admitted?.state ?? "declined";
     if (!accept) setState(tx, m.id, { state: "declined" });
     recordAudit(
       {
@@ -340,7 +360,7 @@ export function respondToInvitation(userId: number, circleId: number, accept: bo
       },
       tx,
     );
-    return { ok: true, state, notified: [] } as const;
+    return { ok: true, state, notified: [], meetingIds: admitted?.meetingIds ?? [] } as const;
   });
 }
 
@@ -368,7 +388,8 @@ export function decideApplication({
     if (!m) return { ok: false, reason: "not_found" } as const;
     if (m.state !== "applied") return { ok: false, reason: "wrong_state" } as const;
     let state: MembershipState = "declined";
-    if (approve) state = admit(tx, m);
+    let meetingIds: number[] = [];
+    if (approve) ({ state, meetingIds } = admit(tx, m));
     else setState(tx, m.id, { state: "declined" });
     tx.update(memberships).set({ message }).where(eq(memberships.id, m.id)).run();
     recordAudit(
@@ -387,11 +408,17 @@ export function decideApplication({
       ok: true,
       state,
       notified: [tell(tx, { userId: m.userId, circleId, kind, message })],
+      meetingIds,
     } as const;
   });
 }
 
-export function leaveCircle(userId: number, circleId: number): Outcome {
+/**
+ * Leaves a circle (or withdraws an application or invitation). A member's answers for the
+ * meetings ahead go and the seats they held move on (releaseMeetingAnswers), then the circle's
+ * waitlist moves up.
+ */
+export function leaveCircle(userId: number, circleId: number, now = new Date()): Outcome {
   return inTransaction((tx) => {
     const m = findMembership(tx, circleId, userId);
     if (!m) return { ok: false, reason: "not_found" } as const;
@@ -408,24 +435,35 @@ export function leaveCircle(userId: number, circleId: number): Outcome {
       },
       tx,
     );
-    const notified = m.state === "member" ? promoteFromWaitlist(tx, circleId, null) : [];
-    return { ok: true, state: "left", notified } as const;
+    if (m.state !== "member")
+      return { ok: true, state: "left", notified: [], meetingIds: [] } as const;
+    const released = releaseMeetingAnswers(tx, circleId, userId, now);
+    const promoted = promoteFromWaitlist(tx, circleId, null);
+    return {
+      ok: true,
+      state: "left",
+      notified: [...released.notified, ...promoted.notified],
+      meetingIds: [...new Set([...released.meetingIds, ...promoted.meetingIds])],
+    } as const;
   });
 }
 
+/** The coach takes a member out, with the reason they are told; their seats move on as in leaveCircle. */
 export function removeMember({
   coachId,
   circleId,
   membershipId,
   reason,
+  now = new Date(),
 }: {
   coachId: number;
   circleId: number;
   membershipId: number;
   reason: string;
+  now?: Date;
 }):
   | Extract<Outcome, { ok: false }>
-  | { ok: true; state: "removed"; notified: number[]; userId: number } {
+  | { ok: true; state: "removed"; notified: number[]; meetingIds: number[]; userId: number } {
   return inTransaction((tx) => {
     const m = tx
       .select()
@@ -445,21 +483,22 @@ export function removeMember({
       },
       tx,
     );
+    const told = tell(tx, { userId: m.userId, circleId, kind: "removed", message: reason });
+    const released = releaseMeetingAnswers(tx, circleId, m.userId, now);
+    const promoted = promoteFromWaitlist(tx, circleId, coachId);
     return {
       ok: true,
       state: "removed",
       // Whose sockets leave the circle's live room after commit.
       userId: m.userId,
-      notified: [
-        tell(tx, { userId: m.userId, circleId, kind: "removed", message: reason }),
-        ...promoteFromWaitlist(tx, circleId, coachId),
-      ],
+      notified: [told, ...released.notified, ...promoted.notified],
+      meetingIds: [...new Set([...released.meetingIds, ...promoted.meetingIds])],
     } as const;
   });
 }
 
 /** When a circle's capacity grows, waiting people move up. */
-export function fillFreeSeats(actorId: number, circleId: number): number[] {
+export function fillFreeSeats(actorId: number, circleId: number): Changes {
   return inTransaction((tx) => promoteFromWaitlist(tx, circleId, actorId));
 }
 

@@ -18,6 +18,7 @@ import {
 } from "~/domain/taxonomy";
 import { useLocale } from "~/i18n/use-locale";
 import { circleComposition, getMembership } from "~/models/circles.server";
+import { guestsOfMeetings } from "~/models/meetings.server";
 import { applyToCircle, leaveCircle, respondToInvitation } from "~/models/memberships.server";
 import { requireCircle } from "~/utils/circle-guards.server";
 import { ApplySchema, CirclePageSchema } from "~/forms/circles.server";
@@ -103,6 +104,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
               : "circle.wrongState",
           ],
         });
+      // Their guest invitations to meetings ahead became a membership: those pages change.
+      if (result.meetingIds.length > 0)
+        context.publisher.meetingsChanged(circle.id, [
+          ...guestsOfMeetings(result.meetingIds),
+          user.id,
+        ]);
       if (result.state === "member")
         return redirectWithToast(`${here}/house-rules`, { key: "circle.welcome" });
       return redirectWithToast(here, {
@@ -115,6 +122,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!result.ok) return badRequest(submission, { formErrors: ["circle.wrongState"] });
       context.publisher.leaveCircle(user.id, circle.id);
       context.publisher.notified(result.notified);
+      // Their answers went and freed seats moved on: the meetings' pages change (also for whoever
+      // moved up, who may not be in the circle's room yet).
+      if (result.meetingIds.length > 0)
+        context.publisher.meetingsChanged(circle.id, [
+          ...guestsOfMeetings(result.meetingIds),
+          ...result.notified,
+        ]);
       return redirectWithToast(here, { key: "circle.leftToast" });
     }
   }

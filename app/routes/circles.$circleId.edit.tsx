@@ -10,6 +10,7 @@ import { PageHeader } from "~/components/page";
 import { can } from "~/domain/permissions";
 import { updateCircle } from "~/models/circles.server";
 import { refuseSelfAppointment } from "~/models/programmes.server";
+import { guestsOfMeetings } from "~/models/meetings.server";
 import { fillFreeSeats, inviteToCircle } from "~/models/memberships.server";
 import { getProgramme } from "~/models/programmes.server";
 import { requireCircle } from "~/utils/circle-guards.server";
@@ -67,7 +68,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     coachesToo: isOrganiser,
   });
   for (const userId of removedCoaches) context.publisher.revalidateUser(userId);
-  context.publisher.notified(fillFreeSeats(user!.id, circle.id));
+  const filled = fillFreeSeats(user!.id, circle.id);
+  context.publisher.notified(filled.notified);
+  // Someone moved up from the waitlist may have been a guest of a meeting ahead.
+  if (filled.meetingIds.length > 0)
+    context.publisher.meetingsChanged(circle.id, [
+      ...guestsOfMeetings(filled.meetingIds),
+      ...filled.notified,
+    ]);
   return redirectWithToast(
     isOrganiser ? `/programmes/${circle.programmeId}` : `/circles/${circle.id}/home`,
     { key: "circles.saved" },

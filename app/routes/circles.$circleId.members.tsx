@@ -17,6 +17,7 @@ import { PageHeader } from "~/components/page";
 import { label, lifePhases, sizeClasses } from "~/domain/taxonomy";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { guestsOfMeetings } from "~/models/meetings.server";
 import {
   decideApplication,
   inviteToCircle,
@@ -88,6 +89,12 @@ async function decide(
   const result = decideApplication({ coachId, circleId, membershipId, approve, message });
   if (!result.ok) return refused(submission, result.reason);
   context.publisher.notified(result.notified);
+  // A guest of a meeting ahead who becomes a member is a guest no more: those pages change.
+  if (result.meetingIds.length > 0)
+    context.publisher.meetingsChanged(circleId, [
+      ...guestsOfMeetings(result.meetingIds),
+      ...result.notified,
+    ]);
   const key =
     result.state === "member"
       ? "circle.approvedToast"
@@ -107,6 +114,13 @@ async function remove(
   if (!result.ok) return refused(submission, result.reason);
   context.publisher.leaveCircle(result.userId, circleId);
   context.publisher.notified(result.notified);
+  // Their answers went and freed seats moved on: the meetings' pages change (also for whoever
+  // moved up, who may not be in the circle's room yet).
+  if (result.meetingIds.length > 0)
+    context.publisher.meetingsChanged(circleId, [
+      ...guestsOfMeetings(result.meetingIds),
+      ...result.notified.filter((id) => id !== result.userId),
+    ]);
   return json(submission.reply(), {
     headers: await createToastHeaders({ key: "circle.removedToast" }),
   });

@@ -22,21 +22,39 @@ import {
   getMeeting,
   HostNotMemberError,
   inviteGuest,
+  meetingResponses,
   respondToMeeting,
   updateMeeting,
   type MeetingInput,
 } from "~/models/meetings.server";
 import { pendingJobs } from "~/models/jobs.server";
-import { leaveCircle } from "~/models/memberships.server";
+import {
+  acceptHouseRules,
+  applyToCircle,
+  decideApplication,
+  inviteToCircle,
+  leaveCircle,
+} from "~/models/memberships.server";
+import { getMembership } from "~/models/circles.server";
+import { attendanceList } from "~/models/follow-up.server";
+import { action as circleAction } from "~/routes/circles.$circleId._index";
+import { action as membersAction } from "~/routes/circles.$circleId.members";
 import { formatDateTime } from "~/i18n/format";
 import { getDb } from "~/utils/db.server";
-import { companies, meetingGuests, meetingRsvps, notifications } from "../../db/schema";
+import {
+  companies,
+  meetingGuests,
+  meetingRsvps,
+  memberships,
+  notifications,
+} from "../../db/schema";
 import {
   load,
   makeContext,
   makeUser,
   recordingPublisher,
   sessionCookieFor,
+  signedIn,
   signedInCircle,
   submit,
 } from "./helpers";
@@ -91,6 +109,30 @@ function notificationsOf(type: string, meetingId: number) {
       ),
     )
     .all();
+}
+
+function rsvpOf(meetingId: number, userId: number) {
+  return getDb()
+    .select({ state: meetingRsvps.state })
+    .from(meetingRsvps)
+    .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.userId, userId)))
+    .get()?.state;
+}
+
+function guestOf(meetingId: number, userId: number) {
+  return !!getDb()
+    .select()
+    .from(meetingGuests)
+    .where(and(eq(meetingGuests.meetingId, meetingId), eq(meetingGuests.userId, userId)))
+    .get();
+}
+
+/** Seats taken as the meetings list shows them. */
+async function listedGoing(w: World, cookie: string, meetingId: number) {
+  const list = (await (
+    await load(listLoader, `/circles/${w.circleId}/meetings`, { cookie, params: w.params })
+  ).json()) as { upcoming: Array<{ id: number; going: number }> };
+  return list.upcoming.find((m) => m.id === meetingId)!.going;
 }
 
 type PageData = {
@@ -352,26 +394,43 @@ describe("answering", () => {
     expect(recorder.meetingsChanged[0]!.circleId).toBe(w.circleId);
   });
 
-  it("a member who left the circle gives their seat back to the waitlist, in order", async () => {
+  it("a member who leaves hands their seat on at once: the first waiting moves up and alone is told", async () => {
     const w = await world(3);
     const [a, b, c] = w.members;
     const meetingId = plan(w, { capacity: 1 });
     respondToMeeting(meetingId, a!.id, "yes");
     expect(respondToMeeting(meetingId, b!.id, "yes")).toMatchObject({ state: "waitlisted" });
-    leaveCircle(a!.id, w.circleId);
-    // c's yes does not jump the queue: b, waiting first, gets the seat a gave back.
-    const result = respondToMeeting(meetingId, c!.id, "yes");
-    expect(result).toMatchObject({ ok: true, state: "waitlisted" });
-    expect(result.ok && result.notified).toEqual([b!.id]);
-    expect((await page(w, meetingId, b!.cookie)).me.state).toBe("going");
-    // The list counts the seats the same way: a's old yes no longer counts.
-    const list = (await (
-      await load(listLoader, `/circles/${w.circleId}/meetings`, {
-        cookie: b!.cookie,
+    expect(respondToMeeting(meetingId, c!.id, "yes")).toMatchObject({ state: "waitlisted" });
+    const recorder = recordingPublisher();
+    const res = await submit(
+      circleAction,
+      `/circles/${w.circleId}`,
+      { intent: "leave" },
+      {
+        cookie: a!.cookie,
         params: w.params,
-      })
-    ).json()) as { upcoming: Array<{ id: number; going: number }> };
-    expect(list.upcoming.find((m) => m.id === meetingId)!.going).toBe(1);
+        context: makeContext({ publisher: recorder.publisher }),
+      },
+    );
+    expect(res.status).toBe(302);
+    // Nobody else had to answer: b has the seat a held, c is next; a's answer is gone.
+    expect(rsvpOf(meetingId, a!.id)).toBeUndefined();
+    expect((await page(w, meetingId, b!.cookie)).me.state).toBe("going");
+    expect((await page(w, meetingId, c!.cookie)).me).toMatchObject({
+      state: "waitlisted",
+      waitlistPosition: 1,
+    });
+    expect(notificationsOf("meeting.seat", meetingId).map((n) => n.userId)).toEqual([b!.id]);
+    expect(
+      recorder.sent.filter((s) => s.event.type === "notifications.changed").map((s) => s.userId),
+    ).toEqual([b!.id]);
+    expect(recorder.meetingsChanged).toEqual([{ circleId: w.circleId, also: [b!.id] }]);
+    expect(await listedGoing(w, b!.cookie, meetingId)).toBe(1);
+    // c's later yes keeps c's place; nobody is told anything more.
+    expect(respondToMeeting(meetingId, c!.id, "yes")).toMatchObject({
+      state: "waitlisted",
+      notified: [],
+    });
   });
 
   it("is refused with a reason for a cancelled or finished meeting; the coach does not answer", async () => {
@@ -838,5 +897,259 @@ describe("who sees a circle's meetings", () => {
       },
     );
     expect(crossed.status).toBe(404);
+  });
+});
+
+describe("when people join or leave the circle", () => {
+  /** A meeting that has ended, with `userId`'s yes given while it was ahead. */
+  function endedMeeting(w: World, userId: number | null, guest = false) {
+    const startsAt = new Date(Date.now() - 5 * HOUR);
+    const before = new Date(Date.now() - 48 * HOUR);
+    const { meetingId } = createMeeting(
+      w.circleId,
+      w.coach.id,
+      {
+        title: "Vorige keer",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+        locationKind: "video",
+        address: "",
+        hostUserId: null,
+        videoUrl: "https://meet.example.org/kring",
+        agenda: "",
+        capacity: null,
+      },
+      before,
+    );
+    if (userId !== null) {
+      if (guest)
+        getDb().insert(meetingGuests).values({ meetingId, userId, invitedById: w.coach.id }).run();
+      expect(respondToMeeting(meetingId, userId, "yes", before)).toMatchObject({ ok: true });
+    }
+    return meetingId;
+  }
+
+  it("a member who is taken out hands their seats on; ended meetings keep their answers", async () => {
+    const w = await world(3);
+    const [a, b, c] = w.members;
+    const ended = endedMeeting(w, a!.id);
+    const full = plan(w, { capacity: 1 });
+    const open = plan(w);
+    const cancelled = plan(w, { capacity: 1 });
+    respondToMeeting(full, a!.id, "yes");
+    respondToMeeting(full, b!.id, "yes");
+    respondToMeeting(open, a!.id, "maybe");
+    respondToMeeting(cancelled, a!.id, "yes");
+    respondToMeeting(cancelled, c!.id, "yes");
+    await submit(
+      editAction,
+      `${meetingPath(w, cancelled)}/edit`,
+      { intent: "cancel", confirm: "on" },
+      { cookie: w.coach.cookie, params: meetingParams(w, cancelled) },
+    );
+    const recorder = recordingPublisher();
+    const res = await submit(
+      membersAction,
+      `/circles/${w.circleId}/members`,
+      {
+        intent: "remove",
+        membershipId: getMembership(w.circleId, a!.id)!.id,
+        reason: "Komt niet meer",
+      },
+      {
+        cookie: w.coach.cookie,
+        params: w.params,
+        context: makeContext({ publisher: recorder.publisher }),
+      },
+    );
+    expect(res.status).toBe(200);
+    for (const id of [full, open, cancelled]) expect(rsvpOf(id, a!.id)).toBeUndefined();
+    expect(rsvpOf(ended, a!.id)).toBe("going");
+    expect(rsvpOf(full, b!.id)).toBe("going");
+    // A cancelled meeting moves nobody up and tells nobody.
+    expect(rsvpOf(cancelled, c!.id)).toBe("waitlisted");
+    expect(notificationsOf("meeting.seat", full).map((n) => n.userId)).toEqual([b!.id]);
+    expect(notificationsOf("meeting.seat", cancelled)).toEqual([]);
+    expect(
+      recorder.sent.filter((s) => s.event.type === "notifications.changed").map((s) => s.userId),
+    ).toEqual([a!.id, b!.id]); // a: the removal notice; b: the seat
+    expect(recorder.meetingsChanged).toEqual([{ circleId: w.circleId, also: [b!.id] }]);
+    expect(recorder.leftCircles).toEqual([{ userId: a!.id, circleId: w.circleId }]);
+  });
+
+  it("a member who comes back starts without an answer and gets no seat past the capacity", async () => {
+    const w = await world(3, 5);
+    const [a, b, c] = w.members;
+    const meetingId = plan(w, { capacity: 1 });
+    respondToMeeting(meetingId, a!.id, "yes");
+    respondToMeeting(meetingId, b!.id, "yes");
+    expect(leaveCircle(a!.id, w.circleId)).toMatchObject({ ok: true, meetingIds: [meetingId] });
+    expect(rsvpOf(meetingId, b!.id)).toBe("going");
+    expect(
+      applyToCircle({ userId: a!.id, circleId: w.circleId, motivation: "terug", coachIds: [] }).ok,
+    ).toBe(true);
+    const res = await submit(
+      membersAction,
+      `/circles/${w.circleId}/members`,
+      { intent: "approve", membershipId: getMembership(w.circleId, a!.id)!.id, message: "" },
+      { cookie: w.coach.cookie, params: w.params },
+    );
+    expect(res.status).toBe(200);
+    expect(getMembership(w.circleId, a!.id)!.state).toBe("member");
+    expect(rsvpOf(meetingId, a!.id)).toBeUndefined();
+    const going = meetingResponses(meetingId, w.circleId).filter((r) => r.state === "going");
+    expect(going.map((r) => r.userId)).toEqual([b!.id]);
+    expect(await listedGoing(w, c!.cookie, meetingId)).toBe(1);
+    // Their new yes waits like anyone's.
+    expect(respondToMeeting(meetingId, a!.id, "yes")).toMatchObject({ state: "waitlisted" });
+  });
+
+  it("an answer left from a membership that ended before this rule does not count again", async () => {
+    const w = await world(2, 5);
+    const [a, b] = w.members;
+    const meetingId = plan(w, { capacity: 1 });
+    respondToMeeting(meetingId, a!.id, "yes");
+    // As the data was before: the membership ended, the answer stayed.
+    getDb()
+      .update(memberships)
+      .set({ state: "left" })
+      .where(eq(memberships.id, getMembership(w.circleId, a!.id)!.id))
+      .run();
+    expect(respondToMeeting(meetingId, b!.id, "yes")).toMatchObject({ state: "going" });
+    applyToCircle({ userId: a!.id, circleId: w.circleId, motivation: "terug", coachIds: [] });
+    expect(
+      decideApplication({
+        coachId: w.coach.id,
+        circleId: w.circleId,
+        membershipId: getMembership(w.circleId, a!.id)!.id,
+        approve: true,
+        message: null,
+      }),
+    ).toMatchObject({ ok: true, state: "member" });
+    expect(rsvpOf(meetingId, a!.id)).toBeUndefined();
+    expect(await listedGoing(w, b!.cookie, meetingId)).toBe(1);
+  });
+
+  const ways = [
+    "approved by the coach",
+    "accepting an invitation",
+    "moving up from the circle's waitlist",
+  ] as const;
+  it.each(ways)(
+    "a guest who becomes a member (%s) is counted once and keeps their answer",
+    async (way) => {
+      // For the waitlist the circle is full (one seat, one member) until that member leaves.
+      const w = await world(1, way === "moving up from the circle's waitlist" ? 1 : 5);
+      const [a] = w.members;
+      const guest = await signedIn();
+      const ended = endedMeeting(w, guest.id, true);
+      const meetingId = plan(w, { capacity: 2 });
+      const other = plan(w);
+      expect(inviteGuest(meetingId, w.coach.id, guest.email).ok).toBe(true);
+      expect(respondToMeeting(meetingId, guest.id, "yes")).toMatchObject({ state: "going" });
+      respondToMeeting(meetingId, a!.id, "yes");
+      const recorder = recordingPublisher();
+      const context = makeContext({ publisher: recorder.publisher });
+      if (way === "accepting an invitation") {
+        expect(inviteToCircle(w.coach.id, w.circleId, guest.email).ok).toBe(true);
+        const res = await submit(
+          circleAction,
+          `/circles/${w.circleId}`,
+          { intent: "accept" },
+          { cookie: guest.cookie, params: w.params, context },
+        );
+        expect(res.status).toBe(302);
+      } else {
+        applyToCircle({
+          userId: guest.id,
+          circleId: w.circleId,
+          motivation: "graag",
+          coachIds: [],
+        });
+        const res = await submit(
+          membersAction,
+          `/circles/${w.circleId}/members`,
+          {
+            intent: "approve",
+            membershipId: getMembership(w.circleId, guest.id)!.id,
+            message: "",
+          },
+          { cookie: w.coach.cookie, params: w.params, context },
+        );
+        expect(res.status).toBe(200);
+      }
+      if (way === "moving up from the circle's waitlist") {
+        expect(getMembership(w.circleId, guest.id)!.state).toBe("waitlisted");
+        // Still a guest while waiting for a seat in the circle.
+        expect(guestOf(meetingId, guest.id)).toBe(true);
+        await submit(
+          circleAction,
+          `/circles/${w.circleId}`,
+          { intent: "leave" },
+          { cookie: a!.cookie, params: w.params, context },
+        );
+      }
+      expect(getMembership(w.circleId, guest.id)!.state).toBe("member");
+      expect(guestOf(meetingId, guest.id)).toBe(false);
+      // The meeting that has ended keeps the guest row: who came as a guest, invited by whom.
+      expect(guestOf(ended, guest.id)).toBe(true);
+      expect(rsvpOf(meetingId, guest.id)).toBe("going");
+      const mine = meetingResponses(meetingId, w.circleId).filter((r) => r.userId === guest.id);
+      expect(mine).toMatchObject([{ guest: false, state: "going" }]);
+      expect(
+        attendanceList({ id: meetingId, circleId: w.circleId }).filter(
+          (r) => r.userId === guest.id,
+        ),
+      ).toMatchObject([{ guest: false, rsvp: "going" }]);
+      const going = way === "moving up from the circle's waitlist" ? 1 : 2; // a left, or not
+      expect(
+        meetingResponses(meetingId, w.circleId).filter((r) => r.state === "going"),
+      ).toHaveLength(going);
+      expect(await listedGoing(w, w.coach.cookie, meetingId)).toBe(going);
+      acceptHouseRules(guest.id, w.circleId);
+      expect((await page(w, meetingId, guest.cookie)).me).toMatchObject({
+        state: "going",
+        isGuest: false,
+      });
+      // The meetings' pages hear of it, the new member's own tabs too.
+      expect(recorder.meetingsChanged.at(-1)!.circleId).toBe(w.circleId);
+      expect(recorder.meetingsChanged.flatMap((c) => c.also)).toContain(guest.id);
+      void other;
+    },
+  );
+
+  it("someone who withdraws an application keeps their answer as a guest", async () => {
+    const w = await world(1, 5);
+    const guest = await makeUser();
+    const meetingId = plan(w, { capacity: 1 });
+    expect(inviteGuest(meetingId, w.coach.id, guest.email).ok).toBe(true);
+    respondToMeeting(meetingId, guest.id, "yes");
+    applyToCircle({
+      userId: guest.id,
+      circleId: w.circleId,
+      motivation: "misschien",
+      coachIds: [],
+    });
+    expect(leaveCircle(guest.id, w.circleId)).toMatchObject({ ok: true, meetingIds: [] });
+    expect(guestOf(meetingId, guest.id)).toBe(true);
+    expect(rsvpOf(meetingId, guest.id)).toBe("going");
+  });
+
+  it("responses and attendance list a person once even with a guest row left over", async () => {
+    const w = await world(2);
+    const [a] = w.members;
+    const meetingId = plan(w);
+    respondToMeeting(meetingId, a!.id, "yes");
+    getDb()
+      .insert(meetingGuests)
+      .values({ meetingId, userId: a!.id, invitedById: w.coach.id })
+      .run();
+    expect(meetingResponses(meetingId, w.circleId).filter((r) => r.userId === a!.id)).toMatchObject(
+      [{ guest: false, state: "going" }],
+    );
+    expect(
+      attendanceList({ id: meetingId, circleId: w.circleId }).filter((r) => r.userId === a!.id),
+    ).toMatchObject([{ guest: false }]);
+    expect(await listedGoing(w, a!.cookie, meetingId)).toBe(1);
   });
 });

@@ -15,8 +15,10 @@ import {
   updateMeeting,
   type MeetingInput,
 } from "~/models/meetings.server";
+import { leaveCircle } from "~/models/memberships.server";
 import { savePreferences, getPreferences } from "~/models/notifications.server";
-import { closeDb, getDb } from "~/utils/db.server";
+import { closeDb, getDb, openDatabase } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { makeDiscussionCircle } from "./helpers";
 
 const HOUR = 3_600_000;
@@ -202,38 +204,129 @@ describe("reminders", () => {
     }
     expect(reminders(second.meetingId)).toEqual([]);
   });
+
+  it("follow a seat handed on when a member leaves: the one who moved up is reminded, the leaver not", async () => {
+    const { id: circleId, coach, members } = await makeDiscussionCircle({ members: 3 });
+    const [leaver, waiting, next] = members;
+    const t0 = new Date("2027-09-01T09:00:00Z");
+    const startsAt = new Date("2027-09-20T17:00:00Z");
+    const { meetingId } = createMeeting(circleId, coach.id, input(startsAt, { capacity: 1 }), t0);
+    meetingCircle.set(meetingId, circleId);
+    respondToMeeting(meetingId, leaver!.id, "yes", t0);
+    respondToMeeting(meetingId, waiting!.id, "yes", t0);
+    respondToMeeting(meetingId, next!.id, "yes", t0);
+    const left = leaveCircle(leaver!.id, circleId, new Date("2027-09-10T09:00:00Z"));
+    expect(left).toMatchObject({ ok: true, notified: [waiting!.id], meetingIds: [meetingId] });
+    for (let t = startsAt.getTime() - 72 * HOUR; t < startsAt.getTime() + 4 * HOUR; t += HOUR) {
+      runScheduledJobs(new Date(t));
+    }
+    expect(countBy(reminders(meetingId).map((r) => r.userId))).toEqual({ [waiting!.id]: 2 });
+    const going = getDb()
+      .select({ userId: meetingRsvps.userId })
+      .from(meetingRsvps)
+      .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.state, "going")))
+      .all();
+    expect(going).toEqual([{ userId: waiting!.id }]);
+  });
 });
 
+/** A process answering yes to meetings (fixtures/rsvp.ts), once it is ready and told to start. */
+function rsvpProcess(userId: number, meetingIds: number[]) {
+  const child = spawn(process.execPath, [
+    "--import",
+    "tsx",
+    "tests/integration/fixtures/rsvp.ts",
+    String(userId),
+    meetingIds.join(","),
+  ]);
+  let out = "";
+  let markReady: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on("data", (d) => {
+    out += d;
+    if (out.startsWith("ready\n")) markReady();
+  });
+  child.stderr.on("data", (d) => (out += d));
+  const done = new Promise<Array<{ state: string; tookMs: number }>>((resolve, reject) =>
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out.slice("ready\n".length))) : reject(new Error(out)),
+    ),
+  );
+  return {
+    ready,
+    done,
+    start: (startAt: number, gap: number) =>
+      child.stdin.end(`${JSON.stringify({ startAt, gap })}\n`),
+  };
+}
+
+function goingIn(meetingId: number) {
+  return getDb()
+    .select({ userId: meetingRsvps.userId })
+    .from(meetingRsvps)
+    .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.state, "going")))
+    .all();
+}
+
 describe("capacity", () => {
-  it("never exceeds it when several processes answer yes for the last seats at once", async () => {
-    const { id: circleId, coach, members } = await makeDiscussionCircle({ members: 5 });
+  it("never exceeds it when several processes answer yes for the last seats at once, round after round", async () => {
+    const { id: circleId, coach, members } = await makeDiscussionCircle({ members: 7 });
+    const t0 = new Date();
+    // Four rounds, each a meeting with fewer seats than the seven people racing for them.
+    const capacities = [1, 2, 3, 5];
+    const meetingIds = capacities.map(
+      (capacity, i) =>
+        createMeeting(
+          circleId,
+          coach.id,
+          input(new Date(t0.getTime() + (14 + i) * 24 * HOUR), { capacity }),
+          t0,
+        ).meetingId,
+    );
+    const racers = members.map((m) => rsvpProcess(m.id, meetingIds));
+    // Every process has its connection open and has read the meetings before the first round.
+    await Promise.all(racers.map((r) => r.ready));
+    const startAt = Date.now() + 300;
+    for (const r of racers) r.start(startAt, 400);
+    const results = await Promise.all(racers.map((r) => r.done));
+    capacities.forEach((capacity, round) => {
+      const states = results.map((rounds) => rounds[round]!.state);
+      expect(states.filter((s) => s === "going")).toHaveLength(capacity);
+      expect(states.filter((s) => s === "waitlisted")).toHaveLength(members.length - capacity);
+      expect(goingIn(meetingIds[round]!)).toHaveLength(capacity);
+    });
+  }, 90_000);
+
+  it("a second writer waits for the first one's BEGIN IMMEDIATE and then sees its seat taken", async () => {
+    const { id: circleId, coach, members } = await makeDiscussionCircle({ members: 2 });
+    const [first, second] = members;
     const t0 = new Date();
     const { meetingId } = createMeeting(
       circleId,
       coach.id,
-      input(new Date(t0.getTime() + 14 * 24 * HOUR), { capacity: 3 }),
+      input(new Date(t0.getTime() + 14 * 24 * HOUR), { capacity: 1 }),
       t0,
     );
-    respondToMeeting(meetingId, members[0]!.id, "yes"); // two seats left, four people racing
-    const startAt = String(Date.now() + 2000);
-    const results = await Promise.all(
-      members.slice(1).map((m) =>
-        runInChild("tests/integration/fixtures/rsvp.ts", [String(meetingId), String(m.id)], {
-          START_AT: startAt,
-        }),
-      ),
-    );
-    expect(results.map((r) => JSON.parse(r)).sort()).toEqual([
-      "going",
-      "going",
-      "waitlisted",
-      "waitlisted",
-    ]);
-    const going = getDb()
-      .select()
-      .from(meetingRsvps)
-      .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.state, "going")))
-      .all();
-    expect(going).toHaveLength(3);
-  });
+    const other = rsvpProcess(second!.id, [meetingId]);
+    await other.ready;
+    // A second connection holds the write lock and takes the last seat, not yet committed.
+    const holder = openDatabase(getEnv().DATABASE_PATH);
+    try {
+      holder.$client.exec("BEGIN IMMEDIATE");
+      holder
+        .insert(meetingRsvps)
+        .values({ meetingId, userId: first!.id, state: "going", updatedAt: new Date() })
+        .run();
+      other.start(Date.now(), 0);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      holder.$client.exec("COMMIT");
+    } finally {
+      holder.$client.close();
+    }
+    const [answer] = await other.done;
+    // It waited for the lock (and did not read the seats before it had it): the seat was gone.
+    expect(answer!.tookMs).toBeGreaterThan(400);
+    expect(answer!.state).toBe("waitlisted");
+    expect(goingIn(meetingId)).toEqual([{ userId: first!.id }]);
+  }, 60_000);
 });
