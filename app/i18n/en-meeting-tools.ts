@@ -14,6 +14,8 @@ export const enMeetingTools: MeetingToolMessages = {
       noteHelp: "For example roughly where it will be, or by when you would like answers.",
       slots: "Possible moments",
       slotsHelp: "Enter the time as it is in the Netherlands. Empty rows are skipped.",
+      decided:
+        "This date poll was closed in the meantime, perhaps in another window. Nothing was planned: see the date poll for the meeting that is on.",
       slot: "Moment {{n}}",
       date: "Date",
       startTime: "Start time",

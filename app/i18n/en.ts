@@ -707,12 +707,12 @@ export const en: CoreMessages = {
       },
       meeting: {
         poll: "Pick a date for the next meeting of {{circle}}",
-        created: "New meeting of {{circle}}: {{title}}",
-        moved: "The meeting of {{circle}} has moved: {{title}}",
-        cancelled: "The meeting of {{circle}} is cancelled: {{title}}",
+        created: "New meeting of {{circle}}: {{title}}, {{when}}",
+        moved: "{{title}} of {{circle}} has changed, and is now on {{when}}",
+        cancelled: "{{title}} of {{circle}} ({{when}}) is cancelled",
         reminder: "Don't forget: {{title}} of {{circle}} is on {{when}}",
-        seat: "A seat has opened up at {{title}} ({{circle}}): you are now on the list",
-        feedback: "How valuable was {{title}} of {{circle}}? Let us know in one click",
+        seat: "A seat has opened up at {{title}} ({{circle}}): you are coming",
+        feedback: "How valuable was {{title}} of {{circle}}? It is one question",
         guest: "You are invited as a guest to {{title}} of {{circle}} on {{when}}",
       },
       poll: {

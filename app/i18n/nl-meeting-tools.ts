@@ -16,6 +16,8 @@ export const nlMeetingTools = {
       noteHelp: "Bijvoorbeeld waar het ongeveer zal zijn, of tot wanneer je antwoorden wilt.",
       slots: "Mogelijke momenten",
       slotsHelp: "Vul de tijd in zoals die in Nederland geldt. Lege regels slaan we over.",
+      decided:
+        "Deze datumprikker is intussen al afgerond, misschien in een ander venster. Er is niets gepland: kijk op de datumprikker welke bijeenkomst er staat.",
       slot: "Moment {{n}}",
       date: "Datum",
       startTime: "Begintijd",

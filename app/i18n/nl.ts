@@ -715,12 +715,12 @@ export const nl = {
       },
       meeting: {
         poll: "Kies een datum voor de volgende bijeenkomst van {{circle}}",
-        created: "Nieuwe bijeenkomst van {{circle}}: {{title}}",
-        moved: "De bijeenkomst van {{circle}} is verplaatst: {{title}}",
-        cancelled: "De bijeenkomst van {{circle}} gaat niet door: {{title}}",
+        created: "Nieuwe bijeenkomst van {{circle}}: {{title}}, {{when}}",
+        moved: "{{title}} van {{circle}} is gewijzigd, en is nu {{when}}",
+        cancelled: "{{title}} van {{circle}} ({{when}}) gaat niet door",
         reminder: "Denk je eraan? {{title}} van {{circle}} is {{when}}",
-        seat: "Er is een plek vrijgekomen bij {{title}} ({{circle}}): je staat nu op de lijst",
-        feedback: "Hoe waardevol was {{title}} van {{circle}}? Laat het in één klik weten",
+        seat: "Er is een plek vrijgekomen bij {{title}} ({{circle}}): je bent erbij",
+        feedback: "Hoe waardevol was {{title}} van {{circle}}? Het is één vraag",
         guest: "Je bent als gast uitgenodigd voor {{title}} van {{circle}}, {{when}}",
       },
       poll: {

@@ -207,9 +207,11 @@ async function invite(
     });
   context.publisher.notified(result.notified);
   published(context, circleId, meetingId, []);
-  return json(submission.reply({ resetForm: true }), {
-    headers: await createToastHeaders({ key: "meeting.guestInvited", values: { email } }),
-  });
+  // Marked, because a reset reply carries no intent: the invite form must see it to empty.
+  return json(
+    { ...submission.reply({ resetForm: true }), invited: true as const },
+    { headers: await createToastHeaders({ key: "meeting.guestInvited", values: { email } }) },
+  );
 }
 
 async function remove(
@@ -277,7 +279,9 @@ export default function MeetingPage() {
   useCircleRoom(circle.id, circle.meetingsVersion);
   useRevalidateOn(["circle.meetings"]);
   const isInvite =
-    actionData && "initialValue" in actionData && actionData.initialValue?.intent === "invite";
+    actionData &&
+    ("invited" in actionData ||
+      ("initialValue" in actionData && actionData.initialValue?.intent === "invite"));
   const [inviteForm, inviteFields] = useForm<FormInput<typeof MeetingPageSchema>>({
     id: "invite-guest",
     lastResult: isInvite ? actionData : undefined,

@@ -1,7 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useSearchParams,
+} from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ChoiceGroup, FormErrors, TextareaField, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -56,16 +63,11 @@ export default function MeetingFeedback() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { circle, meeting, refusal, rating, constraint } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const thanks = searchParams.get("thanks") === "1" && rating !== null;
-  const busy = useIsPending();
-  const [form, fields] = useForm<FormInput<typeof FeedbackSchema>>({
-    id: "feedback",
-    lastResult,
-    constraint,
-    defaultValue: rating ? { score: String(rating.score), comment: rating.comment } : undefined,
-  });
+  // A new form after every navigation: the redirect after an answer is saved leaves no action
+  // data, and the same form would otherwise keep the messages of an earlier try.
+  const location = useLocation();
   return (
     <div className="page page-narrow">
       <PageHeader
@@ -84,33 +86,7 @@ export default function MeetingFeedback() {
       {refusal ? (
         <p className="notice notice-info">{t(`followUp.feedback.refused.${refusal}`)}</p>
       ) : (
-        <Form method="post" {...getFormProps(form)} className="card stack">
-          <p>{t("followUp.feedback.intro")}</p>
-          {rating && !thanks ? (
-            <p className="muted">{t("followUp.feedback.yours", { score: rating.score })}</p>
-          ) : null}
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <ChoiceGroup
-            legend={t("followUp.feedback.legend")}
-            type="radio"
-            field={fields.score as never}
-            options={SCORES.map((s) => ({
-              value: s,
-              label: t(`followUp.feedback.score.s${s}`),
-            }))}
-          />
-          <TextareaField
-            label={t("followUp.feedback.comment")}
-            help={t("followUp.feedback.commentHelp")}
-            field={fields.comment}
-            rows={3}
-          />
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {rating ? t("followUp.feedback.change") : t("followUp.feedback.submit")}
-            </button>
-          </div>
-        </Form>
+        <FeedbackForm key={location.key} rating={rating} thanks={thanks} constraint={constraint} />
       )}
       <p>
         <Link to=".." relative="path">
@@ -118,6 +94,57 @@ export default function MeetingFeedback() {
         </Link>
       </p>
     </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function FeedbackForm({
+  rating,
+  thanks,
+  constraint,
+}: {
+  rating: LoaderData["rating"];
+  thanks: boolean;
+  constraint: LoaderData["constraint"];
+}) {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const busy = useIsPending();
+  const [form, fields] = useForm<FormInput<typeof FeedbackSchema>>({
+    id: "feedback",
+    lastResult,
+    constraint,
+    defaultValue: rating ? { score: String(rating.score), comment: rating.comment } : undefined,
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card stack">
+      <p>{t("followUp.feedback.intro")}</p>
+      {rating && !thanks ? (
+        <p className="muted">{t("followUp.feedback.yours", { score: rating.score })}</p>
+      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <ChoiceGroup
+        legend={t("followUp.feedback.legend")}
+        type="radio"
+        field={fields.score as never}
+        options={SCORES.map((s) => ({
+          value: s,
+          label: t(`followUp.feedback.score.s${s}`),
+        }))}
+      />
+      <TextareaField
+        label={t("followUp.feedback.comment")}
+        help={t("followUp.feedback.commentHelp")}
+        field={fields.comment}
+        rows={3}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {rating ? t("followUp.feedback.change") : t("followUp.feedback.submit")}
+        </button>
+      </div>
+    </Form>
   );
 }
 

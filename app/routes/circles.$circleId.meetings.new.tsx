@@ -1,7 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -99,9 +105,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : null;
   if (value.locationKind === "company" && !host)
     return badRequest(submission, { fieldErrors: { hostUserId: ["meeting.error.chooseHost"] } });
+  const input = toMeetingInput(value, host);
+  // A start that has passed is a typo here; the follow-up of a past meeting needs its meeting.
+  if (input.startsAt <= new Date())
+    return badRequest(submission, { fieldErrors: { date: ["meeting.error.intoPast"] } });
   let result;
   try {
-    const input = toMeetingInput(value, host);
     // From a poll: the meeting is planned and the poll closed in one transaction.
     result = picked
       ? decidePoll(picked.poll.id, user!.id, picked.slot.id, input)
@@ -115,12 +124,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Another tab decided or stopped the poll meanwhile.
   if (!result.ok)
     return badRequest(submission, {
-      formErrors: [`poll.error.${result.reason === "slot" ? "slot" : "closed"}`],
+      formErrors: [`poll.error.${result.reason === "slot" ? "slot" : "decided"}`],
     });
   context.publisher.notified(result.notified);
   context.publisher.meetingsChanged(circle.id);
   return redirect(`/circles/${circle.id}/meetings/${result.meetingId}`);
 }
+
+/**
+ * A refused form stays as it was typed. In particular, when another tab decided the poll
+ * meanwhile, the loader would send the coach to the poll and lose the form and its message.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionResult,
+  defaultShouldRevalidate,
+}) =>
+  actionResult && typeof actionResult === "object" && "error" in actionResult
+    ? false
+    : defaultShouldRevalidate;
 
 export default function NewMeeting() {
   const { t } = useTranslation();

@@ -284,3 +284,64 @@ describe("a page that enters the circle's room late", () => {
     for (const page of [coachPage, pageA, pageB]) expectNoConsoleErrors(page);
   });
 });
+
+describe("forms after a success", () => {
+  const t = getT("nl");
+  const label = (key: string, values: Record<string, unknown> = {}) =>
+    t(key as never, values) as string;
+
+  // A refused try leaves its messages; the next, successful one must clear them (before, the
+  // invite form and the feedback form kept "Vul een geldig e-mailadres in" and "Maak een keuze").
+  it("forget the messages of an earlier try", async () => {
+    const coachPage = await newPage(browser, { locale: "nl-NL" });
+    const pageA = await newPage(browser, { locale: "nl-NL" });
+    const coach = await login(coachPage, { name: "Carla Coach", roles: ["coach"] });
+    const a = await login(pageA, { name: "Anouk de Wit" });
+    const guestPage = await newPage(browser, { locale: "nl-NL" });
+    const guest = await login(guestPage, { name: "Gijs Gast" });
+    const circleId = circleWith({ members: [a.id], coachId: coach.id });
+
+    await visit(coachPage, `/circles/${circleId}/meetings/new`);
+    await coachPage.getByLabel(label("meeting.field.title")).fill("Bijeenkomst met een gast");
+    await coachPage
+      .getByLabel(label("meeting.field.date"), { exact: true })
+      .fill(addDays(amsterdamToday(), 10));
+    await coachPage.getByLabel(label("meeting.field.startTime")).fill("19:00");
+    await coachPage.getByLabel(label("meeting.field.endTime")).fill("21:00");
+    await coachPage.getByRole("radio", { name: label("meeting.kind.video") }).check();
+    await coachPage
+      .getByLabel(label("meeting.field.videoUrl"))
+      .fill("https://meet.example.org/kring");
+    await coachPage.getByRole("button", { name: label("meeting.planButton") }).click();
+    await seen(coachPage.getByRole("heading", { level: 1, name: "Bijeenkomst met een gast" }));
+    const meetingPath = new URL(coachPage.url()).pathname;
+    const meetingId = Number(/meetings\/(\d+)$/.exec(meetingPath)![1]);
+
+    const email = coachPage.getByLabel(label("meeting.inviteEmail"));
+    const invalid = label("validation.email");
+    await email.fill("nope");
+    await coachPage.getByRole("button", { name: label("meeting.inviteGuest") }).click();
+    await seen(coachPage.getByText(invalid));
+    await email.fill(guest.email);
+    await coachPage.getByRole("button", { name: label("meeting.inviteGuest") }).click();
+    await seen(coachPage.getByText(label("meeting.guestInvited", { email: guest.email })));
+    expect(await coachPage.getByText(invalid).count()).toBe(0);
+    expect(await email.inputValue()).toBe("");
+
+    await visit(pageA, meetingPath);
+    await pageA.getByRole("button", { name: label("meeting.answer.yes"), exact: true }).click();
+    await seen(pageA.getByTestId("my-answer").getByText(label("meeting.mine.going")));
+    meetingHappened(meetingId);
+    await visit(pageA, `${meetingPath}/feedback`);
+    await pageA.getByRole("button", { name: label("followUp.feedback.submit") }).click();
+    const choose = label("validation.choose");
+    await seen(pageA.getByText(choose));
+    await pageA.getByRole("radio", { name: label("followUp.feedback.score.s4") }).check();
+    await pageA.getByRole("button", { name: label("followUp.feedback.submit") }).click();
+    await seen(pageA.getByText(label("followUp.feedback.thanks")).first());
+    expect(await pageA.getByText(choose).count()).toBe(0);
+
+    for (const page of [coachPage, pageA, guestPage])
+      expectNoConsoleErrors(page, [/status of 400/]);
+  });
+});

@@ -665,6 +665,19 @@ describe("moving and cancelling", () => {
     expect(((await created.json()) as { error: Record<string, string[]> }).error.date).toEqual([
       "meeting.error.dateRange",
     ]);
+    // Planning a start that has passed is a typo too (it would be announced, then locked).
+    const before = meetingCount();
+    const past = await submit(
+      newAction,
+      `/circles/${w.circleId}/meetings/new`,
+      { ...valid, date: yesterday },
+      { cookie: w.coach.cookie, params: w.params },
+    );
+    expect(past.status).toBe(400);
+    expect(((await past.json()) as { error: Record<string, string[]> }).error.date).toEqual([
+      "meeting.error.intoPast",
+    ]);
+    expect(meetingCount()).toBe(before);
   });
 
   it("a meeting recorded afterwards is not announced to the circle", async () => {

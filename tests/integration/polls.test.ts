@@ -16,6 +16,7 @@ import {
 } from "~/routes/circles.$circleId.polls.$pollId";
 import {
   action as newMeetingAction,
+  shouldRevalidate as shouldRevalidateNew,
   loader as newMeetingLoader,
 } from "~/routes/circles.$circleId.meetings.new";
 import { loader as listLoader } from "~/routes/circles.$circleId.meetings._index";
@@ -508,7 +509,7 @@ describe("picking a slot", () => {
       error: Record<string, string[]>;
       initialValue: Record<string, string>;
     };
-    expect(body.error[""]).toEqual(["poll.error.closed"]);
+    expect(body.error[""]).toEqual(["poll.error.decided"]);
     expect(body.initialValue.address).toBe("Stationsplein 1, Zwolle");
     expect(count("meeting")).toBe(before);
     // Opening the form for a decided poll goes back to the poll, which shows the meeting.
@@ -518,6 +519,13 @@ describe("picking a slot", () => {
     });
     expect(reopened.status).toBe(302);
     expect(reopened.headers.get("Location")).toBe(pollPath(w, pollId));
+    // But after the refused form the page keeps the form and its message (no reload to there).
+    const keep = shouldRevalidateNew({
+      actionResult: body,
+      defaultShouldRevalidate: true,
+    } as never);
+    expect(keep).toBe(false);
+    expect(shouldRevalidateNew({ defaultShouldRevalidate: true } as never)).toBe(true);
     // And nobody votes on a decided poll.
     const late = await vote(
       w,
