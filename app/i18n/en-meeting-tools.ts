@@ -179,6 +179,7 @@ export const enMeetingTools: MeetingToolMessages = {
         unknown_person: "You can only tick members and guests of this meeting.",
         not_member: "Choose a member of the circle.",
         caseOwnerLeft: "The person who brought in this case is no longer a member of the circle.",
+        due_before: "This date is before the meeting. Choose a later date.",
         foreign_case: "That case does not belong to this meeting.",
       },
     },

@@ -60,6 +60,10 @@ export const enMeetings: MeetingMessages = {
       dateRange:
         "Choose a date up to five years ahead (or up to a year back, for a meeting that already took place).",
       intoPast: "This moment has passed. Choose a new moment in the future.",
+      belowComing_one:
+        "{{count}} person is already coming. Choose at least {{count}} seat, or leave it empty for no limit.",
+      belowComing_other:
+        "{{count}} people are already coming. Choose at least {{count}} seats, or leave it empty for no limit.",
       chooseHost: "Choose a member of the circle to host you.",
       videoUrl: "Enter a full link that starts with https://",
       confirmCancel: "Tick the box to confirm you really want to cancel the meeting.",

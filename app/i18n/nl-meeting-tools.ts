@@ -183,6 +183,7 @@ export const nlMeetingTools = {
         unknown_person: "Je kunt alleen leden en gasten van deze bijeenkomst aanvinken.",
         not_member: "Kies een lid van de kring.",
         caseOwnerLeft: "Wie deze casus inbracht, is geen lid meer van de kring.",
+        due_before: "Deze datum ligt voor de bijeenkomst. Kies een datum erna.",
         foreign_case: "Die casus hoort niet bij deze bijeenkomst.",
       },
     },

@@ -63,6 +63,10 @@ export const nlMeetings = {
       dateRange:
         "Kies een datum tot vijf jaar vooruit (of tot een jaar terug, voor een bijeenkomst die al was).",
       intoPast: "Dit moment is al voorbij. Kies een nieuw moment in de toekomst.",
+      belowComing_one:
+        "Er komt al {{count}} persoon. Kies minstens {{count}} plek, of laat het leeg voor onbeperkt.",
+      belowComing_other:
+        "Er komen al {{count}} mensen. Kies minstens {{count}} plekken, of laat het leeg voor onbeperkt.",
       chooseHost: "Kies een lid van de kring dat jullie ontvangt.",
       videoUrl: "Vul een volledige link in die begint met https://",
       confirmCancel: "Vink aan dat je de bijeenkomst echt wilt afzeggen.",

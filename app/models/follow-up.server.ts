@@ -304,7 +304,7 @@ export type ActionInput = {
 
 export type AddActionOutcome =
   | { ok: true; actionId: number; notified: number[] }
-  | { ok: false; reason: FollowUpRefusal | "not_member" | "foreign_case" };
+  | { ok: false; reason: FollowUpRefusal | "not_member" | "foreign_case" | "due_before" };
 
 /** Where an action item's owner finds it: their dashboard, with the mark-done form. */
 export const MY_ACTIONS_URL = "/dashboard#my-actions";
@@ -360,6 +360,9 @@ function insertActionItem(
   if (closed) return { ok: false, reason: closed };
   const circleId = meeting!.circleId;
   if (!memberIds(tx, circleId).has(input.ownerId)) return { ok: false, reason: "not_member" };
+  // Due before the meeting it came from: a typo (it would be overdue at once).
+  if (input.dueOn !== null && input.dueOn < amsterdamToday(meeting!.startsAt))
+    return { ok: false, reason: "due_before" };
   if (input.caseId !== null) {
     const ofMeeting = tx
       .select({ id: meetingCases.id })

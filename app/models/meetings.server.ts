@@ -328,7 +328,8 @@ export function createMeeting(
 
 export type ChangeOutcome =
   | { ok: true; notified: number[]; moved: boolean }
-  | { ok: false; reason: "not_found" | "cancelled" | "past" | "into_past" | "host_not_member" };
+  | { ok: false; reason: "not_found" | "cancelled" | "past" | "into_past" | "host_not_member" }
+  | { ok: false; reason: "below_coming"; coming: number };
 
 /**
  * Changes a meeting. Every change raises the calendar SEQUENCE; a new time or place is a move:
@@ -356,6 +357,10 @@ export function updateMeeting(
       (input.hostUserId === null || !isMember(tx, before.circleId, input.hostUserId))
     )
       return { ok: false, reason: "host_not_member" };
+    // Fewer seats than people already coming would leave some of them without one.
+    const coming = seatsTaken(tx, before);
+    if (input.capacity !== null && input.capacity < coming)
+      return { ok: false, reason: "below_coming", coming };
     const next = normalise(input);
     const moved =
       before.startsAt.getTime() !== next.startsAt.getTime() ||

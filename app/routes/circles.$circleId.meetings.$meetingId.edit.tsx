@@ -99,6 +99,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.reason === "host_not_member")
       return badRequest(submission, { fieldErrors: { hostUserId: ["meeting.error.chooseHost"] } });
+    if (result.reason === "below_coming")
+      return badRequest(submission, {
+        fieldErrors: { capacity: [`meeting.error.belowComing|${result.coming}`] },
+      });
     if (result.reason === "into_past")
       return badRequest(submission, { fieldErrors: { date: ["meeting.error.intoPast"] } });
     return badRequest(submission, { formErrors: [`meeting.refused.${result.reason}`] });

@@ -127,7 +127,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             ? "ownerId"
             : result.reason === "foreign_case"
               ? "caseId"
-              : undefined,
+              : result.reason === "due_before"
+                ? "dueOn"
+                : undefined,
         );
       context.publisher.notified(result.notified);
       context.publisher.meetingsChanged(circle.id, result.notified);
@@ -137,7 +139,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const { intent: _, ...input } = value;
       const result = addCaseCommitment(meeting.id, user.id, input);
       if (!result.ok)
-        return refused(result.reason === "not_member" ? "caseOwnerLeft" : result.reason);
+        return result.reason === "due_before"
+          ? refused(result.reason, "dueOn")
+          : refused(result.reason === "not_member" ? "caseOwnerLeft" : result.reason);
       context.publisher.notified(result.notified);
       context.publisher.meetingsChanged(circle.id, result.notified);
       return redirectWithToast(`${here}#case-${input.caseId}`, {

@@ -42,6 +42,7 @@ import {
   saveSummary,
 } from "~/models/follow-up.server";
 import { cancelMeeting, createMeeting, respondToMeeting } from "~/models/meetings.server";
+import { amsterdamToday } from "~/domain/meeting-time";
 import { runScheduledJobs } from "~/models/job-handlers.server";
 import { pendingJobs } from "~/models/jobs.server";
 import { leaveCircle } from "~/models/memberships.server";
@@ -661,7 +662,23 @@ describe("action items of their owner", () => {
 
   it("my open items leave out done ones and circles I left, and flag the overdue ones", async () => {
     const w = await withItems();
-    const late = w.add(w.a.id, "Te laat", "2020-01-01");
+    // Due the day after last week's meeting: overdue now. Due before the meeting: a typo.
+    const late = w.add(w.a.id, "Te laat", amsterdamToday(new Date(Date.now() - 6 * DAY)));
+    expect(
+      addActionItem(w.past, w.coach.id, {
+        ownerId: w.a.id,
+        text: "Vroeger dan de bijeenkomst",
+        dueOn: "2020-01-01",
+        caseId: null,
+      }),
+    ).toEqual({ ok: false, reason: "due_before" });
+    const typo = await submit(
+      followUpAction,
+      w.path(w.past, "follow-up"),
+      { intent: "addAction", ownerId: String(w.a.id), text: "Iets", dueOn: "2020-01-01" },
+      { cookie: w.coach.cookie, params: w.params(w.past) },
+    );
+    expect((await errorsOf(typo)).dueOn).toEqual(["followUp.page.refused.due_before"]);
     const later = w.add(w.a.id, "Later", "2099-01-01");
     const undated = w.add(w.a.id, "Ooit");
     const finished = w.add(w.a.id, "Al gedaan");

@@ -680,6 +680,32 @@ describe("moving and cancelling", () => {
     expect(meetingCount()).toBe(before);
   });
 
+  it("fewer seats than people already coming is refused next to the seats", async () => {
+    const w = await world(3);
+    const meetingId = plan(w, { capacity: 5 });
+    for (const m of w.members) respondToMeeting(meetingId, m.id, "yes");
+    const edit = await load(editLoader, `${meetingPath(w, meetingId)}/edit`, {
+      cookie: w.coach.cookie,
+      params: meetingParams(w, meetingId),
+    });
+    const { defaults } = (await edit.json()) as { defaults: Record<string, string> };
+    const save = (capacity: string) =>
+      submit(
+        editAction,
+        `${meetingPath(w, meetingId)}/edit`,
+        { ...defaults, intent: "save", capacity, message: "" },
+        { cookie: w.coach.cookie, params: meetingParams(w, meetingId) },
+      );
+    const res = await save("2");
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: Record<string, string[]> }).error.capacity).toEqual([
+      "meeting.error.belowComing|3",
+    ]);
+    expect(getMeeting(meetingId)!.capacity).toBe(5);
+    expect((await save("3")).status).toBe(302);
+    expect(getMeeting(meetingId)!.capacity).toBe(3);
+  });
+
   it("a meeting recorded afterwards is not announced to the circle", async () => {
     const w = await world(2);
     const startsAt = new Date(Math.floor((Date.now() - 3 * 24 * HOUR) / 60_000) * 60_000);
