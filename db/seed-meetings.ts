@@ -13,9 +13,11 @@ import type { Who } from "./seed-threads";
 
 /**
  * When a meeting or slot happens: `weeks` from this week (negative: in the past) on `weekday`
- * (1 = Monday ... 7 = Sunday) of that week, or a fixed Amsterdam date.
+ * (1 = Monday ... 7 = Sunday) of that week, days from the next Sunday the clocks go back
+ * (nextOctoberChange in db/seed.ts), or a fixed Amsterdam date.
  */
-export type SeedDay = { weeks: number; weekday: number } | { date: string };
+export type SeedDay =
+  { weeks: number; weekday: number } | { fromOctoberChange: number } | { date: string };
 
 export type SeedMeeting = {
   circle: string;
@@ -236,7 +238,7 @@ Lotte gaat een voorrangsregel op papier zetten en het team twee maandagen zelf l
     // Summer time (UTC+2): the Tuesday before the clocks go back.
     circle: ACHTERHOEK,
     title: "Financiering van de overname",
-    day: { date: "2027-10-26" },
+    day: { fromOctoberChange: -5 },
     start: "19:30",
     end: "22:30",
     location: { kind: "address", address: "Rabobank Graafschap, Hofstraat 2, 7001 AA Doetinchem" },
@@ -248,7 +250,7 @@ Lotte gaat een voorrangsregel op papier zetten en het team twee maandagen zelf l
     // Across the change: starts in summer time on Saturday, ends in winter time on Sunday.
     circle: ACHTERHOEK,
     title: "Tweedaagse: de toekomst van het familiebedrijf",
-    day: { date: "2027-10-30" },
+    day: { fromOctoberChange: -1 },
     start: "16:00",
     end: "13:00",
     endsDaysLater: 1,
@@ -265,7 +267,7 @@ Let op: in de nacht van zaterdag op zondag gaat de klok een uur terug.`,
     // Winter time (UTC+1): the Tuesday after.
     circle: ACHTERHOEK,
     title: "Terugkomavond na de tweedaagse",
-    day: { date: "2027-11-02" },
+    day: { fromOctoberChange: 2 },
     start: "19:30",
     end: "21:30",
     location: { kind: "video", url: "https://meet.jit.si/kringwijs-opvolgers-achterhoek" },

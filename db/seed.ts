@@ -694,10 +694,23 @@ function circlePeopleOf(circleId: number, circle: CircleSeed) {
 // members would, each step at the moment it would have happened (db/seed-meetings.ts has the
 // data). A meeting that exists (same circle, same title) is left alone.
 
+/**
+ * The next Sunday the clocks go back (the last Sunday of October) with at least a week to go,
+ * so the meetings seeded around it are all still ahead whenever the seed runs.
+ */
+export function nextOctoberChange(today: string): string {
+  for (let year = Number(today.slice(0, 4)); ; year += 1) {
+    const last = new Date(Date.UTC(year, 9, 31));
+    const sunday = addDays(`${year}-10-31`, -last.getUTCDay());
+    if (sunday >= addDays(today, 7)) return sunday;
+  }
+}
+
 /** The Amsterdam calendar date of a seed day, counted from the week of `now`. */
 function seedDate(day: SeedDay, now: number): string {
   if ("date" in day) return day.date;
   const today = amsterdamToday(new Date(now));
+  if ("fromOctoberChange" in day) return addDays(nextOctoberChange(today), day.fromOctoberChange);
   const weekday = ((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
   const monday = addDays(today, 1 - weekday);
   return addDays(monday, day.weeks * 7 + day.weekday - 1);

@@ -13,8 +13,8 @@ import {
   threads,
   users,
 } from "../../db/schema";
-import { toAmsterdam } from "~/domain/meeting-time";
-import { seed } from "../../db/seed";
+import { addDays, amsterdamToday, toAmsterdam } from "~/domain/meeting-time";
+import { nextOctoberChange, seed } from "../../db/seed";
 import { LONG_THREAD } from "../../db/seed-threads";
 import { listThreads } from "~/models/discussions.server";
 import { getDb } from "~/utils/db.server";
@@ -109,10 +109,18 @@ describe("the demo seed's meetings", () => {
     for (const job of pending) expect(job.dueAt.getTime()).toBeGreaterThan(now - 60_000);
 
     // The two-day meeting starts in summer time and ends in winter time, at the times entered.
+    // It is the next change with a week to go, whenever the seed runs (no fixed year).
+    const sunday = nextOctoberChange(amsterdamToday(new Date(now)));
+    expect(new Date(`${sunday}T12:00:00Z`).getUTCDay()).toBe(0);
+    expect(sunday.slice(5, 7)).toBe("10");
+    expect(Number(sunday.slice(8))).toBeGreaterThan(24);
     const twoDay = all.find((m) => m.title.startsWith("Tweedaagse"))!;
-    expect(twoDay.startsAt.toISOString()).toBe("2027-10-30T14:00:00.000Z");
-    expect(twoDay.endsAt.toISOString()).toBe("2027-10-31T12:00:00.000Z");
-    expect(toAmsterdam(twoDay.endsAt)).toEqual({ date: "2027-10-31", time: "13:00" });
+    expect(twoDay.startsAt.toISOString()).toBe(`${addDays(sunday, -1)}T14:00:00.000Z`);
+    expect(twoDay.endsAt.toISOString()).toBe(`${sunday}T12:00:00.000Z`);
+    expect(toAmsterdam(twoDay.endsAt)).toEqual({ date: sunday, time: "13:00" });
+    expect(twoDay.startsAt.getTime()).toBeGreaterThan(now);
+    expect(nextOctoberChange("2027-10-25")).toBe("2028-10-29");
+    expect(nextOctoberChange("2026-12-07")).toBe("2027-10-31");
 
     // Open date polls, partly answered: the seeded entrepreneur still has one to answer, and
     // its reminder waits as a job.
