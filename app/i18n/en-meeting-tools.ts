@@ -154,7 +154,7 @@ export const enMeetingTools: MeetingToolMessages = {
       addTitle: "Add an action item",
       owner: "Who",
       text: "What",
-      dueOn: "Done by (optional)",
+      dueOn: "Due date (optional)",
       fromCase: "From case (optional)",
       fromCaseHelp: "Does this action item belong to a case? Then pick it.",
       noCase: "No case",

@@ -930,7 +930,7 @@ export const en: CoreMessages = {
   followUp: {
     backToMeeting: "Back to the meeting",
     item: {
-      due: "Done by {{date}}",
+      due: "Due {{date}}",
       overdue: "overdue",
       done: "Done",
       doneNote: "Note: {{note}}",

@@ -158,7 +158,7 @@ export const nlMeetingTools = {
       addTitle: "Afspraak toevoegen",
       owner: "Wie",
       text: "Wat",
-      dueOn: "Klaar op (niet verplicht)",
+      dueOn: "Uiterlijk klaar op (niet verplicht)",
       fromCase: "Bij casus (niet verplicht)",
       fromCaseHelp: "Hoort deze afspraak bij een casus? Kies die dan.",
       noCase: "Geen casus",

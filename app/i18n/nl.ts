@@ -938,7 +938,7 @@ export const nl = {
   followUp: {
     backToMeeting: "Terug naar de bijeenkomst",
     item: {
-      due: "Klaar op {{date}}",
+      due: "Uiterlijk {{date}}",
       overdue: "over tijd",
       done: "Gedaan",
       doneNote: "Toelichting: {{note}}",
