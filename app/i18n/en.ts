@@ -255,6 +255,8 @@ export const en: CoreMessages = {
     myCircles: "My circles and applications",
     noCircles: "You are not in a circle yet.",
     findCircles: "See the circles you can apply for",
+    guestTitle: "You are invited as a guest",
+    guestMeeting: "{{circle}}, {{when}}",
     coachTitle: "Circles you coach",
     noCoachedCircles: "You are not coaching a circle yet.",
     pendingApplications_one: "{{count}} application is waiting for you",

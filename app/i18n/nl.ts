@@ -263,6 +263,8 @@ export const nl = {
     myCircles: "Mijn kringen en aanmeldingen",
     noCircles: "Je zit nog niet in een kring.",
     findCircles: "Bekijk de kringen waar je je kunt aanmelden",
+    guestTitle: "Je bent uitgenodigd als gast",
+    guestMeeting: "{{circle}}, {{when}}",
     coachTitle: "Kringen die je begeleidt",
     noCoachedCircles: "Je begeleidt nog geen kring.",
     pendingApplications_one: "{{count}} aanmelding wacht op jou",

@@ -84,6 +84,33 @@ function circlePeople(tx: Tx, circleId: number): number[] {
   return [...new Set([...members, ...coaches].map((r) => r.id))];
 }
 
+/**
+ * The meetings ahead that this person is a guest of, for their dashboard: a guest sees those
+ * meetings and nothing else of the circle, so the circle's name is all that comes along.
+ */
+export function myGuestMeetings(userId: number, now = new Date()) {
+  return getDb()
+    .select({
+      id: meetings.id,
+      circleId: meetings.circleId,
+      circleName: circles.name,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+    })
+    .from(meetingGuests)
+    .innerJoin(meetings, eq(meetings.id, meetingGuests.meetingId))
+    .innerJoin(circles, eq(circles.id, meetings.circleId))
+    .where(
+      and(
+        eq(meetingGuests.userId, userId),
+        eq(meetings.status, "scheduled"),
+        gt(meetings.endsAt, now),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .all();
+}
+
 /** The ids of a meeting's guests (their tabs hear the circle's meeting events too). */
 export function meetingGuestIds(meetingId: number): number[] {
   return getDb()

@@ -9,6 +9,9 @@ import { PageHeader } from "~/components/page";
 import { can } from "~/domain/permissions";
 import { listCoachedCircles, listUserMemberships } from "~/models/circles.server";
 import { myOpenActions } from "~/models/follow-up.server";
+import { myGuestMeetings } from "~/models/meetings.server";
+import { formatDateTime } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
 import { getProfile, nextOnboardingStep } from "~/models/profiles.server";
 import { listProgrammes } from "~/models/programmes.server";
 import { requireUser } from "~/utils/auth.server";
@@ -31,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           actions: myOpenActions(user.id),
         }
       : null,
+    // Anyone can be invited to one meeting (an ambassador, say): their way back to it.
+    guestMeetings: myGuestMeetings(user.id),
     coach: can(user, "coaching.view") ? { circles: listCoachedCircles(user.id) } : null,
     organiser: can(user, "programme.manage") ? { programmes: listProgrammes() } : null,
   });
@@ -38,7 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { name, entrepreneur, coach, organiser } = useLoaderData<typeof loader>();
+  const { name, entrepreneur, guestMeetings, coach, organiser } = useLoaderData<typeof loader>();
+  const locale = useLocale();
   useRevalidateOn(["notifications.changed", "circle.meetings"]);
   const todo =
     entrepreneur?.memberships.filter(
@@ -115,6 +121,24 @@ export default function Dashboard() {
               <Link to="/circles">{t("dashboard.findCircles")}</Link>
             </p>
           </div>
+        </section>
+      ) : null}
+      {guestMeetings.length > 0 ? (
+        <section className="stack section" aria-labelledby="guest-title">
+          <h2 id="guest-title">{t("dashboard.guestTitle")}</h2>
+          <ul className="plain-list stack card" data-testid="guest-meetings">
+            {guestMeetings.map((m) => (
+              <li key={m.id}>
+                <Link to={`/circles/${m.circleId}/meetings/${m.id}`}>{m.title}</Link>{" "}
+                <span className="muted">
+                  {t("dashboard.guestMeeting", {
+                    circle: m.circleName,
+                    when: formatDateTime(m.startsAt, locale),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {coach ? (

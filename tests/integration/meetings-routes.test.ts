@@ -17,6 +17,7 @@ import {
   loader as editLoader,
 } from "~/routes/circles.$circleId.meetings.$meetingId.edit";
 import { loader as homeLoader } from "~/routes/circles.$circleId.home";
+import { loader as dashboardLoader } from "~/routes/dashboard";
 import {
   createMeeting,
   getMeeting,
@@ -619,6 +620,17 @@ describe("moving and cancelling", () => {
       "Een dag later.",
     );
     expect(moved.ok && moved.notified).toContain(guest.id);
+    // The guest's dashboard leads back to the meeting (and to nothing else of the circle).
+    const guestCookie = await sessionCookieFor(guest.id);
+    const dashboard = async () =>
+      (
+        (await (await load(dashboardLoader, "/dashboard", { cookie: guestCookie })).json()) as {
+          guestMeetings: Array<Record<string, unknown>>;
+        }
+      ).guestMeetings;
+    expect(await dashboard()).toEqual([
+      expect.objectContaining({ id: meetingId, circleId: w.circleId, title: "Bijeenkomst" }),
+    ]);
     const res = await submit(
       editAction,
       `${meetingPath(w, meetingId)}/edit`,
@@ -629,6 +641,7 @@ describe("moving and cancelling", () => {
     expect(notificationsOf("meeting.cancelled", meetingId).map((n) => n.userId)).toContain(
       guest.id,
     );
+    expect(await dashboard()).toEqual([]);
   });
 
   it("a move to a start that has passed is refused next to the date; a far-off year is a typo", async () => {
