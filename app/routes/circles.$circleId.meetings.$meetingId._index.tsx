@@ -10,7 +10,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import {
+  ErrorList,
+  Field,
+  FormErrors,
+  PendingButton,
+  SubmitButton,
+  useIsPending,
+} from "~/components/forms";
 import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
 import { LocationKindLabel, MeetingWhen } from "~/components/meetings";
@@ -443,17 +450,16 @@ export default function MeetingPage() {
                 <input type="hidden" name="intent" value="rsvp" />
                 <div className="rsvp-buttons" role="group" aria-labelledby="rsvp-title">
                   {ANSWERS.map((answer) => (
-                    <button
+                    <PendingButton
                       key={answer}
-                      type="submit"
                       name="answer"
                       value={answer}
                       aria-pressed={current === answer}
-                      disabled={answering}
+                      pending={answering}
                       className={`button ${current === answer ? "button-primary" : "button-secondary"}`}
                     >
                       {t(`meeting.answer.${answer}`)}
-                    </button>
+                    </PendingButton>
                   ))}
                 </div>
                 <p id="rsvp-status" aria-live="polite" data-testid="my-answer">

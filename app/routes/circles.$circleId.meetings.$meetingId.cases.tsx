@@ -7,6 +7,7 @@ import {
   ChoiceGroup,
   Field,
   FormErrors,
+  PendingButton,
   SubmitButton,
   TextareaField,
   useIsPending,
@@ -179,9 +180,9 @@ function CaseForm({ id, intent, item, lastResult, constraint }: CaseFormProps) {
         }))}
       />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <PendingButton className="button button-primary" pending={busy}>
           {item ? t("common.save") : t("followUp.cases.submit")}
-        </button>
+        </PendingButton>
       </div>
     </Form>
   );

@@ -3,7 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ChoiceGroup, FormErrors, TextareaField, useIsPending } from "~/components/forms";
+import {
+  ChoiceGroup,
+  FormErrors,
+  PendingButton,
+  TextareaField,
+  useIsPending,
+} from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { FeedbackSchema } from "~/forms/follow-up.server";
 import { formatDateTime } from "~/i18n/format";
@@ -106,9 +112,9 @@ export default function MeetingFeedback() {
             rows={3}
           />
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
+            <PendingButton className="button button-primary" pending={busy}>
               {rating ? t("followUp.feedback.change") : t("followUp.feedback.submit")}
-            </button>
+            </PendingButton>
           </div>
         </Form>
       )}
