@@ -98,6 +98,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       status: meeting.status,
       changeMessage: meeting.changeMessage,
       past: meeting.endsAt <= now,
+      // The follow-up (attendance, summary, action items) opens once the meeting has begun.
+      begun: meeting.startsAt <= now,
     },
     agendaHtml: renderMarkdown(meeting.agenda),
     // The follow-up is the circle's own: a guest sees the meeting, not what members committed to
@@ -297,6 +299,9 @@ export default function MeetingPage() {
   const answering = useIsPending({ intent: "rsvp" });
   const cancelled = meeting.status === "cancelled";
   const current = answerOf(me.state);
+  // The coach's way to the follow-up, from the start of the meeting (before, its page says
+  // the meeting has not begun) and never for a cancelled one.
+  const followUp = may.manage && !cancelled && meeting.begun;
   return (
     <div className="page meeting-page">
       <PageHeader
@@ -413,11 +418,11 @@ export default function MeetingPage() {
           </section>
 
           <MeetingSummary data={data.summary} />
-          {data.may.manage || data.mayRate ? (
+          {followUp || data.mayRate ? (
             <section className="card stack" aria-labelledby="follow-up-title">
               <h2 id="follow-up-title">{t("followUp.links.followUp")}</h2>
               <p className="button-row">
-                {data.may.manage && !cancelled ? (
+                {followUp ? (
                   <Link
                     to={`/circles/${circle.id}/meetings/${meeting.id}/follow-up`}
                     className="button button-secondary"
