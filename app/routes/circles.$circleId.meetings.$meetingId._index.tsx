@@ -376,14 +376,22 @@ export default function MeetingPage() {
                   </>
                 ) : null}
               </dd>
-              <dt>{t("meeting.seats")}</dt>
-              <dd>
-                {meeting.capacity === null
-                  ? t("meeting.noLimit")
-                  : seatsLeft === 0
-                    ? t("meeting.full", { count: meeting.capacity })
-                    : t("meeting.seatsLeft", { count: seatsLeft ?? 0, capacity: meeting.capacity })}
-              </dd>
+              {/* A cancelled meeting has no seats to fill: no "full", no seats left. */}
+              {cancelled ? null : (
+                <>
+                  <dt>{t("meeting.seats")}</dt>
+                  <dd>
+                    {meeting.capacity === null
+                      ? t("meeting.noLimit")
+                      : seatsLeft === 0
+                        ? t("meeting.full", { count: meeting.capacity })
+                        : t("meeting.seatsLeft", {
+                            count: seatsLeft ?? 0,
+                            capacity: meeting.capacity,
+                          })}
+                  </dd>
+                </>
+              )}
             </dl>
             {!cancelled ? (
               <p>
