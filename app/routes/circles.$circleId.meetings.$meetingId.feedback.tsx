@@ -118,7 +118,7 @@ export default function MeetingFeedback() {
           </div>
         </Form>
       )}
-      <p>
+      <p className="page-end-link">
         <Link to=".." relative="path">
           {t("followUp.backToMeeting")}
         </Link>
