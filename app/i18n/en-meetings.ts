@@ -152,6 +152,7 @@ export const enMeetings: MeetingMessages = {
     },
     changeTitle: "Change the details",
     saveChanges: "Save changes",
+    discardChanges: "Discard changes",
     cancelTitle: "Cancel the meeting",
     cancelIntro:
       "Everyone who has answered is told. The reminders will not go out, and calendars show the meeting as cancelled.",

@@ -154,6 +154,7 @@ export const nlMeetings = {
     },
     changeTitle: "Gegevens wijzigen",
     saveChanges: "Wijzigingen opslaan",
+    discardChanges: "Wijzigingen weggooien",
     cancelTitle: "Bijeenkomst afzeggen",
     cancelIntro:
       "Iedereen die al heeft geantwoord, krijgt bericht. De herinneringen gaan niet meer uit en in de agenda's komt de bijeenkomst als afgezegd te staan.",

@@ -172,7 +172,9 @@ export default function EditMeeting() {
           <PendingButton className="button button-primary" pending={saving}>
             {t("meeting.saveChanges")}
           </PendingButton>
-          <Link to={back}>{t("common.cancel")}</Link>
+          {/* Not "Annuleren"/"Cancel": right above "Bijeenkomst afzeggen"/"Cancel meeting" it
+              read as cancelling the meeting. */}
+          <Link to={back}>{t("meeting.discardChanges")}</Link>
         </div>
       </Form>
 
