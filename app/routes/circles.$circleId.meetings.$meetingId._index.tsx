@@ -499,7 +499,7 @@ export default function MeetingPage() {
                 maybe: counts.maybe,
                 declined: counts.declined,
               })}
-              {counts.waitlisted > 0
+              {counts.waitlisted > 0 && !cancelled
                 ? ` · ${t("meeting.waitlistCount", { count: counts.waitlisted })}`
                 : null}
             </p>
@@ -507,11 +507,14 @@ export default function MeetingPage() {
               <>
                 <PeopleList title={t("meeting.list.going")} people={responses.going} />
                 <PeopleList title={t("meeting.list.maybe")} people={responses.maybe} />
-                <PeopleList
-                  title={t("meeting.list.waitlist")}
-                  people={responses.waitlist}
-                  ordered
-                />
+                {/* A cancelled meeting has no seats, so no line for one either. */}
+                {cancelled ? null : (
+                  <PeopleList
+                    title={t("meeting.list.waitlist")}
+                    people={responses.waitlist}
+                    ordered
+                  />
+                )}
                 <PeopleList title={t("meeting.list.declined")} people={responses.declined} />
                 <PeopleList title={t("meeting.list.none")} people={responses.none} />
               </>
