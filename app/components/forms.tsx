@@ -36,21 +36,24 @@ export function useIsPending(
  * attribute: a disabled button loses the keyboard focus (it drops to <body>), so someone who
  * answered with Enter or Space would have to find their place again. While `pending` it is
  * `aria-disabled` (and looks disabled) and ignores clicks, so a second press sends nothing twice;
- * focus stays on it, also after the answer comes back. `disabled` stays for a button that may
- * not be used at all (the first case cannot move up).
+ * focus stays on it, also after the answer comes back. A button that cannot be used for now
+ * but may be reached by the focus (the case that just moved to the top cannot move up) passes
+ * `aria-disabled` and is inert the same way; `disabled` is for a button that is never usable.
  */
 export function PendingButton({
   pending,
   onClick,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { pending: boolean }) {
+  const inert = pending || props["aria-disabled"] === true || props["aria-disabled"] === "true";
   return (
     <button
       type="submit"
       {...props}
-      aria-disabled={pending || props["aria-disabled"] || undefined}
+      aria-disabled={inert || undefined}
+      data-pending={pending || undefined}
       onClick={(event) => {
-        if (pending) {
+        if (inert) {
           event.preventDefault();
           return;
         }

@@ -243,7 +243,7 @@ export default function MeetingCases() {
                         name="direction"
                         value="up"
                         className="button button-quiet"
-                        disabled={index === 0}
+                        aria-disabled={index === 0}
                         pendingWhen={{ intent: "move", caseId: item.id }}
                         aria-label={t("followUp.cases.moveUpLabel", { title: item.title })}
                       >
@@ -253,7 +253,7 @@ export default function MeetingCases() {
                         name="direction"
                         value="down"
                         className="button button-quiet"
-                        disabled={index === cases.length - 1}
+                        aria-disabled={index === cases.length - 1}
                         pendingWhen={{ intent: "move", caseId: item.id }}
                         aria-label={t("followUp.cases.moveDownLabel", { title: item.title })}
                       >
