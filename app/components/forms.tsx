@@ -32,16 +32,47 @@ export function useIsPending(
 }
 
 /**
- * A submit button that is disabled while its own form is being sent, for pages with a form per
- * row: `pendingWhen` holds the fields that identify the row (`{ membershipId }`).
+ * A submit button that says it is busy while its form is being sent, without the `disabled`
+ * attribute: a disabled button loses the keyboard focus (it drops to <body>), so someone who
+ * answered with Enter or Space would have to find their place again. While `pending` it is
+ * `aria-disabled` (and looks disabled) and ignores clicks, so a second press sends nothing twice;
+ * focus stays on it, also after the answer comes back. A button that cannot be used for now
+ * but may be reached by the focus (the case that just moved to the top cannot move up) passes
+ * `aria-disabled` and is inert the same way; `disabled` is for a button that is never usable.
+ */
+export function PendingButton({
+  pending,
+  onClick,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { pending: boolean }) {
+  const inert = pending || props["aria-disabled"] === true || props["aria-disabled"] === "true";
+  return (
+    <button
+      type="submit"
+      {...props}
+      aria-disabled={inert || undefined}
+      data-pending={pending || undefined}
+      onClick={(event) => {
+        if (inert) {
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
+    />
+  );
+}
+
+/**
+ * A PendingButton that is busy while its own form is being sent, for pages with a form per row:
+ * `pendingWhen` holds the fields that identify the row (`{ membershipId }`).
  */
 export function SubmitButton({
   pendingWhen,
-  disabled,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { pendingWhen: Record<string, string | number> }) {
   const pending = useIsPending(pendingWhen);
-  return <button type="submit" {...props} disabled={disabled || pending} />;
+  return <PendingButton {...props} pending={pending} />;
 }
 
 /** Translates validation keys ("validation.tooLong|100") into sentences. */

@@ -36,7 +36,7 @@ export const enMeetingTools: MeetingToolMessages = {
     notAnswered: "Not answered yet: {{names}}",
     everyoneAnswered: "Everyone has answered.",
     choose: "Pick this date",
-    chooseLabel: "Pick {{when}}",
+    chooseLabel: "Pick this date: {{when}}",
     stop: "Stop the date poll",
     stopHelp: "No meeting will come from this date poll. The answers are kept.",
     status: { open: "Open", decided: "Date picked", cancelled: "Stopped" },

@@ -126,7 +126,7 @@ export const enMeetings: MeetingMessages = {
       "Invite someone from outside the circle to this one meeting, such as an ambassador. A guest sees only this meeting.",
     noGuests: "No guests have been invited yet.",
     removeGuest: "Withdraw invitation",
-    removeGuestNamed: "Withdraw the invitation of {{name}}",
+    removeGuestNamed: "Withdraw invitation for {{name}}",
     inviteEmail: "The guest's e-mail address",
     inviteGuest: "Invite guest",
     guestError: {
@@ -156,6 +156,7 @@ export const enMeetings: MeetingMessages = {
     },
     changeTitle: "Change the details",
     saveChanges: "Save changes",
+    discardChanges: "Discard changes",
     cancelTitle: "Cancel the meeting",
     cancelIntro:
       "Everyone who has answered is told. The reminders will not go out, and calendars show the meeting as cancelled.",
@@ -211,8 +212,8 @@ export const enMeetings: MeetingMessages = {
       orderHelp: "Put the cases in the order you will discuss them.",
       moveUp: "Up",
       moveDown: "Down",
-      moveUpLabel: "Move {{title}} up one place",
-      moveDownLabel: "Move {{title}} down one place",
+      moveUpLabel: "Up: {{title}}, one place earlier",
+      moveDownLabel: "Down: {{title}}, one place later",
       closed: {
         started: "The meeting has started: no more cases can be added.",
         cancelled: "This meeting has been cancelled.",

@@ -947,7 +947,7 @@ export const en: CoreMessages = {
       markDoneLabel: "Done: {{text}}",
       doneToast: "Well done! The action item is marked done.",
       reopen: "Not done after all",
-      reopenLabel: "Open again: {{text}}",
+      reopenLabel: "Not done after all: {{text}}",
       reopenedToast: "The action item is open again.",
       invalidToast: "That did not work: a note has 500 characters at most.",
     },

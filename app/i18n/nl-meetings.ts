@@ -129,7 +129,7 @@ export const nlMeetings = {
       "Nodig iemand van buiten de kring uit voor deze ene bijeenkomst, zoals een ambassadeur. Een gast ziet alleen deze bijeenkomst.",
     noGuests: "Er zijn nog geen gasten uitgenodigd.",
     removeGuest: "Uitnodiging intrekken",
-    removeGuestNamed: "Uitnodiging van {{name}} intrekken",
+    removeGuestNamed: "Uitnodiging intrekken voor {{name}}",
     inviteEmail: "E-mailadres van de gast",
     inviteGuest: "Gast uitnodigen",
     guestError: {
@@ -158,6 +158,7 @@ export const nlMeetings = {
     },
     changeTitle: "Gegevens wijzigen",
     saveChanges: "Wijzigingen opslaan",
+    discardChanges: "Wijzigingen weggooien",
     cancelTitle: "Bijeenkomst afzeggen",
     cancelIntro:
       "Iedereen die al heeft geantwoord, krijgt bericht. De herinneringen gaan niet meer uit en in de agenda's komt de bijeenkomst als afgezegd te staan.",
@@ -213,8 +214,8 @@ export const nlMeetings = {
       orderHelp: "Zet de casussen in de volgorde waarin jullie ze bespreken.",
       moveUp: "Omhoog",
       moveDown: "Omlaag",
-      moveUpLabel: "{{title}} een plek omhoog",
-      moveDownLabel: "{{title}} een plek omlaag",
+      moveUpLabel: "Omhoog: {{title}}, een plek eerder",
+      moveDownLabel: "Omlaag: {{title}}, een plek later",
       closed: {
         started: "De bijeenkomst is begonnen: er kunnen geen casussen meer bij.",
         cancelled: "Deze bijeenkomst gaat niet door.",

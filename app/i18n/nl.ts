@@ -955,7 +955,7 @@ export const nl = {
       markDoneLabel: "Gedaan: {{text}}",
       doneToast: "Goed bezig! De afspraak staat op gedaan.",
       reopen: "Toch nog niet af",
-      reopenLabel: "Weer openzetten: {{text}}",
+      reopenLabel: "Toch nog niet af: {{text}}",
       reopenedToast: "De afspraak staat weer open.",
       invalidToast: "Dat lukte niet: een toelichting heeft hoogstens 500 tekens.",
     },

@@ -10,7 +10,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import {
+  ErrorList,
+  Field,
+  FormErrors,
+  PendingButton,
+  SubmitButton,
+  useIsPending,
+} from "~/components/forms";
 import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
 import { LocationKindLabel, MeetingWhen } from "~/components/meetings";
@@ -91,6 +98,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       status: meeting.status,
       changeMessage: meeting.changeMessage,
       past: meeting.endsAt <= now,
+      // The follow-up (attendance, summary, action items) opens once the meeting has begun.
+      begun: meeting.startsAt <= now,
     },
     agendaHtml: renderMarkdown(meeting.agenda),
     // The follow-up is the circle's own: a guest sees the meeting, not what members committed to
@@ -294,6 +303,9 @@ export default function MeetingPage() {
   const answering = useIsPending({ intent: "rsvp" });
   const cancelled = meeting.status === "cancelled";
   const current = answerOf(me.state);
+  // The coach's way to the follow-up, from the start of the meeting (before, its page says
+  // the meeting has not begun) and never for a cancelled one.
+  const followUp = may.manage && !cancelled && meeting.begun;
   return (
     <div className="page meeting-page">
       <PageHeader
@@ -368,14 +380,22 @@ export default function MeetingPage() {
                   </>
                 ) : null}
               </dd>
-              <dt>{t("meeting.seats")}</dt>
-              <dd>
-                {meeting.capacity === null
-                  ? t("meeting.noLimit")
-                  : seatsLeft === 0
-                    ? t("meeting.full", { count: meeting.capacity })
-                    : t("meeting.seatsLeft", { count: seatsLeft ?? 0, capacity: meeting.capacity })}
-              </dd>
+              {/* A cancelled meeting has no seats to fill: no "full", no seats left. */}
+              {cancelled ? null : (
+                <>
+                  <dt>{t("meeting.seats")}</dt>
+                  <dd>
+                    {meeting.capacity === null
+                      ? t("meeting.noLimit")
+                      : seatsLeft === 0
+                        ? t("meeting.full", { count: meeting.capacity })
+                        : t("meeting.seatsLeft", {
+                            count: seatsLeft ?? 0,
+                            capacity: meeting.capacity,
+                          })}
+                  </dd>
+                </>
+              )}
             </dl>
             {!cancelled ? (
               <p>
@@ -410,11 +430,11 @@ export default function MeetingPage() {
           </section>
 
           <MeetingSummary data={data.summary} />
-          {data.may.manage || data.mayRate ? (
+          {followUp || data.mayRate ? (
             <section className="card stack" aria-labelledby="follow-up-title">
               <h2 id="follow-up-title">{t("followUp.links.followUp")}</h2>
               <p className="button-row">
-                {data.may.manage && !cancelled ? (
+                {followUp ? (
                   <Link
                     to={`/circles/${circle.id}/meetings/${meeting.id}/follow-up`}
                     className="button button-secondary"
@@ -447,17 +467,16 @@ export default function MeetingPage() {
                 <input type="hidden" name="intent" value="rsvp" />
                 <div className="rsvp-buttons" role="group" aria-labelledby="rsvp-title">
                   {ANSWERS.map((answer) => (
-                    <button
+                    <PendingButton
                       key={answer}
-                      type="submit"
                       name="answer"
                       value={answer}
                       aria-pressed={current === answer}
-                      disabled={answering}
+                      pending={answering}
                       className={`button ${current === answer ? "button-primary" : "button-secondary"}`}
                     >
                       {t(`meeting.answer.${answer}`)}
-                    </button>
+                    </PendingButton>
                   ))}
                 </div>
                 <p id="rsvp-status" aria-live="polite" data-testid="my-answer">
@@ -484,7 +503,7 @@ export default function MeetingPage() {
                 maybe: counts.maybe,
                 declined: counts.declined,
               })}
-              {counts.waitlisted > 0
+              {counts.waitlisted > 0 && !cancelled
                 ? ` · ${t("meeting.waitlistCount", { count: counts.waitlisted })}`
                 : null}
             </p>
@@ -492,11 +511,14 @@ export default function MeetingPage() {
               <>
                 <PeopleList title={t("meeting.list.going")} people={responses.going} />
                 <PeopleList title={t("meeting.list.maybe")} people={responses.maybe} />
-                <PeopleList
-                  title={t("meeting.list.waitlist")}
-                  people={responses.waitlist}
-                  ordered
-                />
+                {/* A cancelled meeting has no seats, so no line for one either. */}
+                {cancelled ? null : (
+                  <PeopleList
+                    title={t("meeting.list.waitlist")}
+                    people={responses.waitlist}
+                    ordered
+                  />
+                )}
                 <PeopleList title={t("meeting.list.declined")} people={responses.declined} />
                 <PeopleList title={t("meeting.list.none")} people={responses.none} />
               </>

@@ -7,6 +7,7 @@ import {
   ChoiceGroup,
   Field,
   FormErrors,
+  PendingButton,
   SubmitButton,
   TextareaField,
   useIsPending,
@@ -179,9 +180,9 @@ function CaseForm({ id, intent, item, lastResult, constraint }: CaseFormProps) {
         }))}
       />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <PendingButton className="button button-primary" pending={busy}>
           {item ? t("common.save") : t("followUp.cases.submit")}
-        </button>
+        </PendingButton>
       </div>
     </Form>
   );
@@ -242,7 +243,7 @@ export default function MeetingCases() {
                         name="direction"
                         value="up"
                         className="button button-quiet"
-                        disabled={index === 0}
+                        aria-disabled={index === 0}
                         pendingWhen={{ intent: "move", caseId: item.id }}
                         aria-label={t("followUp.cases.moveUpLabel", { title: item.title })}
                       >
@@ -252,7 +253,7 @@ export default function MeetingCases() {
                         name="direction"
                         value="down"
                         className="button button-quiet"
-                        disabled={index === cases.length - 1}
+                        aria-disabled={index === cases.length - 1}
                         pendingWhen={{ intent: "move", caseId: item.id }}
                         aria-label={t("followUp.cases.moveDownLabel", { title: item.title })}
                       >

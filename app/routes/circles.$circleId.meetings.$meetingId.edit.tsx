@@ -5,7 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CheckboxField, FormErrors, TextareaField, useIsPending } from "~/components/forms";
+import {
+  CheckboxField,
+  FormErrors,
+  PendingButton,
+  TextareaField,
+  useIsPending,
+} from "~/components/forms";
 import { MeetingFields, type MeetingFieldSet } from "~/components/meeting-form";
 import { MeetingWhen } from "~/components/meetings";
 import { PageHeader } from "~/components/page";
@@ -167,10 +173,12 @@ export default function EditMeeting() {
           rows={3}
         />
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={saving}>
+          <PendingButton className="button button-primary" pending={saving}>
             {t("meeting.saveChanges")}
-          </button>
-          <Link to={back}>{t("common.cancel")}</Link>
+          </PendingButton>
+          {/* Not "Annuleren"/"Cancel": right above "Bijeenkomst afzeggen"/"Cancel meeting" it
+              read as cancelling the meeting. */}
+          <Link to={back}>{t("meeting.discardChanges")}</Link>
         </div>
       </Form>
 
@@ -186,9 +194,9 @@ export default function EditMeeting() {
         />
         <CheckboxField label={t("meeting.confirmCancel")} field={cancelFields.confirm as never} />
         <div className="form-actions">
-          <button type="submit" className="button button-danger" disabled={cancelling}>
+          <PendingButton className="button button-danger" pending={cancelling}>
             {t("meeting.cancelButton")}
-          </button>
+          </PendingButton>
         </div>
       </Form>
     </div>

@@ -10,7 +10,13 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ChoiceGroup, FormErrors, TextareaField, useIsPending } from "~/components/forms";
+import {
+  ChoiceGroup,
+  FormErrors,
+  PendingButton,
+  TextareaField,
+  useIsPending,
+} from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { FeedbackSchema } from "~/forms/follow-up.server";
 import { formatDateTime } from "~/i18n/format";
@@ -88,7 +94,7 @@ export default function MeetingFeedback() {
       ) : (
         <FeedbackForm key={location.key} rating={rating} thanks={thanks} constraint={constraint} />
       )}
-      <p>
+      <p className="page-end-link">
         <Link to=".." relative="path">
           {t("followUp.backToMeeting")}
         </Link>
@@ -140,9 +146,9 @@ function FeedbackForm({
         rows={3}
       />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <PendingButton className="button button-primary" pending={busy}>
           {rating ? t("followUp.feedback.change") : t("followUp.feedback.submit")}
-        </button>
+        </PendingButton>
       </div>
     </Form>
   );

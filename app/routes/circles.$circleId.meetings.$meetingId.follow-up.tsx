@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import {
   Field,
   FormErrors,
+  PendingButton,
   SelectField,
   SubmitButton,
   TextareaField,
@@ -180,9 +181,9 @@ function SummaryForm({ data, lastResult }: { data: Data; lastResult: LastResult 
         rows={10}
       />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <PendingButton className="button button-primary" pending={busy}>
           {t("followUp.page.summarySave")}
-        </button>
+        </PendingButton>
         {data.summary ? (
           <Link to={`/circles/${data.circle.id}/harvest?meeting=${data.meeting.id}`}>
             {t("followUp.page.harvest")}
@@ -278,9 +279,9 @@ function CaseCommitmentForm({
       />
       <Field label={t("followUp.page.dueOn")} type="date" field={fields.dueOn as never} />
       <div className="form-actions">
-        <button type="submit" className="button button-secondary" disabled={busy}>
+        <PendingButton className="button button-secondary" pending={busy}>
           {t("followUp.page.caseCommitmentAdd")}
-        </button>
+        </PendingButton>
       </div>
     </Form>
   );
@@ -316,9 +317,9 @@ function AddActionForm({ data, lastResult }: { data: Data; lastResult: LastResul
         />
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <PendingButton className="button button-primary" pending={busy}>
           {t("followUp.page.add")}
-        </button>
+        </PendingButton>
       </div>
     </Form>
   );

@@ -59,10 +59,15 @@ function MeetingRow({ meeting, past }: { meeting: Row; past?: boolean }) {
       <p className="muted small">
         <MeetingWhen startsAt={meeting.startsAt} endsAt={meeting.endsAt} /> ·{" "}
         <LocationKindLabel kind={meeting.locationKind} />
-        {" · "}
-        {meeting.capacity === null
-          ? t("meeting.goingCount", { count: meeting.going })
-          : t("meeting.seatsTaken", { going: meeting.going, capacity: meeting.capacity })}
+        {/* A cancelled meeting shows no seats (not "2 of 2" as if it were full). */}
+        {cancelled ? null : (
+          <>
+            {" · "}
+            {meeting.capacity === null
+              ? t("meeting.goingCount", { count: meeting.going })
+              : t("meeting.seatsTaken", { going: meeting.going, capacity: meeting.capacity })}
+          </>
+        )}
       </p>
       {!past && !cancelled ? (
         <p className="small">

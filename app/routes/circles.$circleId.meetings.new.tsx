@@ -11,7 +11,7 @@ import {
 import { useTranslation } from "~/i18n/use-translation";
 import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, useIsPending } from "~/components/forms";
+import { FormErrors, PendingButton, useIsPending } from "~/components/forms";
 import { MeetingFields, type MeetingFieldSet } from "~/components/meeting-form";
 import { PageHeader } from "~/components/page";
 import { MeetingSchema, toMeetingInput } from "~/forms/meetings.server";
@@ -179,9 +179,9 @@ export default function NewMeeting() {
         ) : null}
         <MeetingFields fields={fields as unknown as MeetingFieldSet} hosts={hosts} />
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <PendingButton className="button button-primary" pending={busy}>
             {t("meeting.planButton")}
-          </button>
+          </PendingButton>
           <Link
             to={
               picked

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, useIsPending } from "~/components/forms";
+import { ErrorList, FormErrors, PendingButton, useIsPending } from "~/components/forms";
 import { useCircleRoom } from "~/components/circle-live";
 import { useRevalidateOn } from "~/components/live";
 import { MeetingWhen } from "~/components/meetings";
@@ -287,9 +287,9 @@ export default function PollPage() {
           </ol>
           {may.vote ? (
             <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={voting}>
+              <PendingButton className="button button-primary" pending={voting}>
                 {t("poll.vote")}
-              </button>
+              </PendingButton>
             </div>
           ) : null}
         </Form>
@@ -300,9 +300,9 @@ export default function PollPage() {
           <input type="hidden" name="intent" value="cancel" />
           <p className="muted">{t("poll.stopHelp")}</p>
           <p>
-            <button type="submit" className="button button-danger" disabled={stopping}>
+            <PendingButton className="button button-danger" pending={stopping}>
               {t("poll.stop")}
-            </button>
+            </PendingButton>
           </p>
         </Form>
       ) : null}

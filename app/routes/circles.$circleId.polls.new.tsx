@@ -6,7 +6,14 @@ import { useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { withMessages } from "~/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, FormErrors, TextareaField, useIsPending } from "~/components/forms";
+import {
+  ErrorList,
+  Field,
+  FormErrors,
+  PendingButton,
+  TextareaField,
+  useIsPending,
+} from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { dropRowsBeyond, POLL_ROWS_MAX, PollSchema, toPollInput } from "~/forms/polls.server";
 import { createPoll, POLL_SLOTS_MAX } from "~/models/polls.server";
@@ -175,9 +182,9 @@ export default function NewPoll() {
           ) : null}
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <PendingButton className="button button-primary" pending={busy}>
             {t("poll.create")}
-          </button>
+          </PendingButton>
           <Link to={`/circles/${circle.id}/meetings`}>{t("common.cancel")}</Link>
         </div>
       </Form>

@@ -8,7 +8,7 @@ import { withMessages } from "~/i18n";
 import { useLocale } from "~/i18n/use-locale";
 import { formatDate } from "~/i18n/format";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, useIsPending } from "~/components/forms";
+import { FormErrors, PendingButton, useIsPending } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { CalendarFeedSchema } from "~/forms/calendar.server";
 import { feedToken, regenerateFeedToken, revokeFeed } from "~/models/calendar.server";
@@ -162,27 +162,25 @@ export default function CalendarSettings() {
             <div className="calendar-actions">
               <Form method="post" {...getFormProps(form)} className="stack calendar-action">
                 <p className="small">{t("calendar.regenerateHelp")}</p>
-                <button
-                  type="submit"
+                <PendingButton
                   name="intent"
                   value="generate"
                   className="button button-secondary"
-                  disabled={generating}
+                  pending={generating}
                 >
                   {t("calendar.regenerate")}
-                </button>
+                </PendingButton>
               </Form>
               <Form method="post" className="stack calendar-action">
                 <p className="small">{t("calendar.revokeHelp")}</p>
-                <button
-                  type="submit"
+                <PendingButton
                   name="intent"
                   value="revoke"
                   className="button button-danger"
-                  disabled={revoking}
+                  pending={revoking}
                 >
                   {t("calendar.revoke")}
-                </button>
+                </PendingButton>
               </Form>
             </div>
           </>
@@ -190,15 +188,14 @@ export default function CalendarSettings() {
           <>
             <p data-testid="calendar-status">{t("calendar.statusOff")}</p>
             <Form method="post" {...getFormProps(form)}>
-              <button
-                type="submit"
+              <PendingButton
                 name="intent"
                 value="generate"
                 className="button button-primary"
-                disabled={generating}
+                pending={generating}
               >
                 {t("calendar.create")}
-              </button>
+              </PendingButton>
             </Form>
           </>
         )}

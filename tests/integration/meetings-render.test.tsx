@@ -172,6 +172,85 @@ describe("the meeting pages, rendered", () => {
     expect(page).toContain("De Hoge Veluwe");
   });
 
+  it("show no seats, waitlist or 'full' for a cancelled meeting, and the follow-up button only once a meeting has begun", async () => {
+    const circle = await makeDiscussionCircle({ members: 2 });
+    const [a, b] = circle.members;
+    const coachCookie = await sessionCookieFor(circle.coach.id);
+    const meeting = (title: string, start: Date, end: Date) =>
+      createMeeting(circle.id, circle.coach.id, {
+        title,
+        startsAt: start,
+        endsAt: end,
+        locationKind: "video",
+        address: "",
+        hostUserId: null,
+        videoUrl: "https://meet.example.org/kring",
+        agenda: "",
+        capacity: 1,
+      }).meetingId;
+    const page = async (meetingId: number, locale: Locale = "nl") =>
+      render(
+        MeetingPage,
+        meetingLoader,
+        `/circles/${circle.id}/meetings/${meetingId}`,
+        coachCookie,
+        { circleId: String(circle.id), meetingId: String(meetingId) },
+        locale,
+      );
+
+    const full = meeting(
+      "Volle avond",
+      fromAmsterdam("2030-05-14", "19:00")!,
+      fromAmsterdam("2030-05-14", "21:00")!,
+    );
+    respondToMeeting(full, a!.id, "yes");
+    respondToMeeting(full, b!.id, "yes");
+    expect(text(await page(full))).toContain("Vol: de 1 plek is bezet");
+    const { cancelMeeting } = await import("~/models/meetings.server");
+    cancelMeeting(full, circle.coach.id, "Toch niet.");
+    const cancelled = text(await page(full));
+    expect(cancelled).toContain("Deze bijeenkomst is afgezegd.");
+    expect(cancelled).not.toContain("Vol:");
+    expect(cancelled).not.toContain("Plekken");
+    expect(cancelled).not.toContain("wachtlijst");
+    expect(text(await page(full, "en"))).not.toMatch(/Full|Seats|waitlist/);
+    const list = text(
+      await render(MeetingList, listLoader, `/circles/${circle.id}/meetings`, coachCookie, {
+        circleId: String(circle.id),
+      }),
+    );
+    expect(list).toContain("Volle avond");
+    expect(list).not.toContain("1 van 1");
+
+    // Before it begins, the follow-up has nothing to record: no button to it.
+    const followUp = (id: number) => `href="/circles/${circle.id}/meetings/${id}/follow-up"`;
+    const future = meeting(
+      "Straks",
+      fromAmsterdam("2030-06-11", "19:00")!,
+      fromAmsterdam("2030-06-11", "21:00")!,
+    );
+    expect(await page(future)).not.toContain(followUp(future));
+    const started = meeting(
+      "Bezig",
+      new Date(Date.now() - 30 * 60_000),
+      new Date(Date.now() + 60 * 60_000),
+    );
+    expect(await page(started)).toContain(followUp(started));
+
+    // The edit page's way back does not read as cancelling the meeting.
+    const edit = text(
+      await render(
+        EditPage,
+        editLoader,
+        `/circles/${circle.id}/meetings/${future}/edit`,
+        coachCookie,
+        { circleId: String(circle.id), meetingId: String(future) },
+      ),
+    );
+    expect(edit).toContain("Wijzigingen weggooien");
+    expect(edit).not.toContain("Annuleren");
+  });
+
   it("print 19:00 for meetings at 19:00 on the last Sundays of March and October 2027", async () => {
     const circle = await makeDiscussionCircle({ members: 1 });
     const cookie = await sessionCookieFor(circle.members[0]!.id);

@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from "@remix-run/react";
-import { useIsPending } from "~/components/forms";
+import { PendingButton, useIsPending } from "~/components/forms";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
@@ -29,16 +29,15 @@ function DoneForm({ item }: { item: MyActionData }) {
         <label htmlFor={noteId}>{t("followUp.myActions.note")}</label>
         <input id={noteId} name="note" type="text" maxLength={500} autoComplete="off" />
       </div>
-      <button
-        type="submit"
+      <PendingButton
         name="intent"
         value="done"
         className="button button-secondary"
-        disabled={busy}
+        pending={busy}
         aria-label={t("followUp.myActions.markDoneLabel", { text: item.text })}
       >
         {t("followUp.myActions.markDone")}
-      </button>
+      </PendingButton>
     </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { Form, useLocation } from "@remix-run/react";
-import { useIsPending } from "~/components/forms";
+import { PendingButton, useIsPending } from "~/components/forms";
 import { formatDateTime } from "~/i18n/format";
 import { ActionItemText, type ActionItemData } from "./action-item";
 import { useLocale } from "~/i18n/use-locale";
@@ -24,16 +24,15 @@ function ReopenForm({ item }: { item: ActionItemData }) {
   return (
     <Form method="post" action={formAction}>
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-      <button
-        type="submit"
+      <PendingButton
         name="intent"
         value="reopen"
         className="button button-small button-secondary"
-        disabled={busy}
+        pending={busy}
         aria-label={t("followUp.myActions.reopenLabel", { text: item.text })}
       >
         {t("followUp.myActions.reopen")}
-      </button>
+      </PendingButton>
     </Form>
   );
 }
