@@ -18,7 +18,10 @@ import {
   type WebSocket,
 } from "playwright-core";
 import { expect, inject, onTestFinished } from "vitest";
+import { addDays, amsterdamToday } from "~/domain/meeting-time";
 import type { Role } from "~/domain/states";
+import { getT } from "~/i18n";
+import type { Locale } from "~/i18n/locales";
 import { generateSecureRandomString, hashSecret } from "~/utils/crypto.server";
 
 export const baseURL = inject("baseURL");
@@ -477,4 +480,41 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
           .map((n) => JSON.stringify(n.target))
           .join(", ")})`,
     );
+}
+
+/** Both languages a flow runs in: the app's locale and the browser's. */
+export const LANGUAGES: Array<{ locale: Locale; browserLocale: string }> = [
+  { locale: "nl", browserLocale: "nl-NL" },
+  { locale: "en", browserLocale: "en-GB" },
+];
+
+/** A message as a person reading the page in `locale` sees it, to find controls by. */
+export function labelsIn(locale: Locale) {
+  const t = getT(locale);
+  return (key: string, values: Record<string, unknown> = {}) => t(key as never, values) as string;
+}
+
+/**
+ * The coach plans a video meeting through the form, `daysAhead` from today at 19:00–21:00, and
+ * lands on its page; returns the page's path and the meeting's id.
+ */
+export async function planMeetingInForm(
+  page: Page,
+  locale: Locale,
+  { circleId, title, daysAhead = 10 }: { circleId: number; title: string; daysAhead?: number },
+) {
+  const label = labelsIn(locale);
+  await visit(page, `/circles/${circleId}/meetings/new`);
+  await page.getByLabel(label("meeting.field.title")).fill(title);
+  await page
+    .getByLabel(label("meeting.field.date"), { exact: true })
+    .fill(addDays(amsterdamToday(), daysAhead));
+  await page.getByLabel(label("meeting.field.startTime")).fill("19:00");
+  await page.getByLabel(label("meeting.field.endTime")).fill("21:00");
+  await page.getByRole("radio", { name: label("meeting.kind.video") }).check();
+  await page.getByLabel(label("meeting.field.videoUrl")).fill("https://meet.example.org/kring");
+  await page.getByRole("button", { name: label("meeting.planButton") }).click();
+  await seen(page.getByRole("heading", { level: 1, name: title }));
+  const path = new URL(page.url()).pathname;
+  return { path, meetingId: Number(/meetings\/(\d+)$/.exec(path)![1]) };
 }

@@ -6,15 +6,15 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, amsterdamToday } from "~/domain/meeting-time";
-import { getT } from "~/i18n";
-import type { Locale } from "~/i18n/locales";
 import {
   circleWith,
   expectNoConsoleErrors,
+  labelsIn,
+  LANGUAGES,
   launchBrowser,
   login,
   newPage,
+  planMeetingInForm,
   readDatabase,
   seen,
   visit,
@@ -30,11 +30,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const LANGUAGES: Array<{ locale: Locale; browserLocale: string }> = [
-  { locale: "nl", browserLocale: "nl-NL" },
-  { locale: "en", browserLocale: "en-GB" },
-];
-
 /** The focused element's text and pressed state. */
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -47,9 +42,7 @@ const focused = (page: Page) =>
   });
 
 describe.each(LANGUAGES)("answering by keyboard ($locale)", ({ locale, browserLocale }) => {
-  const t = getT(locale);
-  const label = (key: string, values: Record<string, unknown> = {}) =>
-    t(key as never, values) as string;
+  const label = labelsIn(locale);
 
   it("keeps the focus on the RSVP button that was pressed", async () => {
     const coachPage = await newPage(browser, { locale: browserLocale });
@@ -59,20 +52,7 @@ describe.each(LANGUAGES)("answering by keyboard ($locale)", ({ locale, browserLo
     const circleId = circleWith({ members: [member.id], coachId: coach.id });
 
     const title = `Toetsenbord ${locale}`;
-    await visit(coachPage, `/circles/${circleId}/meetings/new`);
-    await coachPage.getByLabel(label("meeting.field.title")).fill(title);
-    await coachPage
-      .getByLabel(label("meeting.field.date"), { exact: true })
-      .fill(addDays(amsterdamToday(), 10));
-    await coachPage.getByLabel(label("meeting.field.startTime")).fill("19:00");
-    await coachPage.getByLabel(label("meeting.field.endTime")).fill("21:00");
-    await coachPage.getByRole("radio", { name: label("meeting.kind.video") }).check();
-    await coachPage
-      .getByLabel(label("meeting.field.videoUrl"))
-      .fill("https://meet.example.org/kring");
-    await coachPage.getByRole("button", { name: label("meeting.planButton") }).click();
-    await seen(coachPage.getByRole("heading", { level: 1, name: title }));
-    const meetingPath = new URL(coachPage.url()).pathname;
+    const { path: meetingPath } = await planMeetingInForm(coachPage, locale, { circleId, title });
 
     await visit(page, meetingPath);
     const button = (answer: string) =>

@@ -13,16 +13,17 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CIRCLE_JOIN } from "~/domain/live-protocol";
 import { addDays, amsterdamToday, fromAmsterdam } from "~/domain/meeting-time";
-import { getT } from "~/i18n";
-import type { Locale } from "~/i18n/locales";
 import {
   circleWith,
   expectNoConsoleErrors,
+  labelsIn,
+  LANGUAGES,
   launchBrowser,
   liveConnection,
   login,
   meetingHappened,
   newPage,
+  planMeetingInForm,
   seen,
   visit,
 } from "./fixtures";
@@ -37,18 +38,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const LANGUAGES: Array<{ locale: Locale; browserLocale: string }> = [
-  { locale: "nl", browserLocale: "nl-NL" },
-  { locale: "en", browserLocale: "en-GB" },
-];
-
 /** The slot's list item on the poll page, found by its position. */
 const slotItem = (page: Page, index: number) => page.locator(".poll-slot").nth(index);
 
 describe.each(LANGUAGES)("the meeting cycle ($locale)", ({ locale, browserLocale }) => {
-  const t = getT(locale);
-  const label = (key: string, values: Record<string, unknown> = {}) =>
-    t(key as never, values) as string;
+  const label = labelsIn(locale);
 
   it("poll, live tally, pick, RSVP and .ics, follow-up, done, terugblik", async () => {
     const coachPage = await newPage(browser, { locale: browserLocale });
@@ -220,9 +214,7 @@ describe.each(LANGUAGES)("the meeting cycle ($locale)", ({ locale, browserLocale
 });
 
 describe("a page that enters the circle's room late", () => {
-  const t = getT("nl");
-  const label = (key: string, values: Record<string, unknown> = {}) =>
-    t(key as never, values) as string;
+  const label = labelsIn("nl");
 
   // A vote between B's loader and B's join sent its event before B listened; the join's
   // acknowledgement tells B's page it is behind, and it reloads once (useCircleRoom).
@@ -286,9 +278,7 @@ describe("a page that enters the circle's room late", () => {
 });
 
 describe("forms after a success", () => {
-  const t = getT("nl");
-  const label = (key: string, values: Record<string, unknown> = {}) =>
-    t(key as never, values) as string;
+  const label = labelsIn("nl");
 
   // A refused try leaves its messages; the next, successful one must clear them (before, the
   // invite form and the feedback form kept "Vul een geldig e-mailadres in" and "Maak een keuze").
@@ -301,21 +291,10 @@ describe("forms after a success", () => {
     const guest = await login(guestPage, { name: "Gijs Gast" });
     const circleId = circleWith({ members: [a.id], coachId: coach.id });
 
-    await visit(coachPage, `/circles/${circleId}/meetings/new`);
-    await coachPage.getByLabel(label("meeting.field.title")).fill("Bijeenkomst met een gast");
-    await coachPage
-      .getByLabel(label("meeting.field.date"), { exact: true })
-      .fill(addDays(amsterdamToday(), 10));
-    await coachPage.getByLabel(label("meeting.field.startTime")).fill("19:00");
-    await coachPage.getByLabel(label("meeting.field.endTime")).fill("21:00");
-    await coachPage.getByRole("radio", { name: label("meeting.kind.video") }).check();
-    await coachPage
-      .getByLabel(label("meeting.field.videoUrl"))
-      .fill("https://meet.example.org/kring");
-    await coachPage.getByRole("button", { name: label("meeting.planButton") }).click();
-    await seen(coachPage.getByRole("heading", { level: 1, name: "Bijeenkomst met een gast" }));
-    const meetingPath = new URL(coachPage.url()).pathname;
-    const meetingId = Number(/meetings\/(\d+)$/.exec(meetingPath)![1]);
+    const { path: meetingPath, meetingId } = await planMeetingInForm(coachPage, "nl", {
+      circleId,
+      title: "Bijeenkomst met een gast",
+    });
 
     const email = coachPage.getByLabel(label("meeting.inviteEmail"));
     const invalid = label("validation.email");
