@@ -178,7 +178,7 @@ export default function Harvest() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   return (
-    <div className="page page-narrow">
+    <div className="page narrow">
       <p>
         <Link to={`/circles/${data.circle.id}/home`}>
           {t("knowledge.harvest.back", { name: data.circle.name })}

@@ -140,7 +140,7 @@ export default function EditMeeting() {
   const back = `/circles/${circle.id}/meetings/${meeting.id}`;
   if (locked) {
     return (
-      <div className="page page-narrow">
+      <div className="page narrow">
         <PageHeader title={t("meeting.editTitle")} intro={meeting.title} />
         <div className="card stack" role="status" data-testid="edit-locked">
           <p>{t(`meeting.locked.${locked}`)}</p>
@@ -152,7 +152,7 @@ export default function EditMeeting() {
     );
   }
   return (
-    <div className="page page-narrow">
+    <div className="page narrow">
       <PageHeader
         title={t("meeting.editTitle")}
         intro={

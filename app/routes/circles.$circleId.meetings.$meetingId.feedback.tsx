@@ -75,7 +75,7 @@ export default function MeetingFeedback() {
   // data, and the same form would otherwise keep the messages of an earlier try.
   const location = useLocation();
   return (
-    <div className="page page-narrow">
+    <div className="page narrow">
       <PageHeader
         title={t("followUp.feedback.title")}
         intro={`${meeting.title} · ${formatDateTime(meeting.startsAt, locale, {

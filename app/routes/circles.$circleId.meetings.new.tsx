@@ -164,7 +164,7 @@ export default function NewMeeting() {
       : { locationKind: "address" },
   });
   return (
-    <div className="page page-narrow">
+    <div className="page narrow">
       <PageHeader title={t("meeting.plan")} intro={circle.name} />
       <Form method="post" {...getFormProps(form)} className="card stack meeting-form">
         <FormErrors id={form.errorId} errors={form.errors} />

@@ -182,7 +182,7 @@ export default function PollPage() {
       minute: "2-digit",
     });
   return (
-    <div className="page page-narrow">
+    <div className="page narrow">
       <PageHeader
         title={poll.title}
         intro={

@@ -135,7 +135,7 @@ export default function NewPoll() {
   const [rows, setRows] = useState(Math.min(maxSlots, Math.max(FIRST_ROWS, typedRows, asked)));
   const slotErrors = reply?.error?.["slots"] ?? null;
   return (
-    <div className="page page-narrow">
+    <div className="page narrow">
       <PageHeader title={t("poll.newTitle")} intro={circle.name} />
       <p>{t("poll.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="card stack poll-form">

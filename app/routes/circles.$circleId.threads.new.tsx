@@ -62,7 +62,7 @@ export default function NewThread() {
     constraint,
   });
   return (
-    <div className="page page-narrow">
+    <div className="page narrow">
       <PageHeader title={t("discussion.newThread")} intro={circle.name} />
       <Form method="post" {...getFormProps(form)} className="card stack">
         <FormErrors id={form.errorId} errors={form.errors} />

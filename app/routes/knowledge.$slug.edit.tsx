@@ -175,7 +175,7 @@ export default function EditKnowledgeItem() {
   });
   const pending = approvals.filter((a) => !a.approvedAt).length;
   return (
-    <div className="page page-narrow">
+    <div className="page narrow">
       <PageHeader
         title={t("knowledge.editor.editTitle", { title: item.title })}
         actions={

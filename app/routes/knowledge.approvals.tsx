@@ -103,7 +103,7 @@ export default function KnowledgeApprovals() {
   const generalError =
     lastResult && lastResult.initialValue?.intent === "approve" ? lastResult.error?.[""] : null;
   return (
-    <div className="page page-narrow">
+    <div className="page narrow">
       <PageHeader title={t("knowledge.approvals.title")} intro={t("knowledge.approvals.intro")} />
       <ErrorList errors={generalError ?? null} />
       {items.length === 0 ? (

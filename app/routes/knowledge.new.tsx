@@ -82,7 +82,7 @@ export default function NewKnowledgeItem() {
     defaultValue: { kind: "story" },
   });
   return (
-    <div className="page page-narrow">
+    <div className="page narrow">
       <PageHeader
         title={staff ? t("knowledge.editor.newTitle") : t("knowledge.editor.newStory")}
         intro={t("knowledge.editor.newIntro")}
