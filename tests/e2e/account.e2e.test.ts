@@ -181,7 +181,7 @@ describe("account", () => {
     await expect.poll(() => email.getAttribute("aria-invalid")).toBeNull();
     expect(await password.getAttribute("aria-invalid")).toBe("true");
     const describedBy = (await password.getAttribute("aria-describedby")) ?? "";
-    const errorId = await tooShort.evaluate((el) => el.closest("ul")?.id ?? "");
+    const errorId = await tooShort.evaluate((el) => el.closest("[role=alert]")?.id ?? "");
     expect(errorId).not.toBe("");
     expect(describedBy.split(" ")).toContain(errorId);
     expect(await name.inputValue()).toBe("Kees Korthals");

@@ -344,7 +344,7 @@ describe("onboarding", () => {
     const message = page.getByText(MKB_LIMIT);
     await seen(message);
     await expect.poll(() => employees.getAttribute("aria-invalid")).toBe("true");
-    const errorId = await message.evaluate((el) => el.closest("ul")?.id ?? "");
+    const errorId = await message.evaluate((el) => el.closest("[role=alert]")?.id ?? "");
     expect(errorId).not.toBe("");
     expect(((await employees.getAttribute("aria-describedby")) ?? "").split(" ")).toContain(
       errorId,
