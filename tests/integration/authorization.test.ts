@@ -27,6 +27,7 @@ import {
   sessionCookieFor,
   outcomeOf,
   settle,
+  meetingInput,
 } from "./helpers";
 import { publicMatrix } from "./matrix";
 
@@ -614,17 +615,13 @@ async function buildWorld(): Promise<World> {
     },
   });
   const guest = await makeUser();
-  const planned = createMeeting(circleId, coach.id, {
-    title: "Tweede bijeenkomst",
-    startsAt: new Date(Date.now() + 7 * 24 * 3_600_000),
-    endsAt: new Date(Date.now() + 7 * 24 * 3_600_000 + 2 * 3_600_000),
-    locationKind: "video",
-    address: "",
-    hostUserId: null,
-    videoUrl: "https://meet.example.org/kring",
-    agenda: "",
-    capacity: null,
-  });
+  const planned = createMeeting(
+    circleId,
+    coach.id,
+    meetingInput(new Date(Date.now() + 7 * 24 * 3_600_000), {
+      title: "Tweede bijeenkomst",
+    }),
+  );
   const invited = inviteGuest(planned.meetingId, coach.id, guest.email);
   if (!invited.ok) throw new Error(`guest refused: ${invited.reason}`);
   // Follow-up
@@ -632,17 +629,9 @@ async function buildWorld(): Promise<World> {
   const past = createMeeting(
     circleId,
     coach.id,
-    {
+    meetingInput(new Date(lastWeek), {
       title: "Eerste bijeenkomst",
-      startsAt: new Date(lastWeek),
-      endsAt: new Date(lastWeek + 2 * 3_600_000),
-      locationKind: "video",
-      address: "",
-      hostUserId: null,
-      videoUrl: "https://meet.example.org/kring",
-      agenda: "",
-      capacity: null,
-    },
+    }),
     new Date(lastWeek - 7 * 24 * 3_600_000),
   );
   respondToMeeting(past.meetingId, member.id, "yes", new Date(lastWeek - 24 * 3_600_000));

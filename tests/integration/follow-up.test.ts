@@ -70,6 +70,7 @@ import {
   recordingPublisher,
   sessionCookieFor,
   submit,
+  meetingInput,
 } from "./helpers";
 
 const HOUR = 3_600_000;
@@ -89,22 +90,7 @@ function planMeeting(
   now: Date,
   title = "Bijeenkomst",
 ) {
-  return createMeeting(
-    circleId,
-    coachId,
-    {
-      title,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
-      locationKind: "video",
-      address: "",
-      hostUserId: null,
-      videoUrl: "https://meet.example.org/kring",
-      agenda: "",
-      capacity: null,
-    },
-    now,
-  ).meetingId;
+  return createMeeting(circleId, coachId, meetingInput(startsAt, { title }), now).meetingId;
 }
 
 /** A circle with three members, a meeting next week and one last week (the members said yes). */

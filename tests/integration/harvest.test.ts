@@ -22,7 +22,7 @@ import { searchKnowledge } from "~/models/knowledge-search.server";
 import * as harvest from "~/routes/circles.$circleId.harvest";
 import * as itemRoute from "~/routes/knowledge.$slug._index";
 import * as edit from "~/routes/knowledge.$slug.edit";
-import { load, makeUser, sessionCookieFor, signedInCircle, submit } from "./helpers";
+import { load, makeUser, sessionCookieFor, signedInCircle, submit, meetingInput } from "./helpers";
 
 const HOUR = 3_600_000;
 
@@ -171,17 +171,7 @@ describe("borging", () => {
     const { meetingId } = createMeeting(
       w.circleId,
       w.coach.id,
-      {
-        title: "Bijeenkomst over personeel",
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 2 * HOUR),
-        locationKind: "video",
-        address: "",
-        hostUserId: null,
-        videoUrl: "https://meet.example.org/kring",
-        agenda: "",
-        capacity: null,
-      },
+      meetingInput(startsAt, { title: "Bijeenkomst over personeel" }),
       new Date(startsAt.getTime() - 7 * 24 * HOUR),
     );
     expect(saveSummary(meetingId, w.coach.id, "We spraken over werven via de hogeschool.").ok).toBe(

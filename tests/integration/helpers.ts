@@ -313,6 +313,7 @@ export async function outboxCount() {
 
 import { createProgramme, defaultWeights } from "~/models/programmes.server";
 import { createCircle, type CircleInput } from "~/models/circles.server";
+import type { MeetingInput } from "~/models/meetings.server";
 import { DEFAULT_HOUSE_RULES } from "~/domain/house-rules";
 import {
   saveCompany,
@@ -489,4 +490,23 @@ export async function callRoute(
   return kind === "loader"
     ? load(mod.loader!, request.path, { cookie, params: request.params })
     : submit(mod.action!, request.path, request.fields ?? {}, { cookie, params: request.params });
+}
+
+/**
+ * A meeting as the model takes it: online, two hours from `startsAt`, no agenda, no seat limit;
+ * `meetingInput(startsAt, { capacity: 1 })` changes what a test is about.
+ */
+export function meetingInput(startsAt: Date, overrides: Partial<MeetingInput> = {}): MeetingInput {
+  return {
+    title: "Bijeenkomst",
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+    locationKind: "video",
+    address: "",
+    hostUserId: null,
+    videoUrl: "https://meet.example.org/kring",
+    agenda: "",
+    capacity: null,
+    ...overrides,
+  };
 }

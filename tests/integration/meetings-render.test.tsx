@@ -10,7 +10,14 @@ import { createMeeting, inviteGuest, respondToMeeting } from "~/models/meetings.
 import { fromAmsterdam } from "~/domain/meeting-time";
 import { getUserById } from "~/models/users.server";
 import { renderPage } from "./render-route";
-import { load, makeDiscussionCircle, makeUser, sessionCookieFor, submit } from "./helpers";
+import {
+  load,
+  makeDiscussionCircle,
+  makeUser,
+  sessionCookieFor,
+  submit,
+  meetingInput,
+} from "./helpers";
 
 const route = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
 
@@ -58,17 +65,16 @@ describe("the meeting pages, rendered", () => {
     const circle = await makeDiscussionCircle({ members: 3 });
     const [a, b, c] = circle.members;
     const nameOfA = getUserById(a!.id)!.name;
-    const { meetingId } = createMeeting(circle.id, circle.coach.id, {
-      title: "Kijkje bij de bakker",
-      startsAt: fromAmsterdam("2030-10-27", "19:00")!,
-      endsAt: fromAmsterdam("2030-10-27", "21:30")!,
-      locationKind: "video",
-      address: "",
-      hostUserId: null,
-      videoUrl: "https://meet.example.org/kring",
-      agenda: "1. **Rondje**\n2. <script>alert(1)</script>",
-      capacity: 1,
-    });
+    const { meetingId } = createMeeting(
+      circle.id,
+      circle.coach.id,
+      meetingInput(fromAmsterdam("2030-10-27", "19:00")!, {
+        title: "Kijkje bij de bakker",
+        endsAt: fromAmsterdam("2030-10-27", "21:30")!,
+        agenda: "1. **Rondje**\n2. <script>alert(1)</script>",
+        capacity: 1,
+      }),
+    );
     respondToMeeting(meetingId, a!.id, "yes");
     respondToMeeting(meetingId, b!.id, "yes");
     const guest = await makeUser({ name: "Gerda Gast" });
@@ -177,17 +183,11 @@ describe("the meeting pages, rendered", () => {
     const [a, b] = circle.members;
     const coachCookie = await sessionCookieFor(circle.coach.id);
     const meeting = (title: string, start: Date, end: Date) =>
-      createMeeting(circle.id, circle.coach.id, {
-        title,
-        startsAt: start,
-        endsAt: end,
-        locationKind: "video",
-        address: "",
-        hostUserId: null,
-        videoUrl: "https://meet.example.org/kring",
-        agenda: "",
-        capacity: 1,
-      }).meetingId;
+      createMeeting(
+        circle.id,
+        circle.coach.id,
+        meetingInput(start, { title, endsAt: end, capacity: 1 }),
+      ).meetingId;
     const page = async (meetingId: number, locale: Locale = "nl") =>
       render(
         MeetingPage,
@@ -258,17 +258,14 @@ describe("the meeting pages, rendered", () => {
       ["2027-03-28", "zondag 28 maart 2027"],
       ["2027-10-31", "zondag 31 oktober 2027"],
     ] as const) {
-      const { meetingId } = createMeeting(circle.id, circle.coach.id, {
-        title: "Zondagavond",
-        startsAt: fromAmsterdam(date, "19:00")!,
-        endsAt: fromAmsterdam(date, "21:00")!,
-        locationKind: "video",
-        address: "",
-        hostUserId: null,
-        videoUrl: "https://meet.example.org/kring",
-        agenda: "",
-        capacity: null,
-      });
+      const { meetingId } = createMeeting(
+        circle.id,
+        circle.coach.id,
+        meetingInput(fromAmsterdam(date, "19:00")!, {
+          title: "Zondagavond",
+          endsAt: fromAmsterdam(date, "21:00")!,
+        }),
+      );
       const page = text(
         await render(
           MeetingPage,

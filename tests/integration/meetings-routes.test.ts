@@ -58,6 +58,7 @@ import {
   signedIn,
   signedInCircle,
   submit,
+  meetingInput,
 } from "./helpers";
 
 const HOUR = 3_600_000;
@@ -79,18 +80,7 @@ const valid = {
 function plan(w: World, overrides: Partial<MeetingInput> = {}) {
   // Whole minutes, as the form enters them.
   const startsAt = new Date(Math.floor((Date.now() + 7 * 24 * HOUR) / 60_000) * 60_000);
-  return createMeeting(w.circleId, w.coach.id, {
-    title: "Bijeenkomst",
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 2 * HOUR),
-    locationKind: "video",
-    address: "",
-    hostUserId: null,
-    videoUrl: "https://meet.example.org/kring",
-    agenda: "",
-    capacity: null,
-    ...overrides,
-  }).meetingId;
+  return createMeeting(w.circleId, w.coach.id, meetingInput(startsAt, { ...overrides })).meetingId;
 }
 
 const meetingParams = (w: World, meetingId: number) => ({
@@ -960,17 +950,7 @@ describe("when people join or leave the circle", () => {
     const { meetingId } = createMeeting(
       w.circleId,
       w.coach.id,
-      {
-        title: "Vorige keer",
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 2 * HOUR),
-        locationKind: "video",
-        address: "",
-        hostUserId: null,
-        videoUrl: "https://meet.example.org/kring",
-        agenda: "",
-        capacity: null,
-      },
+      meetingInput(startsAt, { title: "Vorige keer" }),
       before,
     );
     if (userId !== null) {
