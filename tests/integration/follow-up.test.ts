@@ -612,6 +612,9 @@ describe("action items of their owner", () => {
     expect(tooLong.status).toBe(303);
     expect(tooLong.headers.get("Location")).toBe("/dashboard");
     expect(tooLong.headers.get("Set-Cookie")).toContain("kw_toast=");
+    // ...but never to another site.
+    const away = await done(w.a.cookie, { intent: "bogus", redirectTo: "//evil.example/x" });
+    expect(away.headers.get("Location")).toBe("/dashboard#my-actions");
     expect(getDb().select().from(actionItems).where(eq(actionItems.id, id)).get()!.status).toBe(
       "open",
     );
