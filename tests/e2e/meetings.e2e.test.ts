@@ -3,9 +3,9 @@
  * dates, two members vote in their own browsers and see each other's answers arrive live, the
  * coach picks a date (which plans the meeting), a member says yes and downloads the .ics (read
  * back with an independent iCalendar parser); after the meeting the coach records attendance,
- * a summary and an action item, the member marks it done from the dashboard, and the next
- * meeting opens with the terugblik. Labels come from the catalogues, so the test reads the
- * page as a person in that language does.
+ * a summary, an action item, and what the member who brought in a case will do; the member
+ * marks an item done from the dashboard, and the next meeting opens with the terugblik. Labels
+ * come from the catalogues, so the test reads the page as a person in that language does.
  */
 import fs from "node:fs/promises";
 import ICAL from "ical.js";
@@ -141,6 +141,18 @@ describe.each(LANGUAGES)("the meeting cycle ($locale)", ({ locale, browserLocale
     expect(event.startDate.toJSDate().getTime()).toBe(fromAmsterdam(first, "19:00")!.getTime());
     expect(event.endDate.toJSDate().getTime()).toBe(fromAmsterdam(first, "21:30")!.getTime());
 
+    // 4b. Before the meeting A brings in a case.
+    const caseTitle = `Eerste medewerker (${locale})`;
+    await visit(pageA, `${meetingPath}/cases`);
+    await pageA.getByLabel(label("followUp.cases.fieldTitle"), { exact: true }).fill(caseTitle);
+    await pageA.getByLabel(label("followUp.cases.situation"), { exact: true }).fill("Ik twijfel.");
+    await pageA
+      .getByLabel(label("followUp.cases.request"), { exact: true })
+      .fill("Hoe deden jullie dat?");
+    await pageA.getByRole("radio", { name: label("followUp.cases.urgencyLevel.medium") }).check();
+    await pageA.getByRole("button", { name: label("followUp.cases.submit") }).click();
+    await seen(pageA.getByText(label("followUp.cases.proposed")));
+
     // 5. The meeting has taken place: attendance, summary and an action item for A.
     meetingHappened(meetingId);
     await visit(coachPage, `${meetingPath}/follow-up`);
@@ -161,6 +173,13 @@ describe.each(LANGUAGES)("the meeting cycle ($locale)", ({ locale, browserLocale
     await coachPage.getByLabel(label("followUp.page.text"), { exact: true }).fill(commitment);
     await coachPage.getByRole("button", { name: label("followUp.page.add") }).click();
     await seen(coachPage.getByText(label("followUp.page.actionAdded")));
+    // The case's last step: what A, who brought it in, will do becomes A's action item.
+    const fromCase = coachPage.locator(".case-commitment").filter({ hasText: caseTitle });
+    await fromCase
+      .getByLabel(label("followUp.page.caseCommitment", { name: a.name }))
+      .fill(`Een proefdag plannen (${locale})`);
+    await fromCase.getByRole("button", { name: label("followUp.page.caseCommitmentAdd") }).click();
+    await seen(fromCase.getByText(`Een proefdag plannen (${locale})`));
 
     // 6. A marks it done from the dashboard, with a short note.
     await visit(pageA, "/dashboard");
@@ -195,13 +214,15 @@ describe.each(LANGUAGES)("the meeting cycle ($locale)", ({ locale, browserLocale
     await seen(lookBack);
     await seen(lookBack.getByText(commitment));
     await seen(lookBack.getByText("Twee gesprekken gepland"));
+    await seen(lookBack.getByText(`Een proefdag plannen (${locale})`));
     // Done too soon: A opens it again from the terugblik, and it is back among the open ones.
     await lookBack
       .getByRole("button", { name: label("followUp.myActions.reopenLabel", { text: commitment }) })
       .click();
     await seen(pageA.getByText(label("followUp.myActions.reopenedToast")));
     await seen(
-      lookBack.getByRole("heading", { name: label("followUp.lookBack.open", { count: 1 }) }),
+      // The proefdag from the case, and the item opened again.
+      lookBack.getByRole("heading", { name: label("followUp.lookBack.open", { count: 2 }) }),
     );
 
     // Reminders respect preferences: the page to choose them opens (not the account page).
